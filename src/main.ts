@@ -1,0 +1,30 @@
+import { loadConfig } from "./platform/config.ts";
+import { createLogger } from "./platform/logger.ts";
+import { startServer } from "./server.ts";
+
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+try {
+  const server = await startServer(config, logger);
+  logger.info(
+    { url: server.url, database: server.database.kind, location: server.database.location },
+    "madoguchi is serving",
+  );
+  // Graceful shutdown: stop accepting, let in-flight requests finish, close the database cleanly.
+  const stop = (signal: string) => {
+    logger.info({ signal }, "shutting down");
+    server.close().then(
+      () => process.exit(0),
+      (error) => {
+        logger.error({ err: error }, "shutdown failed");
+        process.exit(1);
+      },
+    );
+  };
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
+} catch (error) {
+  logger.fatal({ err: error }, "madoguchi could not start");
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}

@@ -1,0 +1,34 @@
+import { bigint, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+
+/**
+ * The audit trail (監査ログ). Append-only: a trigger refuses UPDATE and DELETE, and each event
+ * carries the SHA-256 of its canonical form chained to the previous one, so a change made behind
+ * the trigger's back is still found by `madoguchi audit verify`.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    tenantId: text("tenant_id").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
+    actorId: text("actor_id").notNull(),
+    actorRole: text("actor_role").notNull(),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    requestId: text("request_id"),
+    clientIp: text("client_ip"),
+    /** SHA-256 of the canonical change; never the personal data itself. */
+    digest: text("digest"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.seq] })],
+);
+
+/** The newest event of each tenant's chain; locking it serialises appends per tenant. */
+export const auditHeads = pgTable("audit_heads", {
+  tenantId: text("tenant_id").primaryKey(),
+  lastSeq: bigint("last_seq", { mode: "number" }).notNull(),
+  lastHash: text("last_hash").notNull(),
+});

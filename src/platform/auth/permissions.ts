@@ -1,0 +1,61 @@
+/**
+ * Roles and what each may do: the one permission table. Every route names one permission (or
+ * says it is public), and the guard checks it against this table before the handler runs.
+ */
+export const ROLES = [
+  "staff", // 本業務従事者
+  "deputy", // 業務副管理者
+  "manager", // 業務管理者
+  "city", // 市職員 (reviewer)
+  "contractor_admin", // 受託者本社
+  "admin", // system administrator of the tenant
+  "kiosk", // 発券機 (device)
+  "board", // 呼出表示盤 (device)
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { ja: string; en: string }> = {
+  staff: { ja: "本業務従事者", en: "Counter staff" },
+  deputy: { ja: "業務副管理者", en: "Deputy manager" },
+  manager: { ja: "業務管理者", en: "Manager" },
+  city: { ja: "市職員", en: "City officer" },
+  contractor_admin: { ja: "受託者本社管理者", en: "Contractor head office" },
+  admin: { ja: "システム管理者", en: "Administrator" },
+  kiosk: { ja: "発券機", en: "Ticket kiosk" },
+  board: { ja: "呼出表示盤", en: "Display board" },
+};
+
+/** Roles that must sign in with a second factor. */
+export const TOTP_REQUIRED: ReadonlySet<Role> = new Set([
+  "city",
+  "manager",
+  "contractor_admin",
+  "admin",
+]);
+
+const PEOPLE: Role[] = ["staff", "deputy", "manager", "city", "contractor_admin", "admin"];
+const CONTRACTOR_LEADS: Role[] = ["deputy", "manager", "contractor_admin"];
+
+export const PERMISSIONS = {
+  /** Own session: who am I, sign out, second factor. */
+  "session.self": [...PEOPLE, "kiosk", "board"],
+  "tenant.read": [...PEOPLE, "kiosk", "board"],
+  "tenant.update": ["admin", "contractor_admin"],
+  "users.read": ["admin", "contractor_admin", "manager"],
+  "users.write": ["admin", "contractor_admin"],
+  "audit.read": ["city", "admin"],
+  "contract.lead": CONTRACTOR_LEADS,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export function can(role: string, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly string[]).includes(role);
+}
+
+/** Roles that may act in more than their home tenant, through tenant grants. */
+export const MULTI_TENANT_ROLES: ReadonlySet<Role> = new Set(["contractor_admin"]);

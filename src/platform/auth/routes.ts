@@ -1,0 +1,220 @@
+import { z } from "zod";
+import { auditContext } from "../actor.ts";
+import { recordAudit } from "../audit/store.ts";
+import { transaction } from "../db/index.ts";
+import { DomainError } from "../errors.ts";
+import { actorOf, authOf } from "../http/context.ts";
+import { RateLimiter } from "../http/rateLimit.ts";
+import { type App, okSchema, type RouteDeps } from "../http/types.ts";
+import { findTenants } from "../tenancy/store.ts";
+import { tenantIdSchema } from "../tenancy/tenant.ts";
+import {
+  beginTotpEnrollment,
+  changeOwnPassword,
+  confirmTotpEnrollment,
+  publicUser,
+  switchTenant,
+} from "./accounts.ts";
+import { can, PERMISSIONS, type Permission } from "./permissions.ts";
+import { deleteSession, SESSION_COOKIE } from "./sessions.ts";
+import { isDeviceRole, signIn } from "./signIn.ts";
+import { tenantsOfUser } from "./users.ts";
+
+/** Sign-in attempts per client address per minute. */
+export const SIGN_IN_ATTEMPTS_PER_MINUTE = 30;
+
+const userSchema = z.object({
+  userId: z.string(),
+  tenantId: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.string(),
+  totpEnabled: z.boolean(),
+  locked: z.boolean(),
+  disabled: z.boolean(),
+});
+
+export { userSchema };
+
+const tenantRefSchema = z.object({ tenantId: z.string(), nameJa: z.string(), nameEn: z.string() });
+
+export async function authRoutes(app: App, { database, config }: RouteDeps) {
+  const db = database.db;
+  const limiter = new RateLimiter(SIGN_IN_ATTEMPTS_PER_MINUTE, 60_000);
+
+  app.post(
+    "/api/v1/auth/login",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in (sets the session cookie; send csrfToken as x-csrf-token on writes)",
+        body: z.object({
+          tenant: tenantIdSchema,
+          username: z.string().min(1).max(100),
+          password: z.string().min(1).max(1000),
+          totp: z.string().max(10).optional(),
+        }),
+        response: { 200: z.object({ csrfToken: z.string(), restriction: z.string().nullable() }) },
+      },
+    },
+    async (request, reply) => {
+      if (!limiter.hit(request.ip)) {
+        throw new DomainError(
+          "too_many_requests",
+          "too_many_attempts",
+          "試行回数が多すぎます。1分ほど待ってから再度お試しください。",
+          "Too many attempts. Wait a minute and try again.",
+        );
+      }
+      const { token, session } = await signIn(db, {
+        ...request.body,
+        clientIp: request.ip,
+        requestId: request.id,
+        skipRequiredTotp: config.demoSkipRequiredTotp,
+      });
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: "/",
+        httpOnly: true,
+        sameSite: "strict",
+        secure: config.secureCookies,
+        expires: session.expiresAt,
+      });
+      return { csrfToken: session.csrfToken, restriction: session.restriction };
+    },
+  );
+
+  app.post(
+    "/api/v1/auth/logout",
+    {
+      config: { access: { permission: "session.self", allowRestricted: true } },
+      schema: { tags: ["auth"], summary: "Sign out", response: { 200: okSchema } },
+    },
+    async (request, reply) => {
+      const { session } = authOf(request);
+      await transaction(db, async (tx) => {
+        await deleteSession(tx, session);
+        await recordAudit(tx, auditContext(actorOf(request)), {
+          action: "auth.sign_out",
+          entity: "session",
+          entityId: session.sessionId,
+        });
+      });
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    "/api/v1/auth/me",
+    {
+      config: { access: { permission: "session.self", allowRestricted: true } },
+      schema: {
+        tags: ["auth"],
+        summary: "The signed-in user, the tenant acted in, and what the role may do",
+        response: {
+          200: z.object({
+            user: userSchema,
+            tenant: tenantRefSchema,
+            tenants: z.array(tenantRefSchema),
+            csrfToken: z.string(),
+            restriction: z.string().nullable(),
+            permissions: z.array(z.string()),
+            device: z.boolean(),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { user, session, tenantId } = authOf(request);
+      const tenantIds = await tenantsOfUser(db, user);
+      const tenants = (await findTenants(db, tenantIds)).map(({ tenantId, nameJa, nameEn }) => ({
+        tenantId,
+        nameJa,
+        nameEn,
+      }));
+      const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter((p) =>
+        can(user.role, p),
+      );
+      return {
+        user: publicUser(user),
+        tenant: tenants.find((t) => t.tenantId === tenantId)!,
+        tenants,
+        csrfToken: session.csrfToken,
+        restriction: session.restriction,
+        permissions,
+        device: isDeviceRole(user.role),
+      };
+    },
+  );
+
+  app.post(
+    "/api/v1/auth/switch-tenant",
+    {
+      config: { access: { permission: "session.self" } },
+      schema: {
+        tags: ["auth"],
+        summary: "Act in another tenant (contractor head office)",
+        body: z.object({ tenant: tenantIdSchema }),
+        response: { 200: okSchema },
+      },
+    },
+    async (request) => {
+      const { user, session } = authOf(request);
+      await switchTenant(db, actorOf(request), user, session, request.body.tenant);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/api/v1/auth/totp/setup",
+    {
+      config: { access: { permission: "session.self", allowRestricted: true } },
+      schema: {
+        tags: ["auth"],
+        summary: "Start two-factor enrolment",
+        response: { 200: z.object({ secret: z.string(), otpauthUri: z.string() }) },
+      },
+    },
+    async (request) => {
+      const { user } = authOf(request);
+      return beginTotpEnrollment(db, actorOf(request), user, "madoguchi");
+    },
+  );
+
+  app.post(
+    "/api/v1/auth/totp/confirm",
+    {
+      config: { access: { permission: "session.self", allowRestricted: true } },
+      schema: {
+        tags: ["auth"],
+        summary: "Confirm two-factor enrolment with a code",
+        body: z.object({ code: z.string().regex(/^\d{6}$/) }),
+        response: { 200: okSchema },
+      },
+    },
+    async (request) => {
+      const { user, session } = authOf(request);
+      await confirmTotpEnrollment(db, actorOf(request), user, session, request.body.code);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/api/v1/auth/password",
+    {
+      config: { access: { permission: "session.self" } },
+      schema: {
+        tags: ["auth"],
+        summary: "Change one's own password",
+        body: z.object({ current: z.string().max(1000), next: z.string().max(1000) }),
+        response: { 200: okSchema },
+      },
+    },
+    async (request) => {
+      const { user } = authOf(request);
+      await changeOwnPassword(db, actorOf(request), user, request.body.current, request.body.next);
+      return { ok: true as const };
+    },
+  );
+}

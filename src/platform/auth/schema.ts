@@ -1,0 +1,74 @@
+import {
+  boolean,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const users = pgTable(
+  "users",
+  {
+    tenantId: text("tenant_id").notNull(),
+    userId: text("user_id").notNull(),
+    username: text("username").notNull(),
+    displayName: text("display_name").notNull(),
+    role: text("role").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    /** Base32 TOTP secret; set while enrolling, in force once totp_enabled. */
+    totpSecret: text("totp_secret"),
+    totpEnabled: boolean("totp_enabled").notNull().default(false),
+    /** Last accepted TOTP time step, so one code cannot be replayed. */
+    totpLastStep: integer("totp_last_step"),
+    failedLogins: integer("failed_logins").notNull().default(0),
+    lockedUntil: ts("locked_until"),
+    disabled: boolean("disabled").notNull().default(false),
+    createdAt: ts("created_at").notNull(),
+    updatedAt: ts("updated_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.userId] }),
+    uniqueIndex("users_username").on(t.tenantId, t.username),
+  ],
+);
+
+/** Extra tenants a contractor_admin may act in, besides its home tenant. */
+export const tenantGrants = pgTable(
+  "tenant_grants",
+  {
+    tenantId: text("tenant_id").notNull(),
+    userTenantId: text("user_tenant_id").notNull(),
+    userId: text("user_id").notNull(),
+    grantedAt: ts("granted_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.userTenantId, t.userId] })],
+);
+
+/** Server-side sessions; the cookie holds a random token, the table only its SHA-256. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    tenantId: text("tenant_id").notNull(),
+    sessionId: text("session_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    userId: text("user_id").notNull(),
+    activeTenantId: text("active_tenant_id").notNull(),
+    csrfToken: text("csrf_token").notNull(),
+    /** Set while the user must enrol a second factor before doing anything else. */
+    restriction: text("restriction"),
+    createdAt: ts("created_at").notNull(),
+    lastSeenAt: ts("last_seen_at").notNull(),
+    expiresAt: ts("expires_at").notNull(),
+    clientIp: text("client_ip"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.sessionId] }),
+    uniqueIndex("sessions_token").on(t.tokenHash),
+    index("sessions_user").on(t.tenantId, t.userId),
+  ],
+);

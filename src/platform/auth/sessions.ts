@@ -1,0 +1,109 @@
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { and, eq, lt } from "drizzle-orm";
+import { now } from "../clock.ts";
+import type { Executor, Tx } from "../db/index.ts";
+import { sessions } from "./schema.ts";
+
+export type Session = typeof sessions.$inferSelect;
+
+export const SESSION_COOKIE = "madoguchi_session";
+
+/** People work a day at the counter; devices (kiosk, board) stay signed in for a month. */
+const PERSON_LIFETIME_MS = 12 * 3600_000;
+const DEVICE_LIFETIME_MS = 30 * 24 * 3600_000;
+/** A person's session ends after this long without a request. */
+export const IDLE_TIMEOUT_MS = 2 * 3600_000;
+const TOUCH_INTERVAL_MS = 60_000;
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export interface NewSession {
+  tenantId: string;
+  userId: string;
+  device: boolean;
+  restriction: string | null;
+  clientIp: string | undefined;
+}
+
+export async function insertSession(
+  tx: Tx,
+  input: NewSession,
+): Promise<{ token: string; session: Session }> {
+  const token = randomBytes(32).toString("base64url");
+  const at = now();
+  const [session] = await tx
+    .insert(sessions)
+    .values({
+      tenantId: input.tenantId,
+      sessionId: randomUUID(),
+      tokenHash: hashToken(token),
+      userId: input.userId,
+      activeTenantId: input.tenantId,
+      csrfToken: randomBytes(24).toString("base64url"),
+      restriction: input.restriction,
+      createdAt: at,
+      lastSeenAt: at,
+      expiresAt: new Date(at.getTime() + (input.device ? DEVICE_LIFETIME_MS : PERSON_LIFETIME_MS)),
+      clientIp: input.clientIp ?? null,
+    })
+    .returning();
+  return { token, session: session! };
+}
+
+/** The session behind a cookie token while it is live: not expired, and not idle too long. */
+export async function findLiveSession(
+  db: Executor,
+  token: string,
+  isDevice: (userId: string, tenantId: string) => Promise<boolean>,
+) {
+  const [session] = await db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.tokenHash, hashToken(token)));
+  if (!session) return undefined;
+  const at = now().getTime();
+  if (session.expiresAt.getTime() <= at) return undefined;
+  const idle = at - session.lastSeenAt.getTime();
+  if (idle > IDLE_TIMEOUT_MS && !(await isDevice(session.userId, session.tenantId)))
+    return undefined;
+  if (idle > TOUCH_INTERVAL_MS) {
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: new Date(at) })
+      .where(
+        and(eq(sessions.tenantId, session.tenantId), eq(sessions.sessionId, session.sessionId)),
+      );
+  }
+  return session;
+}
+
+export async function updateSession(
+  db: Executor,
+  session: Session,
+  patch: Partial<Pick<Session, "activeTenantId" | "restriction">>,
+) {
+  await db
+    .update(sessions)
+    .set(patch)
+    .where(and(eq(sessions.tenantId, session.tenantId), eq(sessions.sessionId, session.sessionId)));
+}
+
+export async function deleteSession(
+  db: Executor,
+  session: Pick<Session, "tenantId" | "sessionId">,
+) {
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.tenantId, session.tenantId), eq(sessions.sessionId, session.sessionId)));
+}
+
+/** Signs a user out everywhere, e.g. after a password reset. */
+export async function deleteSessionsOfUser(db: Executor, tenantId: string, userId: string) {
+  await db
+    .delete(sessions)
+    .where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId)));
+}
+
+export async function deleteExpiredSessions(db: Executor) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now()));
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from "node:crypto";
+import { and, eq, sql } from "drizzle-orm";
+import { now } from "../clock.ts";
+import type { Executor, Tx } from "../db/index.ts";
+import { tenantGrants, users } from "./schema.ts";
+
+export type User = typeof users.$inferSelect;
+
+export interface NewUser {
+  tenantId: string;
+  username: string;
+  displayName: string;
+  role: string;
+  passwordHash: string;
+}
+
+export async function insertUser(tx: Tx, input: NewUser): Promise<User> {
+  const at = now();
+  const [row] = await tx
+    .insert(users)
+    .values({ ...input, userId: randomUUID(), createdAt: at, updatedAt: at })
+    .returning();
+  return row!;
+}
+
+export async function findUserByName(db: Executor, tenantId: string, username: string) {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.username, username)));
+  return row;
+}
+
+export async function findUser(db: Executor, tenantId: string, userId: string) {
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.userId, userId)));
+  return row;
+}
+
+export async function listUsersOf(db: Executor, tenantId: string): Promise<User[]> {
+  return db.select().from(users).where(eq(users.tenantId, tenantId)).orderBy(users.username);
+}
+
+export type UserPatch = Partial<
+  Pick<
+    User,
+    | "passwordHash"
+    | "totpSecret"
+    | "totpEnabled"
+    | "totpLastStep"
+    | "failedLogins"
+    | "lockedUntil"
+    | "disabled"
+    | "displayName"
+  >
+>;
+
+export async function updateUser(tx: Executor, tenantId: string, userId: string, patch: UserPatch) {
+  const [row] = await tx
+    .update(users)
+    .set({ ...patch, updatedAt: now() })
+    .where(and(eq(users.tenantId, tenantId), eq(users.userId, userId)))
+    .returning();
+  return row;
+}
+
+/** Tenants this user may act in: its own, plus any granted (contractor_admin). */
+export async function tenantsOfUser(db: Executor, user: Pick<User, "tenantId" | "userId">) {
+  const grants = await db
+    .select({ tenantId: tenantGrants.tenantId })
+    .from(tenantGrants)
+    .where(and(eq(tenantGrants.userTenantId, user.tenantId), eq(tenantGrants.userId, user.userId)));
+  return [user.tenantId, ...grants.map((g) => g.tenantId).filter((t) => t !== user.tenantId)];
+}
+
+export async function hasTenantAccess(
+  db: Executor,
+  user: Pick<User, "tenantId" | "userId">,
+  tenantId: string,
+) {
+  if (user.tenantId === tenantId) return true;
+  const [grant] = await db
+    .select({ tenantId: tenantGrants.tenantId })
+    .from(tenantGrants)
+    .where(
+      and(
+        eq(tenantGrants.tenantId, tenantId),
+        eq(tenantGrants.userTenantId, user.tenantId),
+        eq(tenantGrants.userId, user.userId),
+      ),
+    );
+  return grant !== undefined;
+}
+
+export async function insertTenantGrant(
+  tx: Tx,
+  tenantId: string,
+  user: Pick<User, "tenantId" | "userId">,
+) {
+  await tx
+    .insert(tenantGrants)
+    .values({ tenantId, userTenantId: user.tenantId, userId: user.userId, grantedAt: now() })
+    .onConflictDoNothing();
+}
+
+/**
+ * Counts one failed sign-in atomically (concurrent guesses cannot overwrite each other's count)
+ * and locks the account when the count reaches `max`. Returns whether it locked now.
+ */
+export async function countFailedSignIn(
+  tx: Tx,
+  user: Pick<User, "tenantId" | "userId">,
+  max: number,
+  lockUntil: Date,
+) {
+  const reached = sql`${users.failedLogins} + 1 >= ${max}`;
+  const [row] = await tx
+    .update(users)
+    .set({
+      failedLogins: sql`case when ${reached} then 0 else ${users.failedLogins} + 1 end`,
+      lockedUntil: sql`case when ${reached} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
+      updatedAt: now(),
+    })
+    .where(and(eq(users.tenantId, user.tenantId), eq(users.userId, user.userId)))
+    .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
+  return (
+    row !== undefined &&
+    row.failedLogins === 0 &&
+    row.lockedUntil?.getTime() === lockUntil.getTime()
+  );
+}

@@ -1,0 +1,4 @@
+// Every table of every domain, for Drizzle's typed queries and for drizzle-kit's migrations.
+export * from "../audit/schema.ts";
+export * from "../auth/schema.ts";
+export * from "../tenancy/schema.ts";

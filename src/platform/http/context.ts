@@ -1,0 +1,56 @@
+import type { FastifyRequest } from "fastify";
+import type { Actor } from "../actor.ts";
+import type { Permission } from "../auth/permissions.ts";
+import type { Session } from "../auth/sessions.ts";
+import type { User } from "../auth/users.ts";
+import { DomainError } from "../errors.ts";
+
+/** What a route declares about who may call it; checked by the guard before anything else. */
+export type Access =
+  | { public: true }
+  | {
+      permission: Permission;
+      /** Reachable while the session must still enrol a second factor. */
+      allowRestricted?: boolean;
+    };
+
+export interface AuthState {
+  session: Session;
+  user: User;
+  /** The tenant this request acts in. */
+  tenantId: string;
+}
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    auth: AuthState | undefined;
+  }
+}
+
+/** The signed-in user as the acting party of domain operations. */
+export function actorOf(request: FastifyRequest): Actor {
+  const auth = request.auth;
+  if (!auth) {
+    throw new DomainError(
+      "unauthenticated",
+      "unauthenticated",
+      "サインインしてください。",
+      "Please sign in.",
+    );
+  }
+  return {
+    tenantId: auth.tenantId,
+    userId: auth.user.userId,
+    role: auth.user.role,
+    requestId: request.id,
+    clientIp: request.ip,
+  };
+}
+
+export function authOf(request: FastifyRequest): AuthState {
+  actorOf(request);
+  return request.auth!;
+}

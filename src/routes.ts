@@ -1,0 +1,8 @@
+import { auditRoutes } from "./platform/audit/routes.ts";
+import { authRoutes } from "./platform/auth/routes.ts";
+import { userRoutes } from "./platform/auth/userRoutes.ts";
+import type { RoutePlugin } from "./platform/http/app.ts";
+import { tenantRoutes } from "./platform/tenancy/routes.ts";
+
+/** Every domain's routes, in the order they are registered. */
+export const ROUTES: RoutePlugin[] = [authRoutes, userRoutes, tenantRoutes, auditRoutes];
