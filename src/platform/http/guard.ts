@@ -8,6 +8,20 @@ import { findUser, hasTenantAccess, type User } from "../auth/users.ts";
 import type { Db } from "../db/index.ts";
 import { DomainError } from "../errors.ts";
 import { findMyNumberField } from "../mynumber.ts";
+import type { Access } from "./context.ts";
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  access: Access | undefined;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every registered route with its declared access: what the route-walk test checks. */
+    routeTable: RouteInfo[];
+  }
+}
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 export const TENANT_HEADER = "x-tenant";
@@ -48,6 +62,8 @@ function namedTenant(request: FastifyRequest): string | undefined {
  */
 export function installGuard(app: FastifyInstance, db: Db): void {
   app.decorateRequest("auth", undefined);
+  const table: RouteInfo[] = [];
+  app.decorate("routeTable", table);
 
   app.addHook("onRoute", (route) => {
     // The API documentation describes the public API and holds no data.
@@ -55,6 +71,9 @@ export function installGuard(app: FastifyInstance, db: Db): void {
       route.config = { ...route.config, access: { public: true } };
     if (route.url.startsWith("/api/") && !route.config?.access) {
       throw new Error(`route ${route.method} ${route.url} declares no access`);
+    }
+    for (const method of [route.method].flat()) {
+      table.push({ method, url: route.url, access: route.config?.access });
     }
   });
 

@@ -1,0 +1,134 @@
+import { randomUUID } from "node:crypto";
+import type { LightMyRequestResponse } from "fastify";
+import { auditContext, systemActor } from "../src/platform/actor.ts";
+import { recordAudit } from "../src/platform/audit/store.ts";
+import { hashPassword } from "../src/platform/auth/password.ts";
+import type { Role } from "../src/platform/auth/permissions.ts";
+import { insertTenantGrant, insertUser, type User } from "../src/platform/auth/users.ts";
+import { type Config, loadConfig } from "../src/platform/config.ts";
+import { type Database, transaction } from "../src/platform/db/index.ts";
+import type { App } from "../src/platform/http/types.ts";
+import { createLogger } from "../src/platform/logger.ts";
+import { insertTenant, type Tenant } from "../src/platform/tenancy/store.ts";
+import { DEMO_TENANT } from "../src/platform/tenancy/tenant.ts";
+import { createApp } from "../src/server.ts";
+import { createTestDatabase } from "./db.ts";
+
+export const TEST_PASSWORD = "correct horse battery";
+let passwordHash: Promise<string> | undefined;
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ NODE_ENV: "test" }), demoSkipRequiredTotp: true, ...overrides };
+}
+
+export async function buildTenant(
+  database: Database,
+  tenantId = `t-${randomUUID().slice(0, 8)}`,
+): Promise<Tenant> {
+  return transaction(database.db, async (tx) => {
+    const tenant = await insertTenant(tx, { ...DEMO_TENANT, tenantId });
+    await recordAudit(tx, auditContext(systemActor(tenantId, "test")), {
+      action: "tenant.create",
+      entity: "tenant",
+      entityId: tenantId,
+    });
+    return tenant;
+  });
+}
+
+export async function buildUser(
+  database: Database,
+  tenantId: string,
+  role: Role,
+  username = `${role}-${randomUUID().slice(0, 6)}`,
+): Promise<User> {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const hash = await passwordHash;
+  return transaction(database.db, async (tx) => {
+    const user = await insertUser(tx, {
+      tenantId,
+      username,
+      displayName: `試験 ${role}`,
+      role,
+      passwordHash: hash,
+    });
+    await recordAudit(tx, auditContext(systemActor(tenantId, "test")), {
+      action: "user.create",
+      entity: "user",
+      entityId: user.userId,
+    });
+    return user;
+  });
+}
+
+export async function grantTenant(database: Database, tenantId: string, user: User) {
+  await transaction(database.db, (tx) => insertTenantGrant(tx, tenantId, user));
+}
+
+export interface TestApp {
+  app: App;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export async function buildTestApp(
+  config: Partial<Config> = {},
+  logs?: NodeJS.WritableStream,
+): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const fullConfig = testConfig(config);
+  const app = await createApp(database, fullConfig, createLogger(logs ? "info" : "silent", logs));
+  await app.ready();
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A signed-in API client: keeps the cookie and sends the CSRF token on writes. */
+export interface Client {
+  csrfToken: string;
+  cookie: string;
+  request(
+    method: string,
+    url: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
+}
+
+export async function signInAs(
+  app: App,
+  tenantId: string,
+  username: string,
+  totp?: string,
+): Promise<Client> {
+  const response = await app.inject({
+    method: "POST",
+    url: "/api/v1/auth/login",
+    payload: { tenant: tenantId, username, password: TEST_PASSWORD, ...(totp ? { totp } : {}) },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`sign-in failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === "madoguchi_session")!;
+  const csrfToken = response.json().csrfToken as string;
+  return {
+    csrfToken,
+    cookie: `${cookie.name}=${cookie.value}`,
+    request: (method, url, body, headers = {}) =>
+      app.inject({
+        method: method as "GET",
+        url,
+        headers: {
+          cookie: `${cookie.name}=${cookie.value}`,
+          "x-csrf-token": csrfToken,
+          ...headers,
+        },
+        ...(body === undefined ? {} : { payload: body as object }),
+      }),
+  };
+}
