@@ -1,0 +1,86 @@
+import { startClockAt } from "../src/platform/clock.ts";
+import { ConfigError, loadConfig } from "../src/platform/config.ts";
+import type { Database } from "../src/platform/db/index.ts";
+import { DataLockedError } from "../src/platform/db/lock.ts";
+import { DomainError } from "../src/platform/errors.ts";
+import { openConfiguredDatabase } from "../src/server.ts";
+import {
+  auditCommand,
+  backupCommand,
+  type Output,
+  restoreCommand,
+  UsageError,
+  userCommand,
+} from "./commands.ts";
+
+const HELP = `madoguchi — マイナンバーカード窓口 / My Number Card counter platform
+
+  madoguchi serve                                  start the server (same as npm start)
+  madoguchi user list   --tenant T [--json]
+  madoguchi user create --tenant T --username U --role R [--name N] [--password P]
+  madoguchi user passwd --tenant T --username U [--password P]
+  madoguchi audit verify [--tenant T] [--json]     exit 0 when every chain is intact, 1 otherwise
+  madoguchi backup --out FILE                      logical backup (restores into PGlite or PostgreSQL)
+  madoguchi restore FILE                           into an empty database
+
+Database: DATABASE_URL=postgres://… or the PGlite folder MADOGUCHI_DATA (default ./data).`;
+
+type Command = (database: Database, argv: string[], io: Output) => Promise<number>;
+const COMMANDS: Record<string, Command> = {
+  user: userCommand,
+  audit: auditCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
+};
+
+const io: Output = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+async function run(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === "serve") {
+    await import("../src/main.ts");
+    return -1;
+  }
+  const command = name ? COMMANDS[name] : undefined;
+  if (!command) {
+    io.out(HELP);
+    return name && name !== "help" && name !== "--help" ? 2 : 0;
+  }
+  const config = loadConfig();
+  startClockAt(config.clockStart);
+  const { database, release } = await openConfiguredDatabase(config);
+  try {
+    await database.migrate();
+    return await command(database, rest, io);
+  } finally {
+    await database.close();
+    release();
+  }
+}
+
+try {
+  const code = await run(process.argv.slice(2));
+  if (code >= 0) process.exit(code);
+} catch (error) {
+  if (error instanceof DataLockedError) {
+    io.err(error.message);
+    process.exit(3);
+  }
+  if (error instanceof DomainError) {
+    io.err(`${error.messageJa}\n${error.messageEn}`);
+    process.exit(2);
+  }
+  if (
+    error instanceof UsageError ||
+    error instanceof ConfigError ||
+    (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+  ) {
+    io.err((error as Error).message);
+    process.exit(2);
+  }
+  io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  process.exit(1);
+}
