@@ -114,48 +114,45 @@ describe("madoguchi CLI", () => {
     expect(broken.stdout).toContain("nagaoka-training: intact");
   });
 
-  it(
-    "backs up PGlite and restores into an empty PGlite" + (onPostgres() ? " and PostgreSQL" : ""),
-    async () => {
-      const source = await demoDataDir();
-      const file = path.join(source, "backup.jsonl");
-      const backup = await runCli(["backup", "--out", file], {
-        MADOGUCHI_DATA: source,
-        DATABASE_URL: "",
-      });
-      expect(backup.code).toBe(0);
-      expect(fs.readFileSync(file, "utf8")).not.toContain("demo password 1");
+  it(`backs up PGlite and restores into an empty PGlite${onPostgres() ? " and PostgreSQL" : ""}`, async () => {
+    const source = await demoDataDir();
+    const file = path.join(source, "backup.jsonl");
+    const backup = await runCli(["backup", "--out", file], {
+      MADOGUCHI_DATA: source,
+      DATABASE_URL: "",
+    });
+    expect(backup.code).toBe(0);
+    expect(fs.readFileSync(file, "utf8")).not.toContain("demo password 1");
 
-      const target = fs.mkdtempSync(path.join(os.tmpdir(), "madoguchi-restore-"));
-      dirs.push(target);
-      const restored = await runCli(["restore", file], {
-        MADOGUCHI_DATA: target,
-        DATABASE_URL: "",
-      });
-      expect(restored.stderr).toBe("");
-      expect(restored.code).toBe(0);
-      const users = await runCli(["user", "list", "--tenant", "nagaoka", "--json"], {
-        MADOGUCHI_DATA: target,
-        DATABASE_URL: "",
-      });
-      expect(JSON.parse(users.stdout)).toHaveLength(8);
-      expect(
-        (await runCli(["audit", "verify"], { MADOGUCHI_DATA: target, DATABASE_URL: "" })).code,
-      ).toBe(0);
-      const again = await runCli(["restore", file], { MADOGUCHI_DATA: target, DATABASE_URL: "" });
-      expect(again.code).toBe(1);
-      expect(again.stderr).toContain("not empty");
+    const target = fs.mkdtempSync(path.join(os.tmpdir(), "madoguchi-restore-"));
+    dirs.push(target);
+    const restored = await runCli(["restore", file], {
+      MADOGUCHI_DATA: target,
+      DATABASE_URL: "",
+    });
+    expect(restored.stderr).toBe("");
+    expect(restored.code).toBe(0);
+    const users = await runCli(["user", "list", "--tenant", "nagaoka", "--json"], {
+      MADOGUCHI_DATA: target,
+      DATABASE_URL: "",
+    });
+    expect(JSON.parse(users.stdout)).toHaveLength(8);
+    expect(
+      (await runCli(["audit", "verify"], { MADOGUCHI_DATA: target, DATABASE_URL: "" })).code,
+    ).toBe(0);
+    const again = await runCli(["restore", file], { MADOGUCHI_DATA: target, DATABASE_URL: "" });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("not empty");
 
-      if (onPostgres()) {
-        const { url, drop } = await createServerDatabase(process.env.TEST_DATABASE_URL!);
-        cleanups.push(drop);
-        expect((await runCli(["restore", file], { DATABASE_URL: url })).code).toBe(0);
-        const pgUsers = await runCli(["user", "list", "--tenant", "nagaoka", "--json"], {
-          DATABASE_URL: url,
-        });
-        expect(JSON.parse(pgUsers.stdout)).toHaveLength(8);
-        expect((await runCli(["audit", "verify"], { DATABASE_URL: url })).code).toBe(0);
-      }
-    },
-  );
+    if (onPostgres()) {
+      const { url, drop } = await createServerDatabase(process.env.TEST_DATABASE_URL!);
+      cleanups.push(drop);
+      expect((await runCli(["restore", file], { DATABASE_URL: url })).code).toBe(0);
+      const pgUsers = await runCli(["user", "list", "--tenant", "nagaoka", "--json"], {
+        DATABASE_URL: url,
+      });
+      expect(JSON.parse(pgUsers.stdout)).toHaveLength(8);
+      expect((await runCli(["audit", "verify"], { DATABASE_URL: url })).code).toBe(0);
+    }
+  });
 });

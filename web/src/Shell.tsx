@@ -1,0 +1,107 @@
+import type { ReactNode } from "react";
+import { api, type Me } from "./api.ts";
+import { ROLE_NAMES, useLang, useT } from "./i18n.ts";
+import { navFor } from "./nav.ts";
+import { navigate, usePath } from "./router.ts";
+
+interface Props {
+  me: Me;
+  onChanged: () => Promise<void>;
+  onToggleLang: () => void;
+  children: ReactNode;
+}
+
+/** The frame around every signed-in page: header, tenant switcher, role-aware navigation. */
+export function Shell({ me, onChanged, onToggleLang, children }: Props) {
+  const t = useT();
+  const lang = useLang();
+  const path = usePath();
+  const items = me.restriction ? [] : navFor(me.permissions);
+  const tenantName = (x: { nameJa: string; nameEn: string }) =>
+    lang === "ja" ? x.nameJa : x.nameEn;
+
+  const signOut = async () => {
+    await api("POST", "/api/v1/auth/logout");
+    navigate("/");
+    await onChanged();
+  };
+  const switchTenant = async (tenant: string) => {
+    await api("POST", "/api/v1/auth/switch-tenant", { tenant });
+    await onChanged();
+  };
+
+  return (
+    <div className="shell">
+      <a className="skip" href="#main">
+        {lang === "ja" ? "本文へ移動" : "Skip to content"}
+      </a>
+      <header className="topbar">
+        <div className="brand">
+          <span className="brand-mark" aria-hidden="true">
+            窓
+          </span>
+          <span>{t("appName")}</span>
+        </div>
+        <div className="topbar-tools">
+          {me.tenants.length > 1 ? (
+            <label className="tenant-switch">
+              <span>{t("actingTenant")}</span>
+              <select
+                value={me.tenant.tenantId}
+                onChange={(e) => void switchTenant(e.target.value)}
+              >
+                {me.tenants.map((x) => (
+                  <option key={x.tenantId} value={x.tenantId}>
+                    {tenantName(x)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ) : (
+            <span className="tenant-name">{tenantName(me.tenant)}</span>
+          )}
+          <span className="who">
+            {me.user.displayName}
+            <small>{ROLE_NAMES[me.user.role]?.[lang] ?? me.user.role}</small>
+          </span>
+          <button
+            type="button"
+            className="ghost"
+            onClick={onToggleLang}
+            aria-label={t("languageLabel")}
+          >
+            {t("language")}
+          </button>
+          <button type="button" className="ghost" onClick={() => void signOut()}>
+            {t("signOut")}
+          </button>
+        </div>
+      </header>
+      <div className="body">
+        {items.length > 0 && (
+          <nav aria-label={t("mainNav")} className="sidenav">
+            <ul>
+              {items.map((item) => (
+                <li key={item.path}>
+                  <a
+                    href={item.path}
+                    aria-current={path === item.path ? "page" : undefined}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate(item.path);
+                    }}
+                  >
+                    {t(item.label)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+        <main id="main" tabIndex={-1}>
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}

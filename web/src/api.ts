@@ -1,0 +1,73 @@
+/** The API client: same-origin cookie session, CSRF token on every write, typed errors. */
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  messageEn: string;
+  [key: string]: unknown;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ApiErrorBody,
+  ) {
+    super(body.messageEn);
+  }
+}
+
+let csrfToken = "";
+export function setCsrfToken(token: string) {
+  csrfToken = token;
+}
+
+export async function api<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const response = await fetch(url, {
+    method,
+    credentials: "same-origin",
+    headers: {
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+      ...(method === "GET" ? {} : { "x-csrf-token": csrfToken }),
+      ...headers,
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : undefined;
+  if (!response.ok) {
+    throw new ApiError(
+      response.status,
+      data ?? {
+        code: "http_error",
+        message: `HTTP ${response.status}`,
+        messageEn: `HTTP ${response.status}`,
+      },
+    );
+  }
+  return data as T;
+}
+
+export interface Me {
+  user: {
+    userId: string;
+    username: string;
+    displayName: string;
+    role: string;
+    totpEnabled: boolean;
+  };
+  tenant: { tenantId: string; nameJa: string; nameEn: string };
+  tenants: { tenantId: string; nameJa: string; nameEn: string }[];
+  csrfToken: string;
+  restriction: string | null;
+  permissions: string[];
+  device: boolean;
+}
+
+export function errorText(error: unknown, lang: "ja" | "en"): string {
+  if (error instanceof ApiError) return lang === "ja" ? error.body.message : error.body.messageEn;
+  return lang === "ja" ? "通信エラーが発生しました。" : "Could not reach the server.";
+}

@@ -1,0 +1,122 @@
+import { createContext, useContext } from "react";
+
+export type Lang = "ja" | "en";
+
+/** UI strings, Japanese first. A key missing in English falls back to Japanese. */
+const STRINGS = {
+  appName: { ja: "マイナンバーカード窓口", en: "My Number Card counter" },
+  signIn: { ja: "サインイン", en: "Sign in" },
+  signOut: { ja: "サインアウト", en: "Sign out" },
+  tenant: { ja: "自治体コード", en: "Tenant" },
+  username: { ja: "利用者名", en: "Username" },
+  password: { ja: "パスワード", en: "Password" },
+  totpCode: { ja: "確認コード（6桁）", en: "Verification code (6 digits)" },
+  totpPrompt: {
+    ja: "認証アプリに表示されている6桁のコードを入力してください。",
+    en: "Enter the 6-digit code shown in your authenticator app.",
+  },
+  next: { ja: "次へ", en: "Next" },
+  back: { ja: "戻る", en: "Back" },
+  home: { ja: "ホーム", en: "Home" },
+  users: { ja: "利用者管理", en: "Users" },
+  audit: { ja: "監査ログ", en: "Audit trail" },
+  account: { ja: "アカウント設定", en: "Account" },
+  language: { ja: "English", en: "日本語" },
+  languageLabel: {
+    ja: "表示言語を英語に切り替える",
+    en: "Switch the display language to Japanese",
+  },
+  actingTenant: { ja: "対象の自治体", en: "Acting for" },
+  mainNav: { ja: "メインメニュー", en: "Main menu" },
+  loading: { ja: "読み込み中…", en: "Loading…" },
+  contract: { ja: "契約期間", en: "Contract term" },
+  serviceStart: { ja: "窓口業務開始日", en: "Counter service start" },
+  reference: { ja: "参考数値（仕様書 8(5)）", en: "Reference figures (spec §8(5))" },
+  population: { ja: "人口", en: "Population" },
+  households: { ja: "世帯数", en: "Households" },
+  cardholders: { ja: "カード保有枚数", en: "Cards held" },
+  monthlyVolumes: { ja: "想定受付件数（月）", en: "Expected monthly volumes" },
+  procedure: { ja: "手続", en: "Procedure" },
+  count: { ja: "件数", en: "Count" },
+  role: { ja: "役割", en: "Role" },
+  displayName: { ja: "氏名", en: "Name" },
+  status: { ja: "状態", en: "Status" },
+  locked: { ja: "ロック中", en: "Locked" },
+  active: { ja: "有効", en: "Active" },
+  unlock: { ja: "ロック解除", en: "Unlock" },
+  createUser: { ja: "利用者を追加", en: "Add user" },
+  create: { ja: "追加", en: "Add" },
+  created: { ja: "追加しました。", en: "Added." },
+  time: { ja: "日時", en: "Time" },
+  actor: { ja: "操作者", en: "Actor" },
+  action: { ja: "操作", en: "Action" },
+  entity: { ja: "対象", en: "Entity" },
+  clientIp: { ja: "接続元", en: "Client" },
+  verifyChain: { ja: "改ざん検査", en: "Verify chain" },
+  chainOk: { ja: "監査ログは改ざんされていません", en: "The audit trail is intact" },
+  chainBroken: {
+    ja: "監査ログの改ざんを検出しました",
+    en: "Tampering detected in the audit trail",
+  },
+  events: { ja: "件", en: "events" },
+  older: { ja: "さらに古いログ", en: "Older events" },
+  twoFactor: { ja: "二要素認証", en: "Two-factor authentication" },
+  twoFactorRequired: {
+    ja: "この役割では二要素認証の設定が必要です。認証アプリでQRコードを読み取り、表示されたコードを入力してください。",
+    en: "Your role requires two-factor authentication. Scan the QR code with an authenticator app and enter the code it shows.",
+  },
+  twoFactorOn: { ja: "二要素認証は有効です。", en: "Two-factor authentication is on." },
+  twoFactorSetup: { ja: "二要素認証を設定する", en: "Set up two-factor authentication" },
+  secretKey: { ja: "手入力用キー", en: "Key for manual entry" },
+  confirm: { ja: "確定", en: "Confirm" },
+  changePassword: { ja: "パスワード変更", en: "Change password" },
+  currentPassword: { ja: "現在のパスワード", en: "Current password" },
+  newPassword: { ja: "新しいパスワード（10文字以上）", en: "New password (10+ characters)" },
+  saved: { ja: "保存しました。", en: "Saved." },
+  deviceHome: {
+    ja: "この端末は機器用アカウントでサインインしています。",
+    en: "This device is signed in with a device account.",
+  },
+  welcome: { ja: "ようこそ", en: "Welcome" },
+  noAccessHere: { ja: "このページを表示する権限がありません。", en: "You may not view this page." },
+  notFound: { ja: "ページが見つかりません。", en: "Page not found." },
+  errorGeneric: { ja: "エラーが発生しました。", en: "Something went wrong." },
+} satisfies Record<string, Record<Lang, string>>;
+
+export type StringKey = keyof typeof STRINGS;
+
+export const LangContext = createContext<Lang>("ja");
+
+export function useT() {
+  const lang = useContext(LangContext);
+  return (key: StringKey) => STRINGS[key][lang];
+}
+
+export function useLang() {
+  return useContext(LangContext);
+}
+
+export const ROLE_NAMES: Record<string, Record<Lang, string>> = {
+  staff: { ja: "本業務従事者", en: "Counter staff" },
+  deputy: { ja: "業務副管理者", en: "Deputy manager" },
+  manager: { ja: "業務管理者", en: "Manager" },
+  city: { ja: "市職員", en: "City officer" },
+  contractor_admin: { ja: "受託者本社管理者", en: "Contractor head office" },
+  admin: { ja: "システム管理者", en: "Administrator" },
+  kiosk: { ja: "発券機", en: "Ticket kiosk" },
+  board: { ja: "呼出表示盤", en: "Display board" },
+};
+
+export const PROCEDURE_NAMES: Record<string, Record<Lang, string>> = {
+  setup: { ja: "交付前設定", en: "Pre-issuance setup" },
+  handover: { ja: "カード交付", en: "Card handover" },
+  ecert: { ja: "電子証明書関係", en: "E-certificates" },
+  pin_reset: { ja: "暗証番号再設定", en: "PIN reset" },
+  insurance_fund: {
+    ja: "健康保険証利用申込・公金受取口座登録",
+    en: "Health insurance / public-fund account",
+  },
+  phone: { ja: "電話対応", en: "Phone handling" },
+  application: { ja: "カード申請サポート", en: "Application support" },
+  express: { ja: "特急発行受付", en: "Express issuance" },
+};

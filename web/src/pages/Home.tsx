@@ -1,0 +1,92 @@
+import { useEffect, useState } from "react";
+import { api, type Me } from "../api.ts";
+import { PROCEDURE_NAMES, useLang, useT } from "../i18n.ts";
+
+interface Tenant {
+  tenantId: string;
+  nameJa: string;
+  nameEn: string;
+  contractStart: string;
+  contractEnd: string;
+  serviceStart: string;
+  reference: {
+    population: number;
+    households: number;
+    cardholders: number;
+    cardRatePercent: number;
+    asOf: string;
+    volumesMonth: string;
+    monthlyVolumes: Record<string, number>;
+  };
+}
+
+/** The start page: who is signed in, and the contract this tenant runs under. */
+export function Home({ me }: { me: Me }) {
+  const t = useT();
+  const lang = useLang();
+  const [tenant, setTenant] = useState<Tenant | null>(null);
+  useEffect(() => {
+    void api<Tenant>("GET", "/api/v1/tenant").then(setTenant);
+  }, []);
+  const n = (x: number) => x.toLocaleString(lang === "ja" ? "ja-JP" : "en-US");
+
+  return (
+    <section aria-labelledby="home-title">
+      <h1 id="home-title">
+        {t("welcome")}, {me.user.displayName}
+      </h1>
+      {me.device && <p className="notice">{t("deviceHome")}</p>}
+      {tenant && (
+        <div className="cards">
+          <article className="card">
+            <h2>{lang === "ja" ? tenant.nameJa : tenant.nameEn}</h2>
+            <dl className="facts">
+              <dt>{t("contract")}</dt>
+              <dd>
+                {tenant.contractStart} 〜 {tenant.contractEnd}
+              </dd>
+              <dt>{t("serviceStart")}</dt>
+              <dd>{tenant.serviceStart}</dd>
+            </dl>
+          </article>
+          <article className="card">
+            <h2>{t("reference")}</h2>
+            <dl className="facts">
+              <dt>{t("population")}</dt>
+              <dd>{n(tenant.reference.population)}</dd>
+              <dt>{t("households")}</dt>
+              <dd>{n(tenant.reference.households)}</dd>
+              <dt>{t("cardholders")}</dt>
+              <dd>
+                {n(tenant.reference.cardholders)} ({tenant.reference.cardRatePercent}%)
+              </dd>
+            </dl>
+          </article>
+          <article className="card wide">
+            <h2>
+              {t("monthlyVolumes")} <small>({tenant.reference.volumesMonth})</small>
+            </h2>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("procedure")}</th>
+                  <th scope="col" className="num">
+                    {t("count")}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {Object.entries(tenant.reference.monthlyVolumes).map(([code, count]) => (
+                  <tr key={code}>
+                    <td>{PROCEDURE_NAMES[code]?.[lang] ?? code}</td>
+                    <td className="num">{n(count)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </article>
+        </div>
+      )}
+    </section>
+  );
+}

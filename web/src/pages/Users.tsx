@@ -1,0 +1,129 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { api, errorText } from "../api.ts";
+import { ROLE_NAMES, useLang, useT } from "../i18n.ts";
+
+interface UserRow {
+  userId: string;
+  username: string;
+  displayName: string;
+  role: string;
+  totpEnabled: boolean;
+  locked: boolean;
+}
+
+const ROLES = ["staff", "deputy", "manager", "city", "contractor_admin", "admin", "kiosk", "board"];
+
+/** The tenant's users: list, add, unlock. Viewing names is audited on the server. */
+export function Users() {
+  const t = useT();
+  const lang = useLang();
+  const [users, setUsers] = useState<UserRow[]>([]);
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [form, setForm] = useState({ username: "", displayName: "", role: "staff", password: "" });
+
+  const load = useCallback(async () => setUsers(await api<UserRow[]>("GET", "/api/v1/users")), []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const create = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await api("POST", "/api/v1/users", form);
+      setForm({ username: "", displayName: "", role: "staff", password: "" });
+      setMessage({ kind: "ok", text: t("created") });
+      await load();
+    } catch (e) {
+      setMessage({ kind: "error", text: errorText(e, lang) });
+    }
+  };
+  const unlock = async (userId: string) => {
+    await api("POST", `/api/v1/users/${userId}/unlock`);
+    await load();
+  };
+
+  return (
+    <section aria-labelledby="users-title">
+      <h1 id="users-title">{t("users")}</h1>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{t("username")}</th>
+            <th scope="col">{t("displayName")}</th>
+            <th scope="col">{t("role")}</th>
+            <th scope="col">{t("status")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.userId}>
+              <td>{u.username}</td>
+              <td>{u.displayName}</td>
+              <td>{ROLE_NAMES[u.role]?.[lang] ?? u.role}</td>
+              <td>
+                {u.locked ? (
+                  <button type="button" onClick={() => void unlock(u.userId)}>
+                    {t("locked")} — {t("unlock")}
+                  </button>
+                ) : (
+                  t("active")
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form className="panel" onSubmit={(e) => void create(e)}>
+        <h2>{t("createUser")}</h2>
+        <div className="grid">
+          <label>
+            {t("username")}
+            <input
+              value={form.username}
+              onChange={(e) => setForm({ ...form, username: e.target.value.trim() })}
+              required
+              pattern="[a-z0-9][a-z0-9._-]{1,39}"
+            />
+          </label>
+          <label>
+            {t("displayName")}
+            <input
+              value={form.displayName}
+              onChange={(e) => setForm({ ...form, displayName: e.target.value })}
+              required
+            />
+          </label>
+          <label>
+            {t("role")}
+            <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_NAMES[r]?.[lang]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t("password")}
+            <input
+              type="password"
+              autoComplete="new-password"
+              value={form.password}
+              onChange={(e) => setForm({ ...form, password: e.target.value })}
+              required
+              minLength={10}
+            />
+          </label>
+        </div>
+        {message && (
+          <p role={message.kind === "error" ? "alert" : "status"} className={message.kind}>
+            {message.text}
+          </p>
+        )}
+        <button type="submit" className="primary">
+          {t("create")}
+        </button>
+      </form>
+    </section>
+  );
+}
