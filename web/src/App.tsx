@@ -49,7 +49,7 @@ export function App() {
         <Login onSignedIn={refresh} onToggleLang={toggleLang} />
       ) : (
         <Shell me={me} onChanged={refresh} onToggleLang={toggleLang}>
-          <Page me={me} path={path} onChanged={refresh} />
+          <Page key={me.tenant.tenantId} me={me} path={path} onChanged={refresh} />
         </Shell>
       )}
     </LangContext.Provider>

@@ -68,7 +68,8 @@ export function Shell({ me, onChanged, onToggleLang, children }: Props) {
             type="button"
             className="ghost"
             onClick={onToggleLang}
-            aria-label={t("languageLabel")}
+            lang={lang === "ja" ? "en" : "ja"}
+            title={t("languageLabel")}
           >
             {t("language")}
           </button>

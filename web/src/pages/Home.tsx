@@ -20,6 +20,13 @@ interface Tenant {
   };
 }
 
+/** The specification's order of procedures first, then any the tenant added. */
+function orderedVolumes(volumes: Record<string, number>): [string, number][] {
+  const known = Object.keys(PROCEDURE_NAMES).filter((code) => code in volumes);
+  const extra = Object.keys(volumes).filter((code) => !(code in PROCEDURE_NAMES));
+  return [...known, ...extra].map((code) => [code, volumes[code]!]);
+}
+
 /** The start page: who is signed in, and the contract this tenant runs under. */
 export function Home({ me }: { me: Me }) {
   const t = useT();
@@ -33,7 +40,9 @@ export function Home({ me }: { me: Me }) {
   return (
     <section aria-labelledby="home-title">
       <h1 id="home-title">
-        {t("welcome")}, {me.user.displayName}
+        {t("welcome")}
+        {lang === "ja" ? "、" : ", "}
+        {me.user.displayName}
       </h1>
       {me.device && <p className="notice">{t("deviceHome")}</p>}
       {tenant && (
@@ -42,7 +51,7 @@ export function Home({ me }: { me: Me }) {
             <h2>{lang === "ja" ? tenant.nameJa : tenant.nameEn}</h2>
             <dl className="facts">
               <dt>{t("contract")}</dt>
-              <dd>
+              <dd className="nowrap">
                 {tenant.contractStart} 〜 {tenant.contractEnd}
               </dd>
               <dt>{t("serviceStart")}</dt>
@@ -76,7 +85,7 @@ export function Home({ me }: { me: Me }) {
                 </tr>
               </thead>
               <tbody>
-                {Object.entries(tenant.reference.monthlyVolumes).map(([code, count]) => (
+                {orderedVolumes(tenant.reference.monthlyVolumes).map(([code, count]) => (
                   <tr key={code}>
                     <td>{PROCEDURE_NAMES[code]?.[lang] ?? code}</td>
                     <td className="num">{n(count)}</td>

@@ -62,7 +62,8 @@ export function Login({ onSignedIn, onToggleLang }: Props) {
             type="button"
             className="ghost"
             onClick={onToggleLang}
-            aria-label={t("languageLabel")}
+            lang={lang === "ja" ? "en" : "ja"}
+            title={t("languageLabel")}
           >
             {t("language")}
           </button>

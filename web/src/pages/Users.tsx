@@ -45,34 +45,36 @@ export function Users() {
   return (
     <section aria-labelledby="users-title">
       <h1 id="users-title">{t("users")}</h1>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("username")}</th>
-            <th scope="col">{t("displayName")}</th>
-            <th scope="col">{t("role")}</th>
-            <th scope="col">{t("status")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.userId}>
-              <td>{u.username}</td>
-              <td>{u.displayName}</td>
-              <td>{ROLE_NAMES[u.role]?.[lang] ?? u.role}</td>
-              <td>
-                {u.locked ? (
-                  <button type="button" onClick={() => void unlock(u.userId)}>
-                    {t("locked")} — {t("unlock")}
-                  </button>
-                ) : (
-                  t("active")
-                )}
-              </td>
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("username")}</th>
+              <th scope="col">{t("displayName")}</th>
+              <th scope="col">{t("role")}</th>
+              <th scope="col">{t("status")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.userId}>
+                <td>{u.username}</td>
+                <td>{u.displayName}</td>
+                <td>{ROLE_NAMES[u.role]?.[lang] ?? u.role}</td>
+                <td>
+                  {u.locked ? (
+                    <button type="button" onClick={() => void unlock(u.userId)}>
+                      {t("locked")} — {t("unlock")}
+                    </button>
+                  ) : (
+                    t("active")
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <form className="panel" onSubmit={(e) => void create(e)}>
         <h2>{t("createUser")}</h2>
         <div className="grid">

@@ -1,0 +1,106 @@
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { ROOT } from "../src/server.ts";
+import { type SpawnedServer, spawnServer } from "../test/server.ts";
+
+export const DEMO_PASSWORD = "e2e demo password";
+export const SCREENSHOTS = path.join(ROOT, "e2e", "screenshots");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Debian's Chromium, headless, with the flags this closed network needs. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+export interface E2eServer extends SpawnedServer {
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/** The real server on a fresh PGlite folder with the demo tenant and a known demo password. */
+export async function startDemoServer(extraEnv: Record<string, string> = {}): Promise<E2eServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "madoguchi-e2e-"));
+  const server = await spawnServer({
+    MADOGUCHI_DATA: dataDir,
+    MADOGUCHI_DEMO_PASSWORD: DEMO_PASSWORD,
+    MADOGUCHI_DEMO_SKIP_REQUIRED_TOTP: "1",
+    ...extraEnv,
+  });
+  return {
+    ...server,
+    dataDir,
+    close: async () => {
+      await server.stop("SIGTERM");
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+const axeSource = fs.readFileSync(
+  createRequire(import.meta.url).resolve("axe-core/axe.min.js"),
+  "utf8",
+);
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** Runs axe-core in the page (WCAG 2.1 A/AA rules) and returns the violations. */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+}
+
+export async function signInThroughUi(
+  page: Page,
+  url: string,
+  username: string,
+  password = DEMO_PASSWORD,
+  tenant = "nagaoka",
+) {
+  await page.goto(`${url}/`);
+  await page.getByLabel(/自治体コード|Tenant/).fill(tenant);
+  await page.getByLabel(/利用者名|Username/).fill(username);
+  await page.getByLabel(/^(パスワード|Password)$/).fill(password);
+  await page.getByRole("button", { name: /サインイン|Sign in/ }).click();
+}

@@ -1,0 +1,152 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { totpCode } from "../src/platform/auth/totp.ts";
+import {
+  axeViolations,
+  type E2eServer,
+  launchBrowser,
+  screenshot,
+  signInThroughUi,
+  startDemoServer,
+} from "./browser.ts";
+
+let server: E2eServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startDemoServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** What each demo role sees in the main menu (Japanese labels). */
+const EXPECTED_NAV: Record<string, string[]> = {
+  staff: ["ホーム", "アカウント設定"],
+  deputy: ["ホーム", "アカウント設定"],
+  manager: ["ホーム", "利用者管理", "アカウント設定"],
+  city: ["ホーム", "監査ログ", "アカウント設定"],
+  contractor_admin: ["ホーム", "利用者管理", "アカウント設定"],
+  admin: ["ホーム", "利用者管理", "監査ログ", "アカウント設定"],
+  kiosk: ["ホーム", "アカウント設定"],
+  board: ["ホーム", "アカウント設定"],
+};
+
+describe("web shell", () => {
+  it("shows an accessible sign-in page", async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+    await page.goto(`${server.url}/`);
+    await page.getByRole("heading", { name: "マイナンバーカード窓口" }).waitFor();
+    await screenshot(page, "signin");
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+    await page.close();
+  });
+
+  it.each(Object.entries(EXPECTED_NAV))(
+    "signs in as %s and shows that role's navigation",
+    async (role, expected) => {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      const page = await context.newPage();
+      await signInThroughUi(page, server.url, role);
+      const nav = page.getByRole("navigation", { name: "メインメニュー" });
+      await nav.waitFor();
+      expect(await nav.getByRole("link").allInnerTexts()).toEqual(expected);
+      await page.getByRole("heading", { level: 1 }).waitFor();
+      expect(await page.getByRole("heading", { level: 1 }).innerText()).toContain("ようこそ");
+      if (role === "contractor_admin") {
+        await page.getByLabel("対象の自治体").waitFor();
+      } else {
+        expect(await page.getByLabel("対象の自治体").count()).toBe(0);
+      }
+      await page.getByText("想定受付件数").waitFor();
+      await screenshot(page, `home-${role}`);
+      const violations = await axeViolations(page);
+      expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it("lets the head office switch tenants", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInThroughUi(page, server.url, "contractor_admin");
+    const switcher = page.getByLabel("対象の自治体");
+    await switcher.selectOption("nagaoka-training");
+    await page.getByRole("heading", { name: /研修用/ }).waitFor();
+    await context.close();
+  });
+
+  it("switches to English and back", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInThroughUi(page, server.url, "city");
+    await page.getByRole("button", { name: "English" }).click();
+    await page
+      .getByRole("navigation", { name: "Main menu" })
+      .getByRole("link", { name: "Audit trail" })
+      .click();
+    await page.getByRole("button", { name: "Verify chain" }).click();
+    await page.getByText("The audit trail is intact").waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    await screenshot(page, "audit-city-en");
+    const violations = await axeViolations(page);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+    await page.getByRole("button", { name: "日本語" }).click();
+    await page.getByRole("heading", { name: "監査ログ" }).waitFor();
+    await context.close();
+  });
+
+  it("enrols a second factor, then signs in with the code step", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInThroughUi(page, server.url, "deputy");
+    await page.getByRole("link", { name: "アカウント設定" }).click();
+    await page.getByRole("button", { name: "二要素認証を設定する" }).click();
+    const secret = await page.locator("code.secret").innerText();
+    await screenshot(page, "totp-setup");
+    await page.getByLabel("確認コード（6桁）").fill(totpCode(secret, new Date()));
+    await page.getByRole("button", { name: "確定" }).click();
+    await page.getByText("二要素認証は有効です。").waitFor();
+    await page.getByRole("button", { name: "サインアウト" }).click();
+
+    await signInThroughUi(page, server.url, "deputy");
+    await page.getByLabel("確認コード（6桁）").waitFor();
+    await screenshot(page, "signin-totp");
+    // The enrolment code's time step is spent; the next step's code is what the app shows next.
+    await page
+      .getByLabel("確認コード（6桁）")
+      .fill(totpCode(secret, new Date(Date.now() + 30_000)));
+    await page.getByRole("button", { name: "次へ" }).click();
+    await page.getByRole("navigation", { name: "メインメニュー" }).waitFor();
+    await context.close();
+  });
+
+  it("works on a phone-sized screen", async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await screenshot(page, "signin-phone");
+    await signInThroughUi(page, server.url, "admin");
+    await page.getByRole("link", { name: "利用者管理" }).click();
+    await page.getByRole("heading", { name: "利用者管理" }).waitFor();
+    await page.getByRole("cell", { name: "窓口 花子" }).waitFor();
+    await screenshot(page, "users-phone");
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390 + 1);
+    await context.close();
+  });
+
+  it("refuses a wrong password with a message", async () => {
+    const page = await browser.newPage();
+    await signInThroughUi(page, server.url, "staff", "wrong password");
+    await page.getByRole("alert").waitFor();
+    expect(await page.getByRole("alert").innerText()).toContain("正しくありません");
+    await page.close();
+  });
+});
