@@ -16,6 +16,8 @@ export interface Config {
   logLevel: string;
   /** Secure cookies need HTTPS; off for plain-HTTP localhost demos. */
   secureCookies: boolean;
+  /** Sign-in attempts allowed per client address per minute. */
+  signInAttemptsPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -55,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoSkipRequiredTotp,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
     secureCookies: flag(env.MADOGUCHI_SECURE_COOKIES) || production,
+    signInAttemptsPerMinute: Number(env.MADOGUCHI_SIGN_IN_PER_MINUTE ?? 30),
   };
 }

@@ -20,9 +20,6 @@ import { deleteSession, SESSION_COOKIE } from "./sessions.ts";
 import { isDeviceRole, signIn } from "./signIn.ts";
 import { tenantsOfUser } from "./users.ts";
 
-/** Sign-in attempts per client address per minute. */
-export const SIGN_IN_ATTEMPTS_PER_MINUTE = 30;
-
 const userSchema = z.object({
   userId: z.string(),
   tenantId: z.string(),
@@ -40,7 +37,7 @@ const tenantRefSchema = z.object({ tenantId: z.string(), nameJa: z.string(), nam
 
 export async function authRoutes(app: App, { database, config }: RouteDeps) {
   const db = database.db;
-  const limiter = new RateLimiter(SIGN_IN_ATTEMPTS_PER_MINUTE, 60_000);
+  const limiter = new RateLimiter(config.signInAttemptsPerMinute, 60_000);
 
   app.post(
     "/api/v1/auth/login",

@@ -9,7 +9,8 @@ import {
   type TestApp,
 } from "../../../test/factories.ts";
 import { listAuditEvents } from "../audit/store.ts";
-import { now } from "../clock.ts";
+import { now, startClockAt } from "../clock.ts";
+import { IDLE_TIMEOUT_MS } from "./sessions.ts";
 import { MAX_FAILED_SIGN_INS } from "./signIn.ts";
 import { totpCode } from "./totp.ts";
 
@@ -208,5 +209,36 @@ describe("health", () => {
     const doc = (await t.app.inject("/api/docs/json")).json();
     expect(doc.openapi).toMatch(/^3/);
     expect(Object.keys(doc.paths)).toContain("/api/v1/auth/login");
+  });
+});
+
+describe("rate limit and session lifetime", () => {
+  it("refuses sign-in attempts from one address beyond the limit with 429", async () => {
+    const limited = await buildTestApp({ signInAttemptsPerMinute: 3 });
+    try {
+      const tenant = (await buildTenant(limited.database)).tenantId;
+      const user = await buildUser(limited.database, tenant, "staff");
+      const codes = [];
+      for (let i = 0; i < 5; i++)
+        codes.push((await login(limited, tenant, user.username)).statusCode);
+      expect(codes).toEqual([200, 200, 200, 429, 429]);
+      expect((await login(limited, tenant, user.username)).json().code).toBe("too_many_attempts");
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("ends a person's session after two idle hours, but not a display board's", async () => {
+    const staff = await buildUser(t.database, tenantId, "staff");
+    const board = await buildUser(t.database, tenantId, "board");
+    const staffClient = await signInAs(t.app, tenantId, staff.username);
+    const boardClient = await signInAs(t.app, tenantId, board.username);
+    startClockAt(new Date(Date.now() + IDLE_TIMEOUT_MS + 60_000));
+    try {
+      expect((await staffClient.request("GET", "/api/v1/auth/me")).statusCode).toBe(401);
+      expect((await boardClient.request("GET", "/api/v1/auth/me")).statusCode).toBe(200);
+    } finally {
+      startClockAt(undefined);
+    }
   });
 });

@@ -1,0 +1,64 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { isShifted, localDate, now, startClockAt } from "./clock.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+
+afterEach(() => startClockAt(undefined));
+
+describe("config", () => {
+  it("has the documented defaults", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      host: "127.0.0.1",
+      databaseUrl: undefined,
+      production: false,
+      demoSkipRequiredTotp: false,
+    });
+    expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it("reads PORT, HOST, MADOGUCHI_DATA and DATABASE_URL", () => {
+    const config = loadConfig({
+      PORT: "8080",
+      HOST: "0.0.0.0",
+      MADOGUCHI_DATA: "/srv/m",
+      DATABASE_URL: "postgres://x@h/db",
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      host: "0.0.0.0",
+      dataDir: "/srv/m",
+      databaseUrl: "postgres://x@h/db",
+    });
+    expect(() => loadConfig({ PORT: "http" })).toThrow(ConfigError);
+  });
+
+  it("refuses the demo clock and the TOTP shortcut in production", () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: "production", MADOGUCHI_CLOCK: "2026-08-04T09:00:00+09:00" }),
+    ).toThrow(/refused/);
+    expect(() =>
+      loadConfig({ NODE_ENV: "production", MADOGUCHI_DEMO_SKIP_REQUIRED_TOTP: "1" }),
+    ).toThrow(/refused/);
+    expect(() => loadConfig({ MADOGUCHI_CLOCK: "next tuesday" })).toThrow(ConfigError);
+    expect(loadConfig({ NODE_ENV: "production" }).secureCookies).toBe(true);
+  });
+});
+
+describe("clock", () => {
+  it("starts at MADOGUCHI_CLOCK's instant and runs on", async () => {
+    const config = loadConfig({ MADOGUCHI_CLOCK: "2026-08-04T09:00:00+09:00" });
+    startClockAt(config.clockStart);
+    expect(isShifted()).toBe(true);
+    const first = now();
+    expect(Math.abs(first.getTime() - Date.parse("2026-08-04T00:00:00Z"))).toBeLessThan(1000);
+    expect(localDate(first)).toBe("2026-08-04");
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(now().getTime()).toBeGreaterThan(first.getTime());
+  });
+
+  it("gives the Tokyo date of an instant", () => {
+    expect(localDate(new Date("2026-12-31T15:00:00Z"))).toBe("2027-01-01");
+    expect(localDate(new Date("2026-12-31T14:59:59Z"))).toBe("2026-12-31");
+  });
+});
