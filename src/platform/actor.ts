@@ -6,6 +6,8 @@ export interface Actor {
   tenantId: string;
   userId: string;
   role: string;
+  /** Shown on work records the actor signs (requests, decisions). */
+  displayName?: string | undefined;
   requestId?: string | undefined;
   clientIp?: string | undefined;
 }

@@ -45,6 +45,7 @@ export function actorOf(request: FastifyRequest): Actor {
     tenantId: auth.tenantId,
     userId: auth.user.userId,
     role: auth.user.role,
+    displayName: auth.user.displayName,
     requestId: request.id,
     clientIp: request.ip,
   };
