@@ -1,3 +1,4 @@
+import { calendarRoutes } from "./calendar/routes.ts";
 import { auditRoutes } from "./platform/audit/routes.ts";
 import { authRoutes } from "./platform/auth/routes.ts";
 import { userRoutes } from "./platform/auth/userRoutes.ts";
@@ -5,4 +6,10 @@ import type { RoutePlugin } from "./platform/http/app.ts";
 import { tenantRoutes } from "./platform/tenancy/routes.ts";
 
 /** Every domain's routes, in the order they are registered. */
-export const ROUTES: RoutePlugin[] = [authRoutes, userRoutes, tenantRoutes, auditRoutes];
+export const ROUTES: RoutePlugin[] = [
+  authRoutes,
+  userRoutes,
+  tenantRoutes,
+  auditRoutes,
+  calendarRoutes,
+];

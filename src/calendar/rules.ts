@@ -179,7 +179,14 @@ function applyException(day: BusinessDay, exception: CalendarException): Busines
   };
   switch (exception.kind) {
     case "closure":
-      return { ...next, counter: null, phone: null, extraSessions: undefined, kind: "closed" };
+      // Once closed, the day's regular reasons no longer describe it.
+      return {
+        date: day.date,
+        counter: null,
+        phone: null,
+        kind: "closed",
+        reasons: [`${label}: ${exception.reason}`],
+      };
     case "phone_window":
       return { ...next, phone: exception.phone ?? null };
     case "extension":

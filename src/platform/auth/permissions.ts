@@ -45,6 +45,13 @@ export const PERMISSIONS = {
   "users.write": ["admin", "contractor_admin"],
   "audit.read": ["city", "admin"],
   "contract.lead": CONTRACTOR_LEADS,
+  "calendar.read": [...PEOPLE, "kiosk", "board"],
+  /** 休日開庁日の指定 is the city's decision. */
+  "calendar.designate": ["city"],
+  /** The contractor's manager (or deputy) asks for a change to a day. */
+  "calendar.request": ["manager", "deputy"],
+  "calendar.approve": ["city"],
+  "calendar.configure": ["city", "admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,353 @@
+import { z } from "zod";
+import { now } from "../platform/clock.ts";
+import { notFound } from "../platform/errors.ts";
+import { actorOf } from "../platform/http/context.ts";
+import type { App, RouteDeps } from "../platform/http/types.ts";
+import { findTenant } from "../platform/tenancy/store.ts";
+import { tenantIdSchema } from "../platform/tenancy/tenant.ts";
+import { addDays } from "./dates.ts";
+import { calendarFeed } from "./ics.ts";
+import {
+  calendarRange,
+  calendarSettingsOf,
+  cancelWeekendOpening,
+  decideException,
+  designateWeekendOpening,
+  listExceptions,
+  requestException,
+  updateCalendarSettings,
+  weekendOpeningsWithWarnings,
+} from "./operations.ts";
+import { DAY_KINDS, EXCEPTION_KINDS, publicDay } from "./rules.ts";
+import type { ExceptionRow } from "./store.ts";
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
+const windowSchema = z.object({ open: time, close: time });
+const daySchema = z.object({
+  date: z.string(),
+  counter: windowSchema.nullable(),
+  phone: windowSchema.nullable(),
+  kind: z.enum(DAY_KINDS),
+  reasons: z.array(z.string()),
+  extraSessions: z.array(windowSchema).optional(),
+});
+const rangeQuery = z.object({ from: date.optional(), to: date.optional() });
+const warningSchema = z.object({
+  month: z.string(),
+  count: z.number(),
+  code: z.string(),
+  message: z.string(),
+  messageEn: z.string(),
+});
+const designationSchema = z.object({
+  date: z.string(),
+  designated: z.boolean(),
+  warnings: z.array(warningSchema),
+});
+const exceptionSchema = z.object({
+  exceptionId: z.string(),
+  date: z.string(),
+  kind: z.enum(EXCEPTION_KINDS),
+  counter: windowSchema.nullable(),
+  phone: windowSchema.nullable(),
+  reason: z.string(),
+  status: z.enum(["requested", "approved", "rejected", "withdrawn", "revoked"]),
+  requestedBy: z.string(),
+  requestedByName: z.string(),
+  requestedAt: z.string(),
+  decidedBy: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+});
+const settingsSchema = z.object({
+  weekday: z.object({ counter: windowSchema, phone: windowSchema }),
+  extendedDays: z.object({
+    weekday: z.number().int(),
+    ordinals: z.array(z.number().int()).max(5),
+    counterClose: time,
+    phoneClose: time.nullable(),
+  }),
+  weekendOpening: z.object({
+    counter: windowSchema,
+    phone: windowSchema.nullable(),
+    minPerMonth: z.number().int(),
+    maxPerMonth: z.number().int(),
+  }),
+  yearEndClosure: z.object({ from: z.string(), to: z.string() }).nullable(),
+});
+
+function exceptionOut(row: ExceptionRow) {
+  return {
+    ...row,
+    kind: row.kind as (typeof EXCEPTION_KINDS)[number],
+    status: row.status as z.infer<typeof exceptionSchema>["status"],
+    requestedAt: row.requestedAt.toISOString(),
+    decidedAt: row.decidedAt?.toISOString() ?? null,
+  };
+}
+
+/** Without a range: this month and the next eleven, from the tenant's own today. */
+function defaultRange(q: { from?: string | undefined; to?: string | undefined }, today: string) {
+  const from = q.from ?? `${today.slice(0, 7)}-01`;
+  return { from, to: q.to ?? addDays(from, 365) };
+}
+
+const tokyoToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(now());
+
+export async function calendarRoutes(app: App, { database }: RouteDeps) {
+  const db = database.db;
+
+  app.get(
+    "/api/v1/calendar",
+    {
+      config: { access: { permission: "calendar.read" } },
+      schema: {
+        tags: ["calendar"],
+        summary: "Opening hours of the counter and the phone, day by day, with reasons",
+        querystring: rangeQuery,
+        response: { 200: z.array(daySchema) },
+      },
+    },
+    async (request) => {
+      const { from, to } = defaultRange(request.query, tokyoToday());
+      return calendarRange(db, actorOf(request).tenantId, from, to);
+    },
+  );
+
+  app.get(
+    "/api/v1/calendar.ics",
+    {
+      config: { access: { permission: "calendar.read" } },
+      schema: {
+        tags: ["calendar"],
+        summary: "iCalendar feed of opening days",
+        querystring: rangeQuery,
+      },
+    },
+    async (request, reply) => {
+      const tenantId = actorOf(request).tenantId;
+      return sendFeed(reply, tenantId, defaultRange(request.query, tokyoToday()));
+    },
+  );
+
+  app.get(
+    "/api/v1/public/:tenant/calendar",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ["public"],
+        summary: "Public opening calendar (no internal reasons)",
+        params: z.object({ tenant: tenantIdSchema }),
+        querystring: rangeQuery,
+        response: { 200: z.array(daySchema) },
+      },
+    },
+    async (request, reply) => {
+      await requireTenant(request.params.tenant);
+      reply.header("cache-control", "public, max-age=300");
+      const { from, to } = defaultRange(request.query, tokyoToday());
+      return (await calendarRange(db, request.params.tenant, from, to)).map(publicDay);
+    },
+  );
+
+  app.get(
+    "/api/v1/public/:tenant/calendar.ics",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ["public"],
+        summary: "Public iCalendar feed of opening days, for the city's website",
+        params: z.object({ tenant: tenantIdSchema }),
+        querystring: rangeQuery,
+      },
+    },
+    async (request, reply) => {
+      await requireTenant(request.params.tenant);
+      reply.header("cache-control", "public, max-age=300");
+      return sendFeed(reply, request.params.tenant, defaultRange(request.query, tokyoToday()));
+    },
+  );
+
+  async function requireTenant(tenantId: string) {
+    const tenant = await findTenant(db, tenantId);
+    if (!tenant) throw notFound("自治体", "Tenant");
+    return tenant;
+  }
+
+  async function sendFeed(
+    reply: import("fastify").FastifyReply,
+    tenantId: string,
+    range: { from: string; to: string },
+  ) {
+    const tenant = await requireTenant(tenantId);
+    const days = await calendarRange(db, tenantId, range.from, range.to);
+    const feed = calendarFeed(days, {
+      tenantId,
+      calendarName: `${tenant.nameJa} 開庁日`,
+      stamp: now(),
+    });
+    return reply
+      .type("text/calendar; charset=utf-8")
+      .header("content-disposition", `inline; filename="${tenantId}-calendar.ics"`)
+      .send(feed);
+  }
+
+  app.get(
+    "/api/v1/calendar/weekend-openings",
+    {
+      config: { access: { permission: "calendar.read" } },
+      schema: {
+        tags: ["calendar"],
+        summary: "Designated weekend openings, with a warning for each month outside 1–3",
+        querystring: rangeQuery,
+        response: {
+          200: z.object({
+            openings: z.array(z.object({ date: z.string(), reservationOnly: z.boolean() })),
+            warnings: z.array(warningSchema),
+          }),
+        },
+      },
+    },
+    async (request) => {
+      const { from, to } = defaultRange(request.query, tokyoToday());
+      return weekendOpeningsWithWarnings(db, actorOf(request).tenantId, from, to);
+    },
+  );
+
+  app.put(
+    "/api/v1/calendar/weekend-openings/:date",
+    {
+      config: { access: { permission: "calendar.designate" } },
+      schema: {
+        tags: ["calendar"],
+        summary: "Designate a Saturday or Sunday as a weekend opening (city)",
+        params: z.object({ date }),
+        body: z
+          .object({ reservationOnly: z.boolean().default(false) })
+          .default({ reservationOnly: false }),
+        response: { 200: designationSchema },
+      },
+    },
+    async (request) =>
+      designateWeekendOpening(
+        db,
+        actorOf(request),
+        request.params.date,
+        request.body.reservationOnly,
+      ),
+  );
+
+  app.delete(
+    "/api/v1/calendar/weekend-openings/:date",
+    {
+      config: { access: { permission: "calendar.designate" } },
+      schema: {
+        tags: ["calendar"],
+        summary: "Withdraw a weekend opening (city)",
+        params: z.object({ date }),
+        response: { 200: designationSchema },
+      },
+    },
+    async (request) => cancelWeekendOpening(db, actorOf(request), request.params.date),
+  );
+
+  app.get(
+    "/api/v1/calendar/exceptions",
+    {
+      config: { access: { permission: "calendar.read" } },
+      schema: {
+        tags: ["calendar"],
+        summary: "Requested and decided changes to days",
+        querystring: rangeQuery.extend({ status: z.string().max(20).optional() }),
+        response: { 200: z.array(exceptionSchema) },
+      },
+    },
+    async (request) => {
+      const { from, to } = defaultRange(request.query, tokyoToday());
+      return (
+        await listExceptions(db, actorOf(request).tenantId, from, to, request.query.status)
+      ).map(exceptionOut);
+    },
+  );
+
+  app.post(
+    "/api/v1/calendar/exceptions",
+    {
+      config: { access: { permission: "calendar.request" } },
+      schema: {
+        tags: ["calendar"],
+        summary:
+          "Request a change to a day: extension, temporary session, closure, phone window (manager)",
+        body: z.object({
+          date,
+          kind: z.enum(EXCEPTION_KINDS),
+          counter: windowSchema.nullable().optional(),
+          phone: windowSchema.nullable().optional(),
+          reason: z.string().min(1).max(500),
+        }),
+        response: { 201: exceptionSchema },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(exceptionOut(await requestException(db, actorOf(request), request.body))),
+  );
+
+  for (const decision of ["approve", "reject", "revoke", "withdraw"] as const) {
+    app.post(
+      `/api/v1/calendar/exceptions/:exceptionId/${decision}`,
+      {
+        config: {
+          access: { permission: decision === "withdraw" ? "calendar.request" : "calendar.approve" },
+        },
+        schema: {
+          tags: ["calendar"],
+          summary: `${decision} a change request`,
+          params: z.object({ exceptionId: z.string().uuid() }),
+          body: z.object({ note: z.string().max(500).optional() }).optional(),
+          response: { 200: exceptionSchema },
+        },
+      },
+      async (request) =>
+        exceptionOut(
+          await decideException(
+            db,
+            actorOf(request),
+            request.params.exceptionId,
+            decision,
+            request.body?.note,
+          ),
+        ),
+    );
+  }
+
+  app.get(
+    "/api/v1/calendar/settings",
+    {
+      config: { access: { permission: "calendar.read" } },
+      schema: {
+        tags: ["calendar"],
+        summary: "The tenant's calendar rules",
+        response: { 200: settingsSchema },
+      },
+    },
+    async (request) => calendarSettingsOf(db, actorOf(request).tenantId),
+  );
+
+  app.put(
+    "/api/v1/calendar/settings",
+    {
+      config: { access: { permission: "calendar.configure" } },
+      schema: {
+        tags: ["calendar"],
+        summary: "Change the tenant's calendar rules (city, admin)",
+        body: settingsSchema,
+        response: { 200: settingsSchema },
+      },
+    },
+    async (request) => updateCalendarSettings(db, actorOf(request), request.body),
+  );
+}
