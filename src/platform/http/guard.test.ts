@@ -39,7 +39,11 @@ describe("authorisation, route by route", () => {
     const open = apiRoutes()
       .filter((r) => r.access && "public" in r.access)
       .map((r) => `${r.method} ${r.url}`);
-    expect(open).toEqual(["POST /api/v1/auth/login"]);
+    expect(open.sort()).toEqual([
+      "GET /api/v1/public/:tenant/calendar",
+      "GET /api/v1/public/:tenant/calendar.ics",
+      "POST /api/v1/auth/login",
+    ]);
   });
 
   it("refuses every guarded route without a session (401)", async () => {
