@@ -4,6 +4,7 @@ import type { Database } from "../src/platform/db/index.ts";
 import { DataLockedError } from "../src/platform/db/lock.ts";
 import { DomainError } from "../src/platform/errors.ts";
 import { openConfiguredDatabase } from "../src/server.ts";
+import { calendarCommand } from "./calendar.ts";
 import {
   auditCommand,
   backupCommand,
@@ -19,6 +20,8 @@ const HELP = `madoguchi — マイナンバーカード窓口 / My Number Card c
   madoguchi user list   --tenant T [--json]
   madoguchi user create --tenant T --username U --role R [--name N] [--password P]
   madoguchi user passwd --tenant T --username U [--password P]
+  madoguchi calendar --tenant T [--from D] [--to D] [--json]
+                                                   opening days (default: the whole service period)
   madoguchi audit verify [--tenant T] [--json]     exit 0 when every chain is intact, 1 otherwise
   madoguchi backup --out FILE                      logical backup (restores into PGlite or PostgreSQL)
   madoguchi restore FILE                           into an empty database
@@ -29,6 +32,7 @@ type Command = (database: Database, argv: string[], io: Output) => Promise<numbe
 const COMMANDS: Record<string, Command> = {
   user: userCommand,
   audit: auditCommand,
+  calendar: calendarCommand,
   backup: backupCommand,
   restore: restoreCommand,
 };

@@ -104,3 +104,9 @@ export async function signInThroughUi(
   await page.getByLabel(/^(パスワード|Password)$/).fill(password);
   await page.getByRole("button", { name: /サインイン|Sign in/ }).click();
 }
+
+/** Signs in and waits until the signed-in shell is there. */
+export async function signedIn(page: Page, url: string, username: string) {
+  await signInThroughUi(page, url, username);
+  await page.getByRole("navigation").waitFor();
+}

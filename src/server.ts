@@ -55,7 +55,18 @@ export async function ensureWebBuild(logger: Logger): Promise<void> {
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestMtime(sources)) return;
   logger.info("building the web app");
   const { build } = await import("vite");
-  await build({ configFile: path.join(ROOT, "vite.config.ts"), logLevel: "warn" });
+  // Vite lets NODE_ENV override the mode; the served app is always the production build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({
+      configFile: path.join(ROOT, "vite.config.ts"),
+      logLevel: "warn",
+      mode: "production",
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
 
 export interface RunningServer {

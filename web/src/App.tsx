@@ -4,6 +4,7 @@ import { type Lang, LangContext, useT } from "./i18n.ts";
 import { navFor } from "./nav.ts";
 import { Account } from "./pages/Account.tsx";
 import { Audit } from "./pages/Audit.tsx";
+import { Calendar } from "./pages/Calendar.tsx";
 import { Home } from "./pages/Home.tsx";
 import { Login } from "./pages/Login.tsx";
 import { Users } from "./pages/Users.tsx";
@@ -67,7 +68,7 @@ function Page({ me, path, onChanged }: { me: Me; path: string; onChanged: () => 
   const allowed = navFor(me.permissions);
   const item = allowed.find((n) => n.path === path);
   if (!item) {
-    const exists = ["/", "/users", "/audit", "/account"].includes(path);
+    const exists = ["/", "/calendar", "/users", "/audit", "/account"].includes(path);
     if (path === "/login") {
       navigate("/");
       return null;
@@ -79,6 +80,8 @@ function Page({ me, path, onChanged }: { me: Me; path: string; onChanged: () => 
     );
   }
   switch (item.path) {
+    case "/calendar":
+      return <Calendar me={me} />;
     case "/users":
       return <Users />;
     case "/audit":

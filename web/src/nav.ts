@@ -9,6 +9,7 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { path: "/", label: "home", permission: "tenant.read" },
+  { path: "/calendar", label: "calendar", permission: "calendar.read" },
   { path: "/users", label: "users", permission: "users.read" },
   { path: "/audit", label: "audit", permission: "audit.read" },
   { path: "/account", label: "account", permission: "session.self" },
