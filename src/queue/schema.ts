@@ -1,0 +1,173 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+
+export const procedureGroups = pgTable(
+  "procedure_groups",
+  {
+    tenantId: text("tenant_id").notNull(),
+    groupCode: text("group_code").notNull(),
+    nameJa: text("name_ja").notNull(),
+    nameEn: text("name_en").notNull(),
+    prefix: text("prefix").notNull(),
+    sort: integer("sort").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.groupCode] })],
+);
+
+export const procedures = pgTable(
+  "procedures",
+  {
+    tenantId: text("tenant_id").notNull(),
+    code: text("code").notNull(),
+    nameJa: text("name_ja").notNull(),
+    nameEn: text("name_en").notNull(),
+    standardMinutes: integer("standard_minutes").notNull(),
+    needsIntegratedTerminal: boolean("needs_integrated_terminal").notNull(),
+    reportCategory: text("report_category").notNull(),
+    atCounter: boolean("at_counter").notNull(),
+    groupCode: text("group_code").notNull(),
+    sort: integer("sort").notNull(),
+    retiredAt: ts("retired_at"),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.code] })],
+);
+
+export const terminals = pgTable(
+  "terminals",
+  {
+    tenantId: text("tenant_id").notNull(),
+    terminalId: text("terminal_id").notNull(),
+    kind: text("kind").notNull(),
+    nameJa: text("name_ja").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.terminalId] })],
+);
+
+export const counters = pgTable(
+  "counters",
+  {
+    tenantId: text("tenant_id").notNull(),
+    counterId: text("counter_id").notNull(),
+    nameJa: text("name_ja").notNull(),
+    defaultTerminalId: text("default_terminal_id"),
+    /** Procedures served here; empty means every counter procedure. */
+    procedureCodes: text("procedure_codes").array().notNull().default(sql`'{}'::text[]`),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.counterId] })],
+);
+
+/** A staff member at a counter with a terminal. The partial unique indexes keep a terminal, and a counter, in one open session. */
+export const counterSessions = pgTable(
+  "counter_sessions",
+  {
+    tenantId: text("tenant_id").notNull(),
+    sessionId: text("session_id").notNull(),
+    counterId: text("counter_id").notNull(),
+    terminalId: text("terminal_id"),
+    userId: text("user_id").notNull(),
+    openedAt: ts("opened_at").notNull(),
+    closedAt: ts("closed_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.sessionId] }),
+    uniqueIndex("counter_sessions_open_terminal")
+      .on(t.tenantId, t.terminalId)
+      .where(sql`closed_at is null and terminal_id is not null`),
+    uniqueIndex("counter_sessions_open_counter")
+      .on(t.tenantId, t.counterId)
+      .where(sql`closed_at is null`),
+  ],
+);
+
+/** The last ticket number given per tenant, service day and group: numbers come from one atomic upsert. */
+export const ticketNumbers = pgTable(
+  "ticket_numbers",
+  {
+    tenantId: text("tenant_id").notNull(),
+    serviceDay: date("service_day").notNull(),
+    groupCode: text("group_code").notNull(),
+    lastNumber: integer("last_number").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.serviceDay, t.groupCode] })],
+);
+
+export const tickets = pgTable(
+  "tickets",
+  {
+    tenantId: text("tenant_id").notNull(),
+    ticketId: text("ticket_id").notNull(),
+    serviceDay: date("service_day").notNull(),
+    groupCode: text("group_code").notNull(),
+    number: integer("number").notNull(),
+    displayNumber: text("display_number").notNull(),
+    procedureCodes: text("procedure_codes").array().notNull(),
+    priority: boolean("priority").notNull(),
+    priorityReason: text("priority_reason"),
+    status: text("status").notNull(),
+    /** For a checked-in reservation: its time, which ranks it once it has come. */
+    reservedFor: ts("reserved_for"),
+    /** Set by a transfer to a given counter. */
+    targetCounterId: text("target_counter_id"),
+    counterId: text("counter_id"),
+    sessionId: text("session_id"),
+    staffUserId: text("staff_user_id"),
+    recallCount: integer("recall_count").notNull().default(0),
+    issuedAt: ts("issued_at").notNull(),
+    calledAt: ts("called_at"),
+    startedAt: ts("started_at"),
+    finishedAt: ts("finished_at"),
+    /** The unguessable token of the status page URL. */
+    statusToken: text("status_token").notNull(),
+    issuedBy: text("issued_by").notNull(),
+    overrideReason: text("override_reason"),
+    /** What the person was told at issue time, kept to measure the predictor. */
+    estimateMedian: doublePrecision("estimate_median"),
+    estimateP90: doublePrecision("estimate_p90"),
+    estimateNaive: doublePrecision("estimate_naive"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.ticketId] }),
+    uniqueIndex("tickets_number").on(t.tenantId, t.serviceDay, t.displayNumber),
+    uniqueIndex("tickets_status_token").on(t.statusToken),
+    index("tickets_day_status").on(t.tenantId, t.serviceDay, t.status),
+  ],
+);
+
+/** Every served procedure, at the counter or by phone: what the reports count, and nothing else. */
+export const serviceRecords = pgTable(
+  "service_records",
+  {
+    tenantId: text("tenant_id").notNull(),
+    recordId: text("record_id").notNull(),
+    serviceDay: date("service_day").notNull(),
+    procedureCode: text("procedure_code").notNull(),
+    channel: text("channel").notNull(),
+    outcome: text("outcome").notNull(),
+    outcomeReason: text("outcome_reason"),
+    staffUserId: text("staff_user_id").notNull(),
+    counterId: text("counter_id"),
+    terminalId: text("terminal_id"),
+    ticketId: text("ticket_id"),
+    issuedAt: ts("issued_at"),
+    calledAt: ts("called_at"),
+    startedAt: ts("started_at").notNull(),
+    finishedAt: ts("finished_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.recordId] }),
+    index("service_records_day").on(t.tenantId, t.serviceDay),
+  ],
+);
