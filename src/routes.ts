@@ -4,6 +4,7 @@ import { authRoutes } from "./platform/auth/routes.ts";
 import { userRoutes } from "./platform/auth/userRoutes.ts";
 import type { RoutePlugin } from "./platform/http/app.ts";
 import { tenantRoutes } from "./platform/tenancy/routes.ts";
+import { queueRoutes } from "./queue/routes.ts";
 
 /** Every domain's routes, in the order they are registered. */
 export const ROUTES: RoutePlugin[] = [
@@ -12,4 +13,5 @@ export const ROUTES: RoutePlugin[] = [
   tenantRoutes,
   auditRoutes,
   calendarRoutes,
+  queueRoutes,
 ];

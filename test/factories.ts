@@ -9,9 +9,10 @@ import { type Config, loadConfig } from "../src/platform/config.ts";
 import { type Database, transaction } from "../src/platform/db/index.ts";
 import type { App } from "../src/platform/http/types.ts";
 import { createLogger } from "../src/platform/logger.ts";
-import { insertTenant, type Tenant } from "../src/platform/tenancy/store.ts";
+import type { Tenant } from "../src/platform/tenancy/store.ts";
 import { DEMO_TENANT } from "../src/platform/tenancy/tenant.ts";
 import { createApp } from "../src/server.ts";
+import { setUpTenant } from "../src/tenantSetup.ts";
 import { createTestDatabase } from "./db.ts";
 
 export const TEST_PASSWORD = "correct horse battery";
@@ -25,15 +26,7 @@ export async function buildTenant(
   database: Database,
   tenantId = `t-${randomUUID().slice(0, 8)}`,
 ): Promise<Tenant> {
-  return transaction(database.db, async (tx) => {
-    const tenant = await insertTenant(tx, { ...DEMO_TENANT, tenantId });
-    await recordAudit(tx, auditContext(systemActor(tenantId, "test")), {
-      action: "tenant.create",
-      entity: "tenant",
-      entityId: tenantId,
-    });
-    return tenant;
-  });
+  return transaction(database.db, (tx) => setUpTenant(tx, { ...DEMO_TENANT, tenantId }, "test"));
 }
 
 export async function buildUser(

@@ -252,13 +252,17 @@ const settingsArb: fc.Arbitrary<CalendarSettings> = fc
         open: hhmm(
           Math.max(
             0,
-            parseInt(r.counter.open) * 60 + Number(r.counter.open.slice(3)) - r.phoneBefore * 15,
+            parseInt(r.counter.open, 10) * 60 +
+              Number(r.counter.open.slice(3)) -
+              r.phoneBefore * 15,
           ),
         ),
         close: hhmm(
           Math.min(
             23 * 60 + 45,
-            parseInt(r.counter.close) * 60 + Number(r.counter.close.slice(3)) + r.phoneAfter * 15,
+            parseInt(r.counter.close, 10) * 60 +
+              Number(r.counter.close.slice(3)) +
+              r.phoneAfter * 15,
           ),
         ),
       },
@@ -269,7 +273,7 @@ const settingsArb: fc.Arbitrary<CalendarSettings> = fc
       counterClose: hhmm(
         Math.min(
           23 * 60 + 45,
-          parseInt(r.counter.close) * 60 + Number(r.counter.close.slice(3)) + r.extendBy * 15,
+          parseInt(r.counter.close, 10) * 60 + Number(r.counter.close.slice(3)) + r.extendBy * 15,
         ),
       ),
       phoneClose: null,

@@ -5,8 +5,9 @@ import { hashPassword } from "../platform/auth/password.ts";
 import type { Role } from "../platform/auth/permissions.ts";
 import { insertTenantGrant, insertUser } from "../platform/auth/users.ts";
 import { type Db, transaction } from "../platform/db/index.ts";
-import { countTenants, insertTenant } from "../platform/tenancy/store.ts";
+import { countTenants } from "../platform/tenancy/store.ts";
 import { DEMO_TENANT } from "../platform/tenancy/tenant.ts";
+import { setUpTenant } from "../tenantSetup.ts";
 
 /** One user per role, named after it, plus the kiosk and the display board. All fictitious. */
 export const DEMO_USERS: { username: string; role: Role; displayName: string }[] = [
@@ -45,13 +46,7 @@ export async function seedDemoIfEmpty(db: Db, password: string | undefined): Pro
   const created = await transaction(db, async (tx) => {
     if ((await countTenants(tx)) > 0) return false;
     for (const tenant of [DEMO_TENANT, TRAINING_TENANT]) {
-      await insertTenant(tx, tenant);
-      await recordAudit(tx, auditContext(systemActor(tenant.tenantId, "seed")), {
-        action: "tenant.create",
-        entity: "tenant",
-        entityId: tenant.tenantId,
-        change: tenant,
-      });
+      await setUpTenant(tx, tenant, "seed");
       for (const demo of DEMO_USERS) {
         if (tenant === TRAINING_TENANT && demo.role === "contractor_admin") continue;
         const user = await insertUser(tx, { tenantId: tenant.tenantId, ...demo, passwordHash });

@@ -126,13 +126,18 @@ export const tickets = pgTable(
     staffUserId: text("staff_user_id"),
     recallCount: integer("recall_count").notNull().default(0),
     issuedAt: ts("issued_at").notNull(),
+    /** First call: when the wait ended, for measuring waits. */
     calledAt: ts("called_at"),
+    /** Latest call or recall: what the display board shows. */
+    lastCalledAt: ts("last_called_at"),
     startedAt: ts("started_at"),
     finishedAt: ts("finished_at"),
     /** The unguessable token of the status page URL. */
     statusToken: text("status_token").notNull(),
     issuedBy: text("issued_by").notNull(),
     overrideReason: text("override_reason"),
+    /** Staff's free-text note (screened by the My Number guard). */
+    note: text("note"),
     /** What the person was told at issue time, kept to measure the predictor. */
     estimateMedian: doublePrecision("estimate_median"),
     estimateP90: doublePrecision("estimate_p90"),

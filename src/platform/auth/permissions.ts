@@ -52,6 +52,15 @@ export const PERMISSIONS = {
   "calendar.request": ["manager", "deputy"],
   "calendar.approve": ["city"],
   "calendar.configure": ["city", "admin"],
+  "queue.read": [...PEOPLE, "kiosk", "board"],
+  /** 発券: staff at the counter and the kiosk device. */
+  "queue.issue": ["staff", "deputy", "manager", "kiosk"],
+  /** Working a counter: open, call, serve, finish. */
+  "queue.serve": ["staff", "deputy", "manager"],
+  "queue.board": [...PEOPLE, "kiosk", "board"],
+  "queue.configure": ["manager", "deputy"],
+  "service.read": ["staff", "deputy", "manager", "city", "contractor_admin", "admin"],
+  "phone.log": ["staff", "deputy", "manager"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

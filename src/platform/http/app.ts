@@ -17,6 +17,7 @@ import type { Config } from "../config.ts";
 import type { Database } from "../db/index.ts";
 import { installErrorHandler } from "./errors.ts";
 import { installGuard } from "./guard.ts";
+import { installEventStreams } from "./sse.ts";
 import type { App, RouteDeps } from "./types.ts";
 
 const readySchema = z.object({ status: z.string(), database: z.string() });
@@ -73,6 +74,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     reply.header("referrer-policy", "no-referrer");
   });
   installGuard(app, database.db);
+  installEventStreams(app);
   installErrorHandler(app);
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "up" }));

@@ -42,6 +42,10 @@ describe("authorisation, route by route", () => {
     expect(open.sort()).toEqual([
       "GET /api/v1/public/:tenant/calendar",
       "GET /api/v1/public/:tenant/calendar.ics",
+      "GET /api/v1/public/:tenant/congestion",
+      "GET /api/v1/public/:tenant/congestion/events",
+      "GET /api/v1/public/:tenant/tickets/:token",
+      "GET /api/v1/public/:tenant/tickets/:token/events",
       "POST /api/v1/auth/login",
     ]);
   });

@@ -1,0 +1,350 @@
+import { addDays, minutes } from "../calendar/dates.ts";
+import { businessDayOf } from "../calendar/operations.ts";
+import { now } from "../platform/clock.ts";
+import type { Executor } from "../platform/db/index.ts";
+import { subscribe } from "./events.ts";
+import { type Prediction, predictWait, waitRange } from "./predictor.ts";
+import {
+  type Counter,
+  type CounterSession,
+  listCounters,
+  listGroups,
+  listProcedures,
+  listTerminals,
+  openSessionsOf,
+  type Procedure,
+  type ProcedureGroup,
+  recentCalls,
+  recentServiceMinutes,
+  type Terminal,
+  type Ticket,
+  ticketsOfDay,
+} from "./store.ts";
+import { callOrder } from "./tickets.ts";
+
+/** Procedures a counter session can serve: the counter's list, what its terminal allows, none retired. */
+export function codesServedAt(
+  counter: Counter,
+  procedures: Procedure[],
+  terminal: Terminal | undefined,
+): string[] {
+  return procedures
+    .filter((p) => p.atCounter && !p.retiredAt)
+    .filter((p) => counter.procedureCodes.length === 0 || counter.procedureCodes.includes(p.code))
+    .filter((p) => terminal?.kind === "integrated" || !p.needsIntegratedTerminal)
+    .map((p) => p.code);
+}
+
+/** Everything the live views and the predictor need about one tenant's day, read together. */
+export interface QueueState {
+  tenantId: string;
+  serviceDay: string;
+  at: Date;
+  groups: ProcedureGroup[];
+  procedures: Procedure[];
+  counters: Counter[];
+  sessions: { session: CounterSession; served: string[] }[];
+  /** Waiting tickets in call order. */
+  waiting: Ticket[];
+  active: Ticket[];
+  observed: Map<string, number[]>;
+  standard: Map<string, number>;
+  minutesToClose: number | undefined;
+}
+
+const HISTORY_DAYS = 60;
+const tokyoHm = (at: Date) =>
+  new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Asia/Tokyo",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(at);
+
+export async function loadQueueState(
+  db: Executor,
+  tenantId: string,
+  serviceDay: string,
+): Promise<QueueState> {
+  const at = now();
+  const [groups, procedures, counters, terminals, openSessions, tickets, history, calendar] =
+    await Promise.all([
+      listGroups(db, tenantId),
+      listProcedures(db, tenantId),
+      listCounters(db, tenantId),
+      listTerminals(db, tenantId),
+      openSessionsOf(db, tenantId),
+      ticketsOfDay(db, tenantId, serviceDay, ["waiting", "called", "serving"]),
+      recentServiceMinutes(db, tenantId, addDays(serviceDay, -HISTORY_DAYS)),
+      businessDayOf(db, tenantId, serviceDay),
+    ]);
+  const perTicket = new Map<string, number>();
+  for (const r of history)
+    if (r.ticketId) perTicket.set(r.ticketId, (perTicket.get(r.ticketId) ?? 0) + 1);
+  const observed = new Map<string, number[]>();
+  for (const r of history) {
+    const share = r.ticketId ? (perTicket.get(r.ticketId) ?? 1) : 1;
+    const list = observed.get(r.code) ?? [];
+    list.push((r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000 / share);
+    observed.set(r.code, list);
+  }
+  const sessions = openSessions.map((session) => {
+    const counter = counters.find((c) => c.counterId === session.counterId);
+    const terminal = terminals.find((t) => t.terminalId === session.terminalId);
+    return { session, served: counter ? codesServedAt(counter, procedures, terminal) : [] };
+  });
+  const closes = [calendar.counter, ...(calendar.extraSessions ?? [])]
+    .filter((w) => w !== null)
+    .map((w) => minutes(w.close));
+  return {
+    tenantId,
+    serviceDay,
+    at,
+    groups,
+    procedures,
+    counters,
+    sessions,
+    waiting: tickets.filter((t) => t.status === "waiting").sort((a, b) => callOrder(a, b, at)),
+    active: tickets.filter((t) => t.status !== "waiting"),
+    observed,
+    standard: new Map(procedures.map((p) => [p.code, p.standardMinutes])),
+    minutesToClose: closes.length ? Math.max(...closes) - minutes(tokyoHm(at)) : undefined,
+  };
+}
+
+const canServe = (served: string[], codes: string[]) => codes.every((c) => served.includes(c));
+const overlaps = (served: string[], codes: string[]) => codes.some((c) => served.includes(c));
+
+/** The wait of a ticket (or of one issued now) given who is ahead of it and who can serve it. */
+export function estimateIn(
+  state: QueueState,
+  ticket: { procedureCodes: string[]; ticketId?: string; priority: boolean },
+): Prediction & { position: number } {
+  const eligible = state.sessions.filter((s) => canServe(s.served, ticket.procedureCodes));
+  const servedByEligible = eligible.flatMap((s) => s.served);
+  const index = ticket.ticketId
+    ? state.waiting.findIndex((t) => t.ticketId === ticket.ticketId)
+    : -1;
+  const before =
+    index >= 0
+      ? state.waiting.slice(0, index)
+      : state.waiting.filter((t) => !ticket.priority || t.priority);
+  const ahead = before.filter((t) =>
+    t.targetCounterId
+      ? eligible.some((s) => s.session.counterId === t.targetCounterId)
+      : overlaps(servedByEligible, t.procedureCodes),
+  );
+  const inService = state.active
+    .filter((t) => t.sessionId && eligible.some((s) => s.session.sessionId === t.sessionId))
+    .map((t) => ({
+      procedureCodes: t.procedureCodes,
+      elapsedMinutes:
+        (state.at.getTime() - (t.startedAt ?? t.lastCalledAt ?? state.at).getTime()) / 60_000,
+    }));
+  const prediction = predictWait({
+    ahead,
+    inService,
+    servers: eligible.length,
+    ticket,
+    observed: state.observed,
+    standardMinutes: state.standard,
+    minutesToClose: state.minutesToClose,
+    seed: ahead.length * 31 + inService.length * 7 + eligible.length,
+  });
+  return { ...prediction, position: ahead.length + 1 };
+}
+
+// ---- a per-tenant cache, refreshed after each queue event, so readers never cost one query each ----
+
+const STATE_TTL_MS = 1000;
+const cache = new Map<string, { state: Promise<QueueState>; expires: number; day: string }>();
+const watched = new Set<string>();
+
+export function invalidate(tenantId: string): void {
+  cache.delete(tenantId);
+}
+
+export async function currentState(
+  db: Executor,
+  tenantId: string,
+  serviceDay: string,
+): Promise<QueueState> {
+  if (!watched.has(tenantId)) {
+    watched.add(tenantId);
+    subscribe(tenantId, () => invalidate(tenantId));
+  }
+  const hit = cache.get(tenantId);
+  if (hit && hit.day === serviceDay && hit.expires > Date.now()) return hit.state;
+  const state = loadQueueState(db, tenantId, serviceDay);
+  cache.set(tenantId, { state, expires: Date.now() + STATE_TTL_MS, day: serviceDay });
+  state.catch(() => invalidate(tenantId));
+  return state;
+}
+
+export async function estimateForNewTicket(
+  db: Executor,
+  tenantId: string,
+  serviceDay: string,
+  ticket: { procedureCodes: string[]; priority: boolean },
+) {
+  return estimateIn(await currentState(db, tenantId, serviceDay), ticket);
+}
+
+export interface GroupStatus {
+  groupCode: string;
+  nameJa: string;
+  nameEn: string;
+  prefix: string;
+  waiting: number;
+  lastCalled: string | null;
+  /** Minutes, as shown: 「約15〜25分」; null when no counter serving the group is open. */
+  estimate: { low: number; high: number } | null;
+}
+
+export interface BoardCall {
+  displayNumber: string;
+  counterId: string;
+  counterName: string;
+  calledAt: string;
+  recall: boolean;
+}
+
+export interface Board {
+  serviceDay: string;
+  generatedAt: string;
+  calling: BoardCall[];
+  history: BoardCall[];
+  groups: GroupStatus[];
+  openCounters: number;
+}
+
+/** What the display board and the public congestion page show: numbers and counts, never names. */
+export function boardOf(state: QueueState, recent: Ticket[]): Board {
+  const counterName = (id: string | null) =>
+    state.counters.find((c) => c.counterId === id)?.nameJa ?? `${id}番窓口`;
+  const call = (t: Ticket): BoardCall => ({
+    displayNumber: t.displayNumber,
+    counterId: t.counterId ?? "",
+    counterName: counterName(t.counterId),
+    calledAt: (t.lastCalledAt ?? t.calledAt)!.toISOString(),
+    recall: t.recallCount > 0,
+  });
+  const groups = state.groups.map((g) => {
+    const first = state.procedures.find(
+      (p) => p.groupCode === g.groupCode && p.atCounter && !p.retiredAt,
+    );
+    const estimate = first
+      ? estimateIn(state, { procedureCodes: [first.code], priority: false })
+      : undefined;
+    const lastCalled = recent.find((t) => t.groupCode === g.groupCode);
+    return {
+      groupCode: g.groupCode,
+      nameJa: g.nameJa,
+      nameEn: g.nameEn,
+      prefix: g.prefix,
+      waiting: state.waiting.filter((t) => t.groupCode === g.groupCode).length,
+      lastCalled: lastCalled?.displayNumber ?? null,
+      estimate: estimate ? waitRange(estimate) : null,
+    };
+  });
+  return {
+    serviceDay: state.serviceDay,
+    generatedAt: state.at.toISOString(),
+    calling: recent.filter((t) => t.status === "called").map(call),
+    history: recent
+      .filter((t) => t.status !== "called")
+      .slice(0, 8)
+      .map(call),
+    groups,
+    openCounters: state.sessions.length,
+  };
+}
+
+const boards = new Map<string, { board: Promise<Board>; expires: number }>();
+
+/** The board, computed at most once a second per tenant however many screens and pages read it. */
+export async function currentBoard(
+  db: Executor,
+  tenantId: string,
+  serviceDay: string,
+): Promise<Board> {
+  const hit = boards.get(tenantId);
+  if (hit && hit.expires > Date.now()) return hit.board;
+  const board = (async () =>
+    boardOf(
+      await currentState(db, tenantId, serviceDay),
+      await recentCalls(db, tenantId, serviceDay, 20),
+    ))();
+  boards.set(tenantId, { board, expires: Date.now() + STATE_TTL_MS });
+  board.catch(() => boards.delete(tenantId));
+  return board;
+}
+
+type Watcher = () => void;
+const watchers = new Map<
+  string,
+  { listeners: Set<Watcher>; timer: NodeJS.Timeout | undefined; stop: () => void }
+>();
+/** Events closer together than this become one update: a burst of calls is one push, not many. */
+const COALESCE_MS = 50;
+
+/** Calls the listener shortly after each change to the tenant's queue (one timer per tenant). */
+export function watchQueue(tenantId: string, listener: Watcher): () => void {
+  let entry = watchers.get(tenantId);
+  if (!entry) {
+    const created = {
+      listeners: new Set<Watcher>(),
+      timer: undefined as NodeJS.Timeout | undefined,
+      stop: subscribe(tenantId, () => {
+        invalidate(tenantId);
+        boards.delete(tenantId);
+        created.timer ??= setTimeout(() => {
+          created.timer = undefined;
+          for (const l of created.listeners) l();
+        }, COALESCE_MS);
+      }),
+    };
+    entry = created;
+    watchers.set(tenantId, entry);
+  }
+  const current = entry;
+  current.listeners.add(listener);
+  return () => {
+    current.listeners.delete(listener);
+    if (current.listeners.size === 0) {
+      current.stop();
+      if (current.timer) clearTimeout(current.timer);
+      watchers.delete(tenantId);
+    }
+  };
+}
+
+export interface TicketView {
+  number: string;
+  status: string;
+  procedures: string[];
+  position: number | null;
+  estimate: { low: number; high: number } | null;
+  /** Set when no open counter can serve this ticket right now. */
+  noCounterOpen: boolean;
+  counterName: string | null;
+  serviceDay: string;
+}
+
+/** What the person waiting sees on the status page: their number, place and wait; nothing else. */
+export function ticketView(state: QueueState, ticket: Ticket): TicketView {
+  const waiting = ticket.status === "waiting";
+  const estimate = waiting ? estimateIn(state, ticket) : undefined;
+  return {
+    number: ticket.displayNumber,
+    status: ticket.status,
+    procedures: ticket.procedureCodes,
+    position: estimate ? estimate.position : null,
+    estimate: estimate ? waitRange(estimate) : null,
+    noCounterOpen: estimate ? !estimate.available : false,
+    counterName: ticket.counterId
+      ? (state.counters.find((c) => c.counterId === ticket.counterId)?.nameJa ?? null)
+      : null,
+    serviceDay: ticket.serviceDay,
+  };
+}

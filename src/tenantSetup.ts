@@ -1,0 +1,18 @@
+import { auditContext, systemActor } from "./platform/actor.ts";
+import { recordAudit } from "./platform/audit/store.ts";
+import type { Tx } from "./platform/db/index.ts";
+import { insertTenant, type NewTenant, type Tenant } from "./platform/tenancy/store.ts";
+import { seedCatalogue } from "./queue/store.ts";
+
+/** A new tenant with what each domain starts it with (the procedure catalogue, counters, terminals). */
+export async function setUpTenant(tx: Tx, input: NewTenant, by = "system"): Promise<Tenant> {
+  const tenant = await insertTenant(tx, input);
+  await seedCatalogue(tx, tenant.tenantId);
+  await recordAudit(tx, auditContext(systemActor(tenant.tenantId, by)), {
+    action: "tenant.create",
+    entity: "tenant",
+    entityId: tenant.tenantId,
+    change: input,
+  });
+  return tenant;
+}
