@@ -23,14 +23,20 @@ afterAll(async () => {
 
 /** What each demo role sees in the main menu (Japanese labels). */
 const EXPECTED_NAV: Record<string, string[]> = {
-  staff: ["ホーム", "業務カレンダー", "アカウント設定"],
-  deputy: ["ホーム", "業務カレンダー", "アカウント設定"],
-  manager: ["ホーム", "業務カレンダー", "利用者管理", "アカウント設定"],
+  staff: ["ホーム", "窓口業務", "発券機", "呼出表示盤", "業務カレンダー", "アカウント設定"],
+  deputy: ["ホーム", "窓口業務", "発券機", "呼出表示盤", "業務カレンダー", "アカウント設定"],
+  manager: [
+    "ホーム",
+    "窓口業務",
+    "発券機",
+    "呼出表示盤",
+    "業務カレンダー",
+    "利用者管理",
+    "アカウント設定",
+  ],
   city: ["ホーム", "業務カレンダー", "監査ログ", "アカウント設定"],
   contractor_admin: ["ホーム", "業務カレンダー", "利用者管理", "アカウント設定"],
   admin: ["ホーム", "業務カレンダー", "利用者管理", "監査ログ", "アカウント設定"],
-  kiosk: ["ホーム", "業務カレンダー", "アカウント設定"],
-  board: ["ホーム", "業務カレンダー", "アカウント設定"],
 };
 
 describe("web shell", () => {
@@ -67,6 +73,18 @@ describe("web shell", () => {
       await context.close();
     },
   );
+
+  it.each([
+    ["kiosk", "ご用件をお選びください"],
+    ["board", "呼出番号 / Now calling"],
+  ])("takes the %s device straight to its full screen", async (role, heading) => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await signInThroughUi(page, server.url, role);
+    await page.getByRole("heading", { name: heading }).waitFor();
+    expect(await page.getByRole("navigation").count()).toBe(0);
+    await context.close();
+  });
 
   it("lets the head office switch tenants", async () => {
     const context = await browser.newContext();

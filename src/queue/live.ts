@@ -20,7 +20,7 @@ import {
   type Ticket,
   ticketsOfDay,
 } from "./store.ts";
-import { callOrder } from "./tickets.ts";
+import { announcement, callOrder } from "./tickets.ts";
 
 /** Procedures a counter session can serve: the counter's list, what its terminal allows, none retired. */
 export function codesServedAt(
@@ -207,6 +207,9 @@ export interface BoardCall {
   counterName: string;
   calledAt: string;
   recall: boolean;
+  /** 「受付番号 A12番の方、3番窓口へお越しください。」 and its English. */
+  announcementJa: string;
+  announcementEn: string;
 }
 
 export interface Board {
@@ -222,13 +225,18 @@ export interface Board {
 export function boardOf(state: QueueState, recent: Ticket[]): Board {
   const counterName = (id: string | null) =>
     state.counters.find((c) => c.counterId === id)?.nameJa ?? `${id}番窓口`;
-  const call = (t: Ticket): BoardCall => ({
-    displayNumber: t.displayNumber,
-    counterId: t.counterId ?? "",
-    counterName: counterName(t.counterId),
-    calledAt: (t.lastCalledAt ?? t.calledAt)!.toISOString(),
-    recall: t.recallCount > 0,
-  });
+  const call = (t: Ticket): BoardCall => {
+    const said = announcement(t.displayNumber, counterName(t.counterId));
+    return {
+      displayNumber: t.displayNumber,
+      counterId: t.counterId ?? "",
+      counterName: counterName(t.counterId),
+      calledAt: (t.lastCalledAt ?? t.calledAt)!.toISOString(),
+      recall: t.recallCount > 0,
+      announcementJa: said.ja,
+      announcementEn: said.en,
+    };
+  };
   const groups = state.groups.map((g) => {
     const first = state.procedures.find(
       (p) => p.groupCode === g.groupCode && p.atCounter && !p.retiredAt,

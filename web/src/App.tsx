@@ -1,12 +1,17 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, type Me, setCsrfToken } from "./api.ts";
 import { type Lang, LangContext, useT } from "./i18n.ts";
-import { navFor } from "./nav.ts";
+import { FULL_SCREEN, NAV, navFor } from "./nav.ts";
 import { Account } from "./pages/Account.tsx";
 import { Audit } from "./pages/Audit.tsx";
+import { Board } from "./pages/Board.tsx";
 import { Calendar } from "./pages/Calendar.tsx";
+import { Congestion } from "./pages/Congestion.tsx";
+import { Counter } from "./pages/Counter.tsx";
 import { Home } from "./pages/Home.tsx";
+import { Kiosk } from "./pages/Kiosk.tsx";
 import { Login } from "./pages/Login.tsx";
+import { Status } from "./pages/Status.tsx";
 import { Users } from "./pages/Users.tsx";
 import { navigate, usePath } from "./router.ts";
 import { Shell } from "./Shell.tsx";
@@ -16,10 +21,21 @@ function initialLang(): Lang {
   return saved === "en" ? "en" : "ja";
 }
 
+/** Pages for the public: the status page behind a ticket's QR code, and the congestion page. */
+function publicPage(path: string, toggleLang: () => void) {
+  const status = path.match(/^\/status\/([a-z0-9-]+)\/([A-Za-z0-9_-]+)$/);
+  if (status) return <Status tenant={status[1]!} token={status[2]!} onToggleLang={toggleLang} />;
+  const congestion = path.match(/^\/congestion\/([a-z0-9-]+)$/);
+  if (congestion) return <Congestion tenant={congestion[1]!} onToggleLang={toggleLang} />;
+  return null;
+}
+
 export function App() {
   const [lang, setLang] = useState<Lang>(initialLang);
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const path = usePath();
+  const toggleLang = () => setLang(lang === "ja" ? "en" : "ja");
+  const open = publicPage(path, toggleLang);
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -37,22 +53,34 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    void refresh();
-  }, [refresh]);
+    if (!open) void refresh();
+  }, [refresh, open]);
 
-  const toggleLang = () => setLang(lang === "ja" ? "en" : "ja");
+  // Devices go straight to their screen after signing in.
+  useEffect(() => {
+    if (me && me.device && path === "/") navigate(me.user.role === "kiosk" ? "/kiosk" : "/board");
+  }, [me, path]);
 
+  const fullScreen =
+    me && !me.restriction && FULL_SCREEN.has(path) && navFor(me).some((n) => n.path === path);
   return (
     <LangContext.Provider value={lang}>
-      {me === undefined ? (
-        <Loading />
-      ) : me === null ? (
-        <Login onSignedIn={refresh} onToggleLang={toggleLang} />
-      ) : (
-        <Shell me={me} onChanged={refresh} onToggleLang={toggleLang}>
-          <Page key={me.tenant.tenantId} me={me} path={path} onChanged={refresh} />
-        </Shell>
-      )}
+      {open ??
+        (me === undefined ? (
+          <Loading />
+        ) : me === null ? (
+          <Login onSignedIn={refresh} onToggleLang={toggleLang} />
+        ) : fullScreen ? (
+          path === "/kiosk" ? (
+            <Kiosk onToggleLang={toggleLang} />
+          ) : (
+            <Board />
+          )
+        ) : (
+          <Shell me={me} onChanged={refresh} onToggleLang={toggleLang}>
+            <Page key={me.tenant.tenantId} me={me} path={path} onChanged={refresh} />
+          </Shell>
+        ))}
     </LangContext.Provider>
   );
 }
@@ -65,21 +93,21 @@ function Loading() {
 function Page({ me, path, onChanged }: { me: Me; path: string; onChanged: () => Promise<void> }) {
   const t = useT();
   if (me.restriction === "totp_enrollment") return <Account me={me} onChanged={onChanged} />;
-  const allowed = navFor(me.permissions);
-  const item = allowed.find((n) => n.path === path);
+  const item = navFor(me).find((n) => n.path === path);
   if (!item) {
-    const exists = ["/", "/calendar", "/users", "/audit", "/account"].includes(path);
     if (path === "/login") {
       navigate("/");
       return null;
     }
     return (
       <p role="alert" className="notice">
-        {exists ? t("noAccessHere") : t("notFound")}
+        {NAV.some((n) => n.path === path) ? t("noAccessHere") : t("notFound")}
       </p>
     );
   }
   switch (item.path) {
+    case "/counter":
+      return <Counter me={me} />;
     case "/calendar":
       return <Calendar me={me} />;
     case "/users":

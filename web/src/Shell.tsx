@@ -16,7 +16,7 @@ export function Shell({ me, onChanged, onToggleLang, children }: Props) {
   const t = useT();
   const lang = useLang();
   const path = usePath();
-  const items = me.restriction ? [] : navFor(me.permissions);
+  const items = me.restriction ? [] : navFor(me);
   const tenantName = (x: { nameJa: string; nameEn: string }) =>
     lang === "ja" ? x.nameJa : x.nameEn;
 

@@ -1,20 +1,42 @@
+import type { Me } from "./api.ts";
 import type { StringKey } from "./i18n.ts";
 
-/** The navigation: each entry is shown to roles holding its permission. One list, one rule. */
+/** The navigation: each entry is shown to roles holding its permission (and, where set, of those roles). */
 export interface NavItem {
   path: string;
   label: StringKey;
   permission: string;
+  roles?: string[];
 }
 
 export const NAV: NavItem[] = [
   { path: "/", label: "home", permission: "tenant.read" },
+  { path: "/counter", label: "counter", permission: "queue.serve" },
+  {
+    path: "/kiosk",
+    label: "kiosk",
+    permission: "queue.issue",
+    roles: ["kiosk", "staff", "deputy", "manager"],
+  },
+  {
+    path: "/board",
+    label: "board",
+    permission: "queue.board",
+    roles: ["board", "staff", "deputy", "manager"],
+  },
   { path: "/calendar", label: "calendar", permission: "calendar.read" },
   { path: "/users", label: "users", permission: "users.read" },
   { path: "/audit", label: "audit", permission: "audit.read" },
   { path: "/account", label: "account", permission: "session.self" },
 ];
 
-export function navFor(permissions: string[]): NavItem[] {
-  return NAV.filter((item) => permissions.includes(item.permission));
+/** Pages that fill the screen of a device, without the navigation around them. */
+export const FULL_SCREEN = new Set(["/kiosk", "/board"]);
+
+export function navFor(me: Pick<Me, "permissions" | "user">): NavItem[] {
+  return NAV.filter(
+    (item) =>
+      me.permissions.includes(item.permission) &&
+      (!item.roles || item.roles.includes(me.user.role)),
+  );
 }

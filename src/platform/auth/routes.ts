@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { auditContext } from "../actor.ts";
 import { recordAudit } from "../audit/store.ts";
+import { now } from "../clock.ts";
 import { transaction } from "../db/index.ts";
 import { DomainError } from "../errors.ts";
 import { actorOf, authOf } from "../http/context.ts";
@@ -75,7 +76,8 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
         httpOnly: true,
         sameSite: "strict",
         secure: config.secureCookies,
-        expires: session.expiresAt,
+        // Relative, so a shifted demo clock (MADOGUCHI_CLOCK) cannot make the cookie expire at once.
+        maxAge: Math.max(0, Math.floor((session.expiresAt.getTime() - now().getTime()) / 1000)),
       });
       return { csrfToken: session.csrfToken, restriction: session.restriction };
     },

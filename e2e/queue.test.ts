@@ -1,0 +1,108 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  axeViolations,
+  type E2eServer,
+  launchBrowser,
+  screenshot,
+  signedIn,
+  signInThroughUi,
+  startDemoServer,
+} from "./browser.ts";
+
+let server: E2eServer;
+let browser: Browser;
+beforeAll(async () => {
+  // A Tuesday morning: the counter is open by the calendar.
+  server = await startDemoServer({ MADOGUCHI_CLOCK: "2026-08-04T10:00:00+09:00" });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the counter in the browser", () => {
+  it("kiosk issues → counter calls → board shows it within a second → status page says called → counter finishes → service record", async () => {
+    const kioskContext = await browser.newContext({ viewport: { width: 1280, height: 1024 } });
+    const kiosk = await kioskContext.newPage();
+    await signInThroughUi(kiosk, server.url, "kiosk");
+    await kiosk.getByRole("heading", { name: "ご用件をお選びください" }).waitFor();
+    await kiosk.getByRole("button", { name: "カード交付" }).click();
+    await screenshot(kiosk, "kiosk-choose");
+    expect(await axeViolations(kiosk)).toEqual([]);
+    await kiosk.getByRole("button", { name: "発券する" }).click();
+    await kiosk.locator(".slip-number").waitFor();
+    const number = await kiosk.locator(".slip-number").innerText();
+    expect(number).toBe("A001");
+    await screenshot(kiosk, "kiosk-ticket");
+
+    const boardContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const board = await boardContext.newPage();
+    await signInThroughUi(board, server.url, "board");
+    await board.getByRole("heading", { name: /呼出番号/ }).waitFor();
+    await board.getByText("お待ちの方 / Waiting").waitFor();
+
+    const staffContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const staff = await staffContext.newPage();
+    await signedIn(staff, server.url, "staff");
+    const tickets = (await staff.evaluate(() =>
+      fetch("/api/v1/queue/tickets").then((r) => r.json()),
+    )) as { number: string; statusUrl: string }[];
+    const statusUrl = tickets.find((t) => t.number === number)!.statusUrl;
+
+    const phoneContext = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const phone = await phoneContext.newPage();
+    await phone.goto(statusUrl);
+    await phone.getByRole("heading", { name: "お待ちください" }).waitFor();
+    expect(await phone.locator(".status-number").innerText()).toBe(number);
+    await screenshot(phone, "status-waiting");
+    expect(await axeViolations(phone)).toEqual([]);
+
+    await staff.getByRole("link", { name: "窓口業務" }).click();
+    await staff.getByRole("button", { name: "窓口を開く" }).click();
+    await staff.getByRole("button", { name: /次の方を呼出/ }).waitFor();
+    const clicked = Date.now();
+    await staff.getByRole("button", { name: /次の方を呼出/ }).click();
+    await board.locator(`.call-row[data-number="${number}"]`).waitFor({ timeout: 1000 });
+    const shownAfterMs = Date.now() - clicked;
+    expect(shownAfterMs).toBeLessThan(1000);
+    console.info(`board showed ${number} ${shownAfterMs} ms after the call was clicked`);
+    await phone.getByRole("heading", { name: "呼び出されました" }).waitFor({ timeout: 2000 });
+    expect(await phone.locator(".status-counter").innerText()).toContain("1番窓口");
+    await screenshot(board, "board");
+    await screenshot(phone, "status-called");
+
+    await staff.getByRole("button", { name: /受付開始/ }).click();
+    await staff.getByText("受付中", { exact: true }).waitFor();
+    await screenshot(staff, "workstation");
+    expect(await axeViolations(staff)).toEqual([]);
+    await staff.keyboard.press("f");
+    await staff.getByText("対応中の番号はありません").waitFor();
+    await phone.getByRole("heading", { name: "受付が完了しました" }).waitFor({ timeout: 2000 });
+
+    const records = (await staff.evaluate(() =>
+      fetch("/api/v1/service-records?from=2026-08-04&to=2026-08-04").then((r) => r.json()),
+    )) as { procedureCode: string; outcome: string; channel: string }[];
+    expect(records).toEqual([
+      expect.objectContaining({
+        procedureCode: "handover",
+        outcome: "completed",
+        channel: "counter",
+      }),
+    ]);
+
+    const publicPage = await phoneContext.newPage();
+    await publicPage.goto(`${server.url}/congestion/nagaoka`);
+    await publicPage.getByRole("heading", { name: /混雑状況/ }).waitFor();
+    await publicPage.getByText("カードの受取").waitFor();
+    await screenshot(publicPage, "congestion-phone");
+    expect(await axeViolations(publicPage)).toEqual([]);
+    for (const context of [kioskContext, boardContext, staffContext, phoneContext])
+      await context.close();
+  });
+});

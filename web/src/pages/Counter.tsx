@@ -1,0 +1,355 @@
+import { useCallback, useEffect, useState } from "react";
+import { api, errorText, type Me } from "../api.ts";
+import { useLang } from "../i18n.ts";
+import { useEventStream, waitText } from "../live.ts";
+import type { Board, Catalogue, TicketOut } from "../queue/types.ts";
+
+/** Keyboard shortcuts: one key per action, shown on each button. */
+const KEYS = {
+  call: "n",
+  recall: "r",
+  start: "s",
+  finish: "f",
+  notCompleted: "u",
+  noShow: "a",
+  hold: "h",
+  transfer: "t",
+} as const;
+
+/** 窓口端末: open a counter, then call, serve and finish people with large buttons or single keys. */
+export function Counter({ me }: { me: Me }) {
+  const lang = useLang();
+  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
+  const [counterId, setCounterId] = useState("1");
+  const [terminalId, setTerminalId] = useState("");
+  const [current, setCurrent] = useState<TicketOut | null>(null);
+  const [board, setBoard] = useState<Board | null>(null);
+  const [reason, setReason] = useState("documents");
+  const [note, setNote] = useState("");
+  const [transferTo, setTransferTo] = useState("");
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+
+  const load = useCallback(async () => {
+    const c = await api<Catalogue>("GET", "/api/v1/queue/catalogue");
+    setCatalogue(c);
+    const mine = c.openSessions.find((s) => s.userId === me.user.userId);
+    if (mine) {
+      setCounterId(mine.counterId);
+      const tickets = await api<TicketOut[]>(
+        "GET",
+        "/api/v1/queue/tickets?status=called&status=serving",
+      );
+      setCurrent(tickets.find((t) => t.counterId === mine.counterId) ?? null);
+    }
+  }, [me.user.userId]);
+  useEffect(() => {
+    void load();
+    void api<Board>("GET", "/api/v1/queue/board").then(setBoard);
+  }, [load]);
+  useEventStream<Board>("/api/v1/queue/events", "board", setBoard);
+
+  const session = catalogue?.openSessions.find((s) => s.userId === me.user.userId);
+  const name = (code: string) => {
+    const p = catalogue?.procedures.find((x) => x.code === code);
+    return p ? (lang === "ja" ? p.nameJa : p.nameEn) : code;
+  };
+
+  const run = async (work: () => Promise<void>, done?: string) => {
+    try {
+      await work();
+      setMessage(done ? { kind: "ok", text: done } : null);
+    } catch (e) {
+      setMessage({ kind: "error", text: errorText(e, lang) });
+    }
+  };
+  const open = () =>
+    run(async () => {
+      await api(
+        "POST",
+        `/api/v1/queue/counters/${counterId}/open`,
+        terminalId ? { terminal: terminalId } : {},
+      );
+      await load();
+    });
+  const close = () =>
+    run(async () => {
+      await api("POST", `/api/v1/queue/counters/${counterId}/close`);
+      setCurrent(null);
+      await load();
+    });
+  const callNext = () =>
+    run(async () => {
+      const response = await fetch(`/api/v1/queue/counters/${counterId}/call-next`, {
+        method: "POST",
+        headers: { "x-csrf-token": me.csrfToken },
+      });
+      if (response.status === 204) {
+        setMessage({ kind: "ok", text: L("お待ちの方はいません。", "Nobody is waiting.") });
+        return;
+      }
+      const body = await response.json();
+      if (!response.ok) throw Object.assign(new Error(body.messageEn), { body });
+      setCurrent(body);
+    });
+  const step = (path: string, body?: unknown) =>
+    run(async () => {
+      if (!current) return;
+      const updated = await api<TicketOut>(
+        "POST",
+        `/api/v1/queue/tickets/${current.id}/${path}`,
+        body ?? {},
+      );
+      const ended = ["done", "no_show", "cancelled", "waiting", "held"].includes(updated.status);
+      setCurrent(ended ? null : updated);
+      if (ended) setNote("");
+    });
+  const finish = (completed: boolean) =>
+    step(
+      "finish",
+      completed
+        ? { outcome: "completed", ...(note ? { note } : {}) }
+        : { outcome: "not_completed", reason, ...(note ? { note } : {}) },
+    );
+  const transfer = () =>
+    transferTo
+      ? step(
+          "transfer",
+          transferTo.startsWith("counter:")
+            ? { counterId: transferTo.slice(8) }
+            : { procedures: [transferTo] },
+        )
+      : Promise.resolve();
+
+  const actions: {
+    key: string;
+    label: string;
+    run: () => void;
+    enabled: boolean;
+    primary?: boolean;
+  }[] = [
+    {
+      key: KEYS.call,
+      label: L("次の方を呼出", "Call next"),
+      run: () => void callNext(),
+      enabled: Boolean(session) && !current,
+      primary: true,
+    },
+    {
+      key: KEYS.recall,
+      label: L("再呼出", "Recall"),
+      run: () => void step("recall"),
+      enabled: current?.status === "called",
+    },
+    {
+      key: KEYS.start,
+      label: L("受付開始", "Start"),
+      run: () => void step("start"),
+      enabled: current?.status === "called",
+      primary: true,
+    },
+    {
+      key: KEYS.finish,
+      label: L("完了", "Completed"),
+      run: () => void finish(true),
+      enabled: current?.status === "serving",
+      primary: true,
+    },
+    {
+      key: KEYS.notCompleted,
+      label: L("未完了で終了", "End: not completed"),
+      run: () => void finish(false),
+      enabled: current?.status === "serving",
+    },
+    {
+      key: KEYS.noShow,
+      label: L("不在", "No-show"),
+      run: () => void step("no-show"),
+      enabled: current?.status === "called",
+    },
+    {
+      key: KEYS.hold,
+      label: L("保留", "Hold"),
+      run: () => void step("hold"),
+      enabled: current?.status === "called",
+    },
+    {
+      key: KEYS.transfer,
+      label: L("移管", "Transfer"),
+      run: () => void transfer(),
+      enabled: Boolean(current) && Boolean(transferTo),
+    },
+  ];
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      if (
+        event.ctrlKey ||
+        event.metaKey ||
+        event.altKey ||
+        ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)
+      )
+        return;
+      const action = actions.find((a) => a.key === event.key.toLowerCase() && a.enabled);
+      if (action) {
+        event.preventDefault();
+        action.run();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  });
+
+  return (
+    <section aria-labelledby="counter-title" className="workstation">
+      <div className="title-row">
+        <h1 id="counter-title">{L("窓口業務", "Counter")}</h1>
+        {session && (
+          <p className="session-badge">
+            {L(
+              `${session.counterId}番窓口・端末 ${session.terminalId ?? "—"}`,
+              `Counter ${session.counterId} · terminal ${session.terminalId ?? "—"}`,
+            )}{" "}
+            <button type="button" onClick={() => void close()}>
+              {L("窓口を閉じる", "Close counter")}
+            </button>
+          </p>
+        )}
+      </div>
+      {!session && catalogue && (
+        <div className="panel">
+          <h2>{L("窓口を開く", "Open a counter")}</h2>
+          <div className="grid">
+            <label>
+              {L("窓口", "Counter")}
+              <select value={counterId} onChange={(e) => setCounterId(e.target.value)}>
+                {catalogue.counters.map((c) => (
+                  <option
+                    key={c.counterId}
+                    value={c.counterId}
+                    disabled={catalogue.openSessions.some((s) => s.counterId === c.counterId)}
+                  >
+                    {c.nameJa}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {L("端末", "Terminal")}
+              <select value={terminalId} onChange={(e) => setTerminalId(e.target.value)}>
+                <option value="">{L("窓口の既定の端末", "Counter's default")}</option>
+                {catalogue.terminals.map((t) => (
+                  <option
+                    key={t.terminalId}
+                    value={t.terminalId}
+                    disabled={catalogue.openSessions.some((s) => s.terminalId === t.terminalId)}
+                  >
+                    {t.terminalId} {t.nameJa}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <button type="button" className="primary big" onClick={() => void open()}>
+            {L("窓口を開く", "Open counter")}
+          </button>
+        </div>
+      )}
+      {message && (
+        <p role={message.kind === "error" ? "alert" : "status"} className={message.kind}>
+          {message.text}
+        </p>
+      )}
+      {session && (
+        <div className="workstation-body">
+          <div className="current-ticket" aria-live="polite">
+            {current ? (
+              <>
+                <p className="current-label">
+                  {current.status === "called" ? L("呼出中", "Calling") : L("受付中", "Serving")}
+                </p>
+                <p className="current-number">{current.number}</p>
+                <p className="current-procedures">{current.procedures.map(name).join(" / ")}</p>
+                {current.priority && <p className="priority-flag">{L("優先受付", "Priority")}</p>}
+                {current.recallCount > 0 && (
+                  <p>{L(`再呼出 ${current.recallCount}回`, `Recalled ${current.recallCount}×`)}</p>
+                )}
+              </>
+            ) : (
+              <p className="current-empty">
+                {L("対応中の番号はありません", "No ticket at this counter")}
+              </p>
+            )}
+          </div>
+          <div className="action-grid">
+            {actions.map((a) => (
+              <button
+                type="button"
+                key={a.key}
+                className={`action${a.primary ? " primary" : ""}`}
+                disabled={!a.enabled}
+                onClick={a.run}
+                aria-keyshortcuts={a.key}
+              >
+                {a.label}
+                <kbd>{a.key.toUpperCase()}</kbd>
+              </button>
+            ))}
+          </div>
+          <div className="grid">
+            <label>
+              {L("未完了の理由", "Reason if not completed")}
+              <select value={reason} onChange={(e) => setReason(e.target.value)}>
+                {Object.entries(catalogue?.notCompletedReasons ?? {}).map(([code, label]) => (
+                  <option key={code} value={code}>
+                    {label[lang]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {L("移管先", "Transfer to")}
+              <select value={transferTo} onChange={(e) => setTransferTo(e.target.value)}>
+                <option value="">—</option>
+                {catalogue?.procedures
+                  .filter((p) => p.atCounter && !p.retiredAt)
+                  .map((p) => (
+                    <option key={p.code} value={p.code}>
+                      {L("手続: ", "Procedure: ")}
+                      {name(p.code)}
+                    </option>
+                  ))}
+                {catalogue?.counters.map((c) => (
+                  <option key={c.counterId} value={`counter:${c.counterId}`}>
+                    {c.nameJa}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <label>
+            {L("メモ（個人番号は入力しないでください）", "Note (never enter a My Number)")}
+            <textarea
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              rows={2}
+              maxLength={1000}
+            />
+          </label>
+        </div>
+      )}
+      <section className="panel wide-panel" aria-label={L("待ち状況", "Waiting")}>
+        <h2>{L("待ち状況", "Waiting")}</h2>
+        <div className="waiting-row">
+          {board?.groups.map((g) => (
+            <div key={g.groupCode} className="waiting-chip">
+              <strong>{g.prefix}</strong> {lang === "ja" ? g.nameJa : g.nameEn}: {g.waiting}
+              {L("人", "")} · {waitText(g.estimate, lang)}
+            </div>
+          ))}
+        </div>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,167 @@
+import QRCode from "qrcode";
+import { useEffect, useState } from "react";
+import { api, errorText } from "../api.ts";
+import { useLang } from "../i18n.ts";
+import { waitText } from "../live.ts";
+import type { Catalogue, TicketOut } from "../queue/types.ts";
+
+const BACK_TO_START_MS = 30_000;
+
+/** 発券機: large touch targets; choose procedures, print a ticket with its number, wait and QR code. */
+export function Kiosk({ onToggleLang }: { onToggleLang: () => void }) {
+  const lang = useLang();
+  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [priority, setPriority] = useState<string | null>(null);
+  const [ticket, setTicket] = useState<(TicketOut & { qr: string }) | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void api<Catalogue>("GET", "/api/v1/queue/catalogue").then(setCatalogue);
+  }, []);
+  useEffect(() => {
+    if (!ticket) return;
+    const timer = setTimeout(() => setTicket(null), BACK_TO_START_MS);
+    return () => clearTimeout(timer);
+  }, [ticket]);
+
+  const issue = async () => {
+    setError(null);
+    try {
+      const issued = await api<TicketOut>("POST", "/api/v1/queue/tickets", {
+        procedures: chosen,
+        priority: priority !== null,
+        ...(priority ? { priorityReason: priority } : {}),
+      });
+      setTicket({
+        ...issued,
+        qr: await QRCode.toDataURL(issued.statusUrl, { margin: 1, width: 240 }),
+      });
+      setChosen([]);
+      setPriority(null);
+    } catch (e) {
+      setError(errorText(e, lang));
+    }
+  };
+  const toggle = (code: string) =>
+    setChosen((c) => (c.includes(code) ? c.filter((x) => x !== code) : [...c, code]));
+  const name = (x: { nameJa: string; nameEn: string }) => (lang === "ja" ? x.nameJa : x.nameEn);
+
+  if (ticket) {
+    return (
+      <main className="kiosk" id="main">
+        <section className="ticket-slip" aria-live="polite">
+          <p className="slip-title">{L("受付番号", "Your number")}</p>
+          <p className="slip-number">{ticket.number}</p>
+          <p className="slip-wait">
+            {L("お待ち時間の目安", "Estimated wait")}:{" "}
+            <strong>{waitText(ticket.estimate, lang)}</strong>
+          </p>
+          <p className="slip-procedures">
+            {ticket.procedures
+              .map((code) =>
+                name(
+                  catalogue?.procedures.find((p) => p.code === code) ?? {
+                    nameJa: code,
+                    nameEn: code,
+                  },
+                ),
+              )
+              .join(" / ")}
+          </p>
+          <img
+            src={ticket.qr}
+            alt={L("順番の確認ページのQRコード", "QR code of your status page")}
+            width={200}
+            height={200}
+          />
+          <p className="slip-note">
+            {L(
+              "QRコードを読み取ると、スマートフォンで呼出状況を確認できます。",
+              "Scan the QR code to follow your turn on your phone.",
+            )}
+          </p>
+          <p className="slip-time">
+            {new Date(ticket.issuedAt).toLocaleString(lang === "ja" ? "ja-JP" : "en-GB", {
+              timeZone: "Asia/Tokyo",
+            })}
+          </p>
+        </section>
+        <div className="kiosk-actions no-print">
+          <button type="button" className="primary huge" onClick={() => window.print()}>
+            {L("番号札を印刷", "Print ticket")}
+          </button>
+          <button type="button" className="huge" onClick={() => setTicket(null)}>
+            {L("最初の画面へ", "Back to start")}
+          </button>
+        </div>
+      </main>
+    );
+  }
+
+  const counterProcedures = catalogue?.procedures.filter((p) => p.atCounter && !p.retiredAt) ?? [];
+  return (
+    <main className="kiosk" id="main">
+      <header className="kiosk-head">
+        <h1>{L("ご用件をお選びください", "What are you here for?")}</h1>
+        <button
+          type="button"
+          className="huge ghost"
+          lang={lang === "ja" ? "en" : "ja"}
+          onClick={onToggleLang}
+        >
+          {lang === "ja" ? "English" : "日本語"}
+        </button>
+      </header>
+      <p className="kiosk-hint">{L("複数選べます。", "You may choose more than one.")}</p>
+      <div className="kiosk-grid">
+        {counterProcedures.map((p) => (
+          <button
+            type="button"
+            key={p.code}
+            className={`kiosk-choice${chosen.includes(p.code) ? " chosen" : ""}`}
+            aria-pressed={chosen.includes(p.code)}
+            onClick={() => toggle(p.code)}
+          >
+            <span className="choice-mark" aria-hidden="true">
+              {chosen.includes(p.code) ? "✓" : ""}
+            </span>
+            {name(p)}
+          </button>
+        ))}
+      </div>
+      <fieldset className="kiosk-priority">
+        <legend>
+          {L("優先受付が必要な方（該当する場合）", "Priority service (if it applies)")}
+        </legend>
+        <div className="priority-options">
+          {Object.entries(catalogue?.priorityReasons ?? {}).map(([code, label]) => (
+            <button
+              type="button"
+              key={code}
+              className={`priority-choice${priority === code ? " chosen" : ""}`}
+              aria-pressed={priority === code}
+              onClick={() => setPriority(priority === code ? null : code)}
+            >
+              {label[lang]}
+            </button>
+          ))}
+        </div>
+      </fieldset>
+      {error && (
+        <p role="alert" className="error big">
+          {error}
+        </p>
+      )}
+      <button
+        type="button"
+        className="primary huge issue"
+        disabled={chosen.length === 0}
+        onClick={() => void issue()}
+      >
+        {L("発券する", "Get a ticket")}
+      </button>
+    </main>
+  );
+}
