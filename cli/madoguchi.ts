@@ -13,6 +13,7 @@ import {
   UsageError,
   userCommand,
 } from "./commands.ts";
+import { queueCommand } from "./queue.ts";
 
 const HELP = `madoguchi — マイナンバーカード窓口 / My Number Card counter platform
 
@@ -22,6 +23,8 @@ const HELP = `madoguchi — マイナンバーカード窓口 / My Number Card c
   madoguchi user passwd --tenant T --username U [--password P]
   madoguchi calendar --tenant T [--from D] [--to D] [--json]
                                                    opening days (default: the whole service period)
+  madoguchi queue accuracy --tenant T --from D --to D [--json]
+                                                   wait estimates against actual waits
   madoguchi audit verify [--tenant T] [--json]     exit 0 when every chain is intact, 1 otherwise
   madoguchi backup --out FILE                      logical backup (restores into PGlite or PostgreSQL)
   madoguchi restore FILE                           into an empty database
@@ -33,6 +36,7 @@ const COMMANDS: Record<string, Command> = {
   user: userCommand,
   audit: auditCommand,
   calendar: calendarCommand,
+  queue: queueCommand,
   backup: backupCommand,
   restore: restoreCommand,
 };

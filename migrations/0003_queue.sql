@@ -5,6 +5,7 @@ CREATE TABLE "counter_sessions" (
 	"terminal_id" text,
 	"user_id" text NOT NULL,
 	"opened_at" timestamp with time zone NOT NULL,
+	"planned_close_at" timestamp with time zone,
 	"closed_at" timestamp with time zone,
 	CONSTRAINT "counter_sessions_tenant_id_session_id_pk" PRIMARY KEY("tenant_id","session_id")
 );
@@ -107,6 +108,7 @@ CREATE TABLE "tickets" (
 	"estimate_median" double precision,
 	"estimate_p90" double precision,
 	"estimate_naive" double precision,
+	"estimate_raw" double precision,
 	CONSTRAINT "tickets_tenant_id_ticket_id_pk" PRIMARY KEY("tenant_id","ticket_id")
 );
 --> statement-breakpoint

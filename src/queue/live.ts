@@ -3,7 +3,13 @@ import { businessDayOf } from "../calendar/operations.ts";
 import { now } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { subscribe } from "./events.ts";
-import { type Prediction, predictWait, waitRange } from "./predictor.ts";
+import {
+  type Calibration,
+  calibrate,
+  type Prediction,
+  predictWait,
+  waitRange,
+} from "./predictor.ts";
 import {
   type Counter,
   type CounterSession,
@@ -50,9 +56,31 @@ export interface QueueState {
   observed: Map<string, number[]>;
   standard: Map<string, number>;
   minutesToClose: number | undefined;
+  calibration: Calibration;
+  /** Mean minutes a person spends at the counter: the naive estimate's service time. */
+  meanServiceMinutes: number;
 }
 
 const HISTORY_DAYS = 60;
+/** Today's estimates from the last hour and a half, up to 30 of them, set the calibration. */
+const CALIBRATION_WINDOW_MS = 90 * 60_000;
+const CALIBRATION_SAMPLES = 30;
+
+/** The mean time at the counter per person, from what was observed (standard minutes lacking that). */
+function meanVisitMinutes(
+  history: { ticketId: string | null; startedAt: Date; finishedAt: Date }[],
+  procedures: Procedure[],
+): number {
+  const visits = new Map<string, number>();
+  for (const r of history)
+    if (r.ticketId)
+      visits.set(r.ticketId, (r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000);
+  if (visits.size >= 8) return [...visits.values()].reduce((a, b) => a + b, 0) / visits.size;
+  const standard = procedures
+    .filter((p) => p.atCounter && !p.retiredAt)
+    .map((p) => p.standardMinutes);
+  return standard.reduce((a, b) => a + b, 0) / Math.max(1, standard.length);
+}
 const tokyoHm = (at: Date) =>
   new Intl.DateTimeFormat("en-GB", {
     timeZone: "Asia/Tokyo",
@@ -74,7 +102,7 @@ export async function loadQueueState(
       listCounters(db, tenantId),
       listTerminals(db, tenantId),
       openSessionsOf(db, tenantId),
-      ticketsOfDay(db, tenantId, serviceDay, ["waiting", "called", "serving"]),
+      ticketsOfDay(db, tenantId, serviceDay, ["waiting", "called", "serving", "done", "no_show"]),
       recentServiceMinutes(db, tenantId, addDays(serviceDay, -HISTORY_DAYS)),
       businessDayOf(db, tenantId, serviceDay),
     ]);
@@ -93,6 +121,9 @@ export async function loadQueueState(
     const terminal = terminals.find((t) => t.terminalId === session.terminalId);
     return { session, served: counter ? codesServedAt(counter, procedures, terminal) : [] };
   });
+  const called = tickets
+    .filter((t) => t.calledAt)
+    .sort((a, b) => a.calledAt!.getTime() - b.calledAt!.getTime());
   const closes = [calendar.counter, ...(calendar.extraSessions ?? [])]
     .filter((w) => w !== null)
     .map((w) => minutes(w.close));
@@ -105,10 +136,25 @@ export async function loadQueueState(
     counters,
     sessions,
     waiting: tickets.filter((t) => t.status === "waiting").sort((a, b) => callOrder(a, b, at)),
-    active: tickets.filter((t) => t.status !== "waiting"),
+    active: tickets.filter((t) => t.status === "called" || t.status === "serving"),
     observed,
     standard: new Map(procedures.map((p) => [p.code, p.standardMinutes])),
     minutesToClose: closes.length ? Math.max(...closes) - minutes(tokyoHm(at)) : undefined,
+    calibration: calibrate(
+      called
+        .filter(
+          (t) =>
+            t.calledAt &&
+            t.estimateRaw !== null &&
+            at.getTime() - t.calledAt.getTime() < CALIBRATION_WINDOW_MS,
+        )
+        .slice(-CALIBRATION_SAMPLES)
+        .map((t) => ({
+          actual: (t.calledAt!.getTime() - t.issuedAt.getTime()) / 60_000,
+          raw: t.estimateRaw!,
+        })),
+    ),
+    meanServiceMinutes: meanVisitMinutes(history, procedures),
   };
 }
 
@@ -134,22 +180,35 @@ export function estimateIn(
       ? eligible.some((s) => s.session.counterId === t.targetCounterId)
       : overlaps(servedByEligible, t.procedureCodes),
   );
-  const inService = state.active
-    .filter((t) => t.sessionId && eligible.some((s) => s.session.sessionId === t.sessionId))
-    .map((t) => ({
-      procedureCodes: t.procedureCodes,
-      elapsedMinutes:
-        (state.at.getTime() - (t.startedAt ?? t.lastCalledAt ?? state.at).getTime()) / 60_000,
-    }));
+  const servers = eligible.map((s) => {
+    const current = state.active.find((t) => t.sessionId === s.session.sessionId);
+    return {
+      current: current && {
+        procedureCodes: current.procedureCodes,
+        elapsedMinutes:
+          (state.at.getTime() - (current.startedAt ?? current.lastCalledAt ?? state.at).getTime()) /
+          60_000,
+      },
+      availableFor: s.session.plannedCloseAt
+        ? (s.session.plannedCloseAt.getTime() - state.at.getTime()) / 60_000
+        : state.minutesToClose,
+    };
+  });
+  const everyoneAhead =
+    index >= 0 ? index : state.waiting.filter((t) => !ticket.priority || t.priority).length;
   const prediction = predictWait({
     ahead,
-    inService,
-    servers: eligible.length,
+    servers,
     ticket,
     observed: state.observed,
     standardMinutes: state.standard,
-    minutesToClose: state.minutesToClose,
-    seed: ahead.length * 31 + inService.length * 7 + eligible.length,
+    calibration: state.calibration,
+    naive: {
+      ahead: everyoneAhead,
+      meanMinutes: state.meanServiceMinutes,
+      openCounters: state.sessions.length,
+    },
+    seed: ahead.length * 31 + servers.length * 7 + index,
   });
   return { ...prediction, position: ahead.length + 1 };
 }

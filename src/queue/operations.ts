@@ -167,6 +167,7 @@ export async function issueTicket(db: Db, actor: Actor, input: IssueInput): Prom
       estimateMedian: estimate.available ? estimate.median : null,
       estimateP90: estimate.available ? estimate.p90 : null,
       estimateNaive: estimate.available ? estimate.naive : null,
+      estimateRaw: estimate.available ? estimate.raw : null,
     };
     await insertTicket(tx, row);
     await recordAudit(tx, auditContext(actor), {
@@ -186,6 +187,19 @@ export async function issueTicket(db: Db, actor: Actor, input: IssueInput): Prom
   return ticket;
 }
 
+/** "12:00" today, Tokyo time, as an instant: when a person means to leave the counter. */
+function plannedClose(until: string): Date {
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(until)) {
+    throw new DomainError(
+      "unprocessable",
+      "invalid_time",
+      "時刻は HH:MM で指定してください。",
+      "Give the time as HH:MM.",
+    );
+  }
+  return new Date(`${serviceDay()}T${until}:00+09:00`);
+}
+
 async function requireCounter(db: Executor, tenantId: string, counterId: string) {
   const counter = (await listCounters(db, tenantId)).find((c) => c.counterId === counterId);
   if (!counter) throw notFound("窓口", "Counter");
@@ -198,6 +212,7 @@ export async function openCounter(
   actor: Actor,
   counterId: string,
   terminalId?: string,
+  until?: string,
 ): Promise<CounterSession> {
   const counter = await requireCounter(db, actor.tenantId, counterId);
   const terminal = terminalId ?? counter.defaultTerminalId ?? null;
@@ -219,6 +234,7 @@ export async function openCounter(
     terminalId: terminal,
     userId: actor.userId,
     openedAt: now(),
+    plannedCloseAt: until ? plannedClose(until) : null,
     closedAt: null,
   };
   try {

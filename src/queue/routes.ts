@@ -247,7 +247,9 @@ export async function queueRoutes(app: App, { database }: RouteDeps) {
         tags: ["queue"],
         summary: "Open the caller's counter session (terminal: the counter's default when omitted)",
         params: counterParams,
-        body: z.object({ terminal: z.string().max(20).optional() }).default({}),
+        body: z
+          .object({ terminal: z.string().max(20).optional(), until: z.string().max(5).optional() })
+          .default({}),
         response: {
           200: z.object({
             sessionId: z.string(),
@@ -263,6 +265,7 @@ export async function queueRoutes(app: App, { database }: RouteDeps) {
         actorOf(request),
         request.params.counter,
         request.body.terminal,
+        request.body.until,
       );
       return {
         sessionId: session.sessionId,

@@ -79,6 +79,8 @@ export const counterSessions = pgTable(
     terminalId: text("terminal_id"),
     userId: text("user_id").notNull(),
     openedAt: ts("opened_at").notNull(),
+    /** When the person means to leave the counter (break, end of shift): the predictor counts on it. */
+    plannedCloseAt: ts("planned_close_at"),
     closedAt: ts("closed_at"),
   },
   (t) => [
@@ -142,6 +144,8 @@ export const tickets = pgTable(
     estimateMedian: doublePrecision("estimate_median"),
     estimateP90: doublePrecision("estimate_p90"),
     estimateNaive: doublePrecision("estimate_naive"),
+    /** The simulation's median before calibration, to measure today's bias against. */
+    estimateRaw: doublePrecision("estimate_raw"),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.ticketId] }),
