@@ -16,6 +16,11 @@ import { mulberry32 } from "../src/queue/predictor.ts";
 import { ticketsIssuedBetween } from "../src/queue/store.ts";
 import { setUpTenant } from "../src/tenantSetup.ts";
 
+/** The §4(3) checklist, every step done (for visits that include insurance_fund). */
+const ALL_STEPS_DONE = {
+  insurance_fund: { identity: "done", insurance: "done", public_fund: "done", explain: "done" },
+};
+
 /**
  * A seeded simulation of counter days, driven through the real operations (issue, call, start,
  * finish) with the clock moved to each event's time. Arrivals follow the reference month's mix
@@ -72,9 +77,7 @@ interface Event {
   run: () => Promise<void>;
 }
 
-export async function simulate(
-  options: SimulationOptions,
-): Promise<{
+export async function simulate(options: SimulationOptions): Promise<{
   tenantId: string;
   days: { date: string; report: AccuracyReport }[];
   overall: AccuracyReport;
@@ -103,7 +106,10 @@ export async function simulate(
   const totalWeight = MIX.reduce((s, [, w]) => s + w, 0);
   const pick = () => {
     let x = random() * totalWeight;
-    for (const [code, w] of MIX) if ((x -= w) < 0) return code;
+    for (const [code, w] of MIX) {
+      x -= w;
+      if (x < 0) return code;
+    }
     return "handover";
   };
   const duration = (codes: string[]) =>
@@ -130,7 +136,10 @@ export async function simulate(
         await startTicket(db, staff(counter), ticket.ticketId);
         const end = start + duration(ticket.procedureCodes) * 60_000;
         schedule(end, async () => {
-          await finishTicket(db, staff(counter), ticket.ticketId, { outcome: "completed" });
+          await finishTicket(db, staff(counter), ticket.ticketId, {
+            outcome: "completed",
+            checklists: ALL_STEPS_DONE,
+          });
           busy.delete(counter);
           await tryCall(counter, end);
         });

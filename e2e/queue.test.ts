@@ -96,6 +96,13 @@ describe("the counter in the browser", () => {
       }),
     ]);
 
+    await staff.getByRole("link", { name: "電話対応" }).click();
+    await staff.getByRole("button", { name: "通話開始" }).click();
+    await staff.getByLabel("問い合わせ区分").selectOption("reservation");
+    await staff.getByRole("button", { name: "通話終了・記録" }).click();
+    await staff.getByRole("cell", { name: "予約" }).waitFor();
+    await screenshot(staff, "phone");
+
     const publicPage = await phoneContext.newPage();
     await publicPage.goto(`${server.url}/congestion/nagaoka`);
     await publicPage.getByRole("heading", { name: /混雑状況/ }).waitFor();

@@ -52,6 +52,8 @@ CREATE TABLE "service_records" (
 	"channel" text NOT NULL,
 	"outcome" text NOT NULL,
 	"outcome_reason" text,
+	"category" text,
+	"checklist" jsonb,
 	"staff_user_id" text NOT NULL,
 	"counter_id" text,
 	"terminal_id" text,

@@ -12,6 +12,7 @@ import {
   transaction,
 } from "../platform/db/index.ts";
 import { DomainError, notFound } from "../platform/errors.ts";
+import { CALL_CATEGORIES, type CALL_OUTCOMES, checkChecklist } from "./checklist.ts";
 import { publish } from "./events.ts";
 import { codesServedAt, estimateForNewTicket } from "./live.ts";
 import {
@@ -508,6 +509,8 @@ export interface FinishInput {
   procedureOutcomes?:
     | Record<string, { outcome: "completed" | "not_completed"; reason?: string | undefined }>
     | undefined;
+  /** Guided procedures (§4(3)): step → done | skipped | failed, per procedure code. */
+  checklists?: Record<string, Record<string, string>> | undefined;
   note?: string | undefined;
 }
 
@@ -544,17 +547,17 @@ export async function finishTicket(
         : undefined;
       const records: ServiceRecord[] = t.procedureCodes.map((code) => {
         const own = input.procedureOutcomes?.[code];
+        const outcome = own?.outcome ?? input.outcome;
         return {
           tenantId: t.tenantId,
           recordId: randomUUID(),
           serviceDay: t.serviceDay,
           procedureCode: code,
           channel: "counter",
-          outcome: own?.outcome ?? input.outcome,
-          outcomeReason:
-            (own?.outcome ?? input.outcome) === "completed"
-              ? null
-              : (own?.reason ?? input.reason ?? null),
+          outcome,
+          outcomeReason: outcome === "completed" ? null : (own?.reason ?? input.reason ?? null),
+          category: null,
+          checklist: checkChecklist(code, input.checklists?.[code], outcome),
           staffUserId: actor.userId,
           counterId: t.counterId,
           terminalId: session?.terminalId ?? null,
@@ -580,4 +583,81 @@ export async function ticketById(
   const ticket = await findTicket(db, tenantId, ticketId);
   if (!ticket) throw notFound("受付番号", "Ticket");
   return ticket;
+}
+
+export interface PhoneCallInput {
+  startedAt: Date;
+  endedAt: Date;
+  category: string;
+  outcome: (typeof CALL_OUTCOMES)[number];
+  /** Calls outside the phone hours the calendar gives are recorded only with a reason. */
+  overrideReason?: string | undefined;
+}
+
+/** 電話対応の記録: each call becomes a service record of the phone channel. */
+export async function logPhoneCall(
+  db: Db,
+  actor: Actor,
+  input: PhoneCallInput,
+): Promise<ServiceRecord> {
+  if (!CALL_CATEGORIES[input.category]) {
+    throw new DomainError(
+      "unprocessable",
+      "unknown_category",
+      "問い合わせ区分が正しくありません。",
+      "Unknown call category.",
+    );
+  }
+  if (
+    input.endedAt < input.startedAt ||
+    input.endedAt.getTime() - input.startedAt.getTime() > 4 * 3_600_000 ||
+    input.endedAt > new Date(now().getTime() + 60_000)
+  ) {
+    throw new DomainError(
+      "unprocessable",
+      "invalid_call_times",
+      "通話の開始・終了時刻が正しくありません。",
+      "The call's start and end times are not valid.",
+    );
+  }
+  const day = serviceDay(input.startedAt);
+  const calendar = await businessDayOf(db, actor.tenantId, day);
+  const hm = nowHm(input.startedAt);
+  const inHours = calendar.phone !== null && calendar.phone.open <= hm && hm < calendar.phone.close;
+  if (!inHours && !input.overrideReason?.trim()) {
+    throw conflict(
+      "phone_closed",
+      "電話受付時間外の通話です。理由を入力してください。",
+      "The call is outside the phone hours; give a reason.",
+    );
+  }
+  const record: ServiceRecord = {
+    tenantId: actor.tenantId,
+    recordId: randomUUID(),
+    serviceDay: day,
+    procedureCode: "phone",
+    channel: "phone",
+    outcome: input.outcome,
+    outcomeReason: inHours ? null : (input.overrideReason?.trim() ?? null),
+    category: input.category,
+    checklist: null,
+    staffUserId: actor.userId,
+    counterId: null,
+    terminalId: null,
+    ticketId: null,
+    issuedAt: null,
+    calledAt: null,
+    startedAt: input.startedAt,
+    finishedAt: input.endedAt,
+  };
+  await transaction(db, async (tx) => {
+    await insertServiceRecords(tx, [record]);
+    await recordAudit(tx, auditContext(actor), {
+      action: "phone.call_log",
+      entity: "service_record",
+      entityId: record.recordId,
+      change: { category: input.category, outcome: input.outcome },
+    });
+  });
+  return record;
 }

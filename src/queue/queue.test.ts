@@ -13,6 +13,11 @@ import { startClockAt } from "../platform/clock.ts";
 import { callNext, finishTicket, issueTicket, openCounter, startTicket } from "./operations.ts";
 import { ticketsOfDay } from "./store.ts";
 
+/** The §4(3) checklist, every step done (for visits that include insurance_fund). */
+const ALL_STEPS_DONE = {
+  insurance_fund: { identity: "done", insurance: "done", public_fund: "done", explain: "done" },
+};
+
 // A Tuesday morning in August 2026, when the counter is open.
 const TUESDAY_10 = new Date("2026-08-04T10:00:00+09:00");
 
@@ -252,7 +257,10 @@ describe("concurrency", () => {
         }
         calls.set(ticket.ticketId, (calls.get(ticket.ticketId) ?? 0) + 1);
         await startTicket(t.database.db, actor, ticket.ticketId);
-        await finishTicket(t.database.db, actor, ticket.ticketId, { outcome: "completed" });
+        await finishTicket(t.database.db, actor, ticket.ticketId, {
+          outcome: "completed",
+          checklists: ALL_STEPS_DONE,
+        });
       }
     };
     const serving = staffActors.map((actor, i) => serve(actor, String(i + 1)));

@@ -6,6 +6,13 @@ import { openEventStream } from "../platform/http/sse.ts";
 import type { App, RouteDeps } from "../platform/http/types.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
 import { tenantIdSchema } from "../platform/tenancy/tenant.ts";
+import {
+  CALL_CATEGORIES,
+  CALL_OUTCOME_LABELS,
+  CALL_OUTCOMES,
+  CHECKLISTS,
+  STEP_RESULTS,
+} from "./checklist.ts";
 import { currentBoard, currentState, ticketView, watchQueue } from "./live.ts";
 import {
   callNext,
@@ -14,6 +21,7 @@ import {
   finishTicket,
   holdTicket,
   issueTicket,
+  logPhoneCall,
   noShowTicket,
   openCounter,
   recallTicket,
@@ -150,6 +158,9 @@ export async function queueRoutes(app: App, { database }: RouteDeps) {
             terminals: z.array(z.any()),
             openSessions: z.array(z.any()),
             notCompletedReasons: z.record(z.string(), z.any()),
+            checklists: z.record(z.string(), z.any()),
+            callCategories: z.record(z.string(), z.any()),
+            callOutcomes: z.record(z.string(), z.any()),
             priorityReasons: z.record(z.string(), z.any()),
           }),
         },
@@ -176,6 +187,9 @@ export async function queueRoutes(app: App, { database }: RouteDeps) {
           openedAt: s.openedAt.toISOString(),
         })),
         notCompletedReasons: NOT_COMPLETED_REASONS,
+        checklists: CHECKLISTS,
+        callCategories: CALL_CATEGORIES,
+        callOutcomes: CALL_OUTCOME_LABELS,
         priorityReasons: PRIORITY_REASONS,
       };
     },
@@ -348,6 +362,7 @@ export async function queueRoutes(app: App, { database }: RouteDeps) {
           procedureOutcomes: z
             .record(z.string(), z.object({ outcome, reason: z.string().max(40).optional() }))
             .optional(),
+          checklists: z.record(z.string(), z.record(z.string(), z.enum(STEP_RESULTS))).optional(),
           note: z.string().max(1000).optional(),
         }),
         response: { 200: ticketSchema },
@@ -568,6 +583,8 @@ export async function queueRoutes(app: App, { database }: RouteDeps) {
               channel: z.string(),
               outcome: z.string(),
               outcomeReason: z.string().nullable(),
+              category: z.string().nullable(),
+              checklist: z.record(z.string(), z.string()).nullable(),
               staffUserId: z.string(),
               counterId: z.string().nullable(),
               terminalId: z.string().nullable(),
@@ -595,6 +612,49 @@ export async function queueRoutes(app: App, { database }: RouteDeps) {
         startedAt: r.startedAt.toISOString(),
         finishedAt: r.finishedAt.toISOString(),
       }));
+    },
+  );
+
+  app.post(
+    "/api/v1/phone/calls",
+    {
+      config: { access: { permission: "phone.log" } },
+      schema: {
+        tags: ["phone"],
+        summary: "Log a phone call (電話対応): times, category and outcome",
+        body: z.object({
+          startedAt: z.iso.datetime({ offset: true }),
+          endedAt: z.iso.datetime({ offset: true }),
+          category: z.string().max(40),
+          outcome: z.enum(CALL_OUTCOMES),
+          overrideReason: z.string().max(200).optional(),
+        }),
+        response: {
+          201: z.object({
+            recordId: z.string(),
+            serviceDay: z.string(),
+            category: z.string().nullable(),
+            outcome: z.string(),
+            startedAt: z.string(),
+            finishedAt: z.string(),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const record = await logPhoneCall(db, actorOf(request), {
+        ...request.body,
+        startedAt: new Date(request.body.startedAt),
+        endedAt: new Date(request.body.endedAt),
+      });
+      return reply.status(201).send({
+        recordId: record.recordId,
+        serviceDay: record.serviceDay,
+        category: record.category,
+        outcome: record.outcome,
+        startedAt: record.startedAt.toISOString(),
+        finishedAt: record.finishedAt.toISOString(),
+      });
     },
   );
 }

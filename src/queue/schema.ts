@@ -5,6 +5,7 @@ import {
   doublePrecision,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -166,6 +167,10 @@ export const serviceRecords = pgTable(
     channel: text("channel").notNull(),
     outcome: text("outcome").notNull(),
     outcomeReason: text("outcome_reason"),
+    /** Phone calls: what the call was about (問い合わせ区分). */
+    category: text("category"),
+    /** Guided procedures (§4(3)): each step and how it ended. */
+    checklist: jsonb("checklist").$type<Record<string, string>>(),
     staffUserId: text("staff_user_id").notNull(),
     counterId: text("counter_id"),
     terminalId: text("terminal_id"),

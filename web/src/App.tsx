@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
-import { api, type Me, setCsrfToken } from "./api.ts";
+import { api, type Me, setCsrfToken, syncServerClock } from "./api.ts";
 import { type Lang, LangContext, useT } from "./i18n.ts";
 import { FULL_SCREEN, NAV, navFor } from "./nav.ts";
 import { Account } from "./pages/Account.tsx";
@@ -11,6 +11,7 @@ import { Counter } from "./pages/Counter.tsx";
 import { Home } from "./pages/Home.tsx";
 import { Kiosk } from "./pages/Kiosk.tsx";
 import { Login } from "./pages/Login.tsx";
+import { Phone } from "./pages/Phone.tsx";
 import { Status } from "./pages/Status.tsx";
 import { Users } from "./pages/Users.tsx";
 import { navigate, usePath } from "./router.ts";
@@ -46,6 +47,7 @@ export function App() {
     try {
       const current = await api<Me>("GET", "/api/v1/auth/me");
       setCsrfToken(current.csrfToken);
+      syncServerClock(current.serverTime);
       setMe(current);
     } catch {
       setMe(null);
@@ -108,6 +110,8 @@ function Page({ me, path, onChanged }: { me: Me; path: string; onChanged: () => 
   switch (item.path) {
     case "/counter":
       return <Counter me={me} />;
+    case "/phone":
+      return <Phone />;
     case "/calendar":
       return <Calendar me={me} />;
     case "/users":

@@ -65,6 +65,16 @@ export interface Me {
   restriction: string | null;
   permissions: string[];
   device: boolean;
+  serverTime: string;
+}
+
+let serverOffsetMs = 0;
+/** Aligns the app's clock with the server's (which may be a training clock). */
+export function syncServerClock(serverTime: string) {
+  serverOffsetMs = Date.parse(serverTime) - Date.now();
+}
+export function serverNow(): Date {
+  return new Date(Date.now() + serverOffsetMs);
 }
 
 export function errorText(error: unknown, lang: "ja" | "en"): string {

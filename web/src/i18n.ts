@@ -22,6 +22,7 @@ const STRINGS = {
   calendar: { ja: "業務カレンダー", en: "Business calendar" },
   counter: { ja: "窓口業務", en: "Counter" },
   kiosk: { ja: "発券機", en: "Ticket kiosk" },
+  phone: { ja: "電話対応", en: "Phone" },
   board: { ja: "呼出表示盤", en: "Display board" },
   prevMonth: { ja: "前の月", en: "Previous month" },
   nextMonth: { ja: "次の月", en: "Next month" },
@@ -137,6 +138,7 @@ export const ROLE_NAMES: Record<string, Record<Lang, string>> = {
   contractor_admin: { ja: "受託者本社管理者", en: "Contractor head office" },
   admin: { ja: "システム管理者", en: "Administrator" },
   kiosk: { ja: "発券機", en: "Ticket kiosk" },
+  phone: { ja: "電話対応", en: "Phone" },
   board: { ja: "呼出表示盤", en: "Display board" },
 };
 

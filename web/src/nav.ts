@@ -12,6 +12,7 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { path: "/", label: "home", permission: "tenant.read" },
   { path: "/counter", label: "counter", permission: "queue.serve" },
+  { path: "/phone", label: "phone", permission: "phone.log" },
   {
     path: "/kiosk",
     label: "kiosk",

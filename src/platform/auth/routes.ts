@@ -120,6 +120,8 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
             restriction: z.string().nullable(),
             permissions: z.array(z.string()),
             device: z.boolean(),
+            /** The server clock (a training clock under MADOGUCHI_CLOCK): the web app keeps time by it. */
+            serverTime: z.string(),
           }),
         },
       },
@@ -143,6 +145,7 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
         restriction: session.restriction,
         permissions,
         device: isDeviceRole(user.role),
+        serverTime: now().toISOString(),
       };
     },
   );

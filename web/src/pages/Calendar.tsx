@@ -1,5 +1,5 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { api, errorText, type Me } from "../api.ts";
+import { api, errorText, type Me, serverNow } from "../api.ts";
 import { type Lang, useLang, useT } from "../i18n.ts";
 
 interface Window {
@@ -84,7 +84,7 @@ function shiftMonth(month: string, by: number) {
 }
 const hm = (w: Window) => `${w.open.replace(/^0/, "")}–${w.close.replace(/^0/, "")}`;
 const tokyoMonth = () =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(new Date()).slice(0, 7);
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(serverNow()).slice(0, 7);
 
 /** 業務カレンダー: the month at a glance; the city designates weekends, the manager asks for changes. */
 export function Calendar({ me }: { me: Me }) {

@@ -28,6 +28,7 @@ export function Counter({ me }: { me: Me }) {
   const [reason, setReason] = useState("documents");
   const [note, setNote] = useState("");
   const [transferTo, setTransferTo] = useState("");
+  const [checks, setChecks] = useState<Record<string, Record<string, string>>>({});
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
 
   const load = useCallback(async () => {
@@ -102,14 +103,21 @@ export function Counter({ me }: { me: Me }) {
       );
       const ended = ["done", "no_show", "cancelled", "waiting", "held"].includes(updated.status);
       setCurrent(ended ? null : updated);
-      if (ended) setNote("");
+      if (ended) {
+        setNote("");
+        setChecks({});
+      }
     });
+  const guided = current ? current.procedures.filter((code) => catalogue?.checklists[code]) : [];
+  const withChecks = guided.length
+    ? { checklists: Object.fromEntries(guided.map((code) => [code, checks[code] ?? {}])) }
+    : {};
   const finish = (completed: boolean) =>
     step(
       "finish",
       completed
-        ? { outcome: "completed", ...(note ? { note } : {}) }
-        : { outcome: "not_completed", reason, ...(note ? { note } : {}) },
+        ? { outcome: "completed", ...withChecks, ...(note ? { note } : {}) }
+        : { outcome: "not_completed", reason, ...withChecks, ...(note ? { note } : {}) },
     );
   const transfer = () =>
     transferTo
@@ -282,6 +290,49 @@ export function Counter({ me }: { me: Me }) {
               </p>
             )}
           </div>
+          {current?.status === "serving" &&
+            guided.map((code) => (
+              <fieldset className="checklist" key={code}>
+                <legend>
+                  {L("確認項目", "Checklist")}: {name(code)}
+                </legend>
+                {catalogue?.checklists[code]?.map((stepItem) => (
+                  <div className="check-row" key={stepItem.code}>
+                    <span className="check-label">
+                      {lang === "ja" ? stepItem.ja : stepItem.en}
+                      {stepItem.required && <small>{L("（必須）", " (required)")}</small>}
+                    </span>
+                    <span className="check-options">
+                      {(["done", "skipped", "failed"] as const).map((result) => (
+                        <label
+                          key={result}
+                          className={`check-option${checks[code]?.[stepItem.code] === result ? " chosen" : ""}`}
+                        >
+                          <input
+                            type="radio"
+                            name={`${code}-${stepItem.code}`}
+                            checked={checks[code]?.[stepItem.code] === result}
+                            onChange={() =>
+                              setChecks({
+                                ...checks,
+                                [code]: { ...checks[code], [stepItem.code]: result },
+                              })
+                            }
+                          />
+                          {
+                            {
+                              done: L("完了", "Done"),
+                              skipped: L("不要", "Not wanted"),
+                              failed: L("不可", "Failed"),
+                            }[result]
+                          }
+                        </label>
+                      ))}
+                    </span>
+                  </div>
+                ))}
+              </fieldset>
+            ))}
           <div className="action-grid">
             {actions.map((a) => (
               <button

@@ -62,5 +62,8 @@ export interface Catalogue {
   terminals: { terminalId: string; kind: string; nameJa: string }[];
   openSessions: { counterId: string; terminalId: string | null; userId: string }[];
   notCompletedReasons: Record<string, { ja: string; en: string }>;
+  checklists: Record<string, { code: string; ja: string; en: string; required: boolean }[]>;
+  callCategories: Record<string, { ja: string; en: string }>;
+  callOutcomes: Record<string, { ja: string; en: string }>;
   priorityReasons: Record<string, { ja: string; en: string }>;
 }
