@@ -103,6 +103,31 @@ describe("the counter in the browser", () => {
     await staff.getByRole("cell", { name: "予約" }).waitFor();
     await screenshot(staff, "phone");
 
+    // The manager sets a low threshold; the alert appears on the staff's screen at once.
+    const managerContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const manager = await managerContext.newPage();
+    await signedIn(manager, server.url, "manager");
+    await manager.getByRole("link", { name: "窓口の設定" }).click();
+    await manager.getByLabel("待ち人数（人）").fill("1");
+    await manager.getByRole("button", { name: "保存" }).click();
+    await manager.getByText("保存しました。").waitFor();
+    await screenshot(manager, "queue-settings");
+    await kiosk.getByRole("button", { name: "最初の画面へ" }).click();
+    for (let i = 0; i < 2; i++) {
+      await kiosk.getByRole("button", { name: "暗証番号再設定" }).click();
+      await kiosk.getByRole("button", { name: "発券する" }).click();
+      await kiosk.getByRole("button", { name: "最初の画面へ" }).click();
+    }
+    await staff
+      .getByRole("alert")
+      .filter({ hasText: "お待ちの方が2人です" })
+      .waitFor({ timeout: 2000 });
+    await manager
+      .getByRole("alert")
+      .filter({ hasText: "お待ちの方が2人です" })
+      .waitFor({ timeout: 2000 });
+    await managerContext.close();
+
     const publicPage = await phoneContext.newPage();
     await publicPage.goto(`${server.url}/congestion/nagaoka`);
     await publicPage.getByRole("heading", { name: /混雑状況/ }).waitFor();

@@ -44,6 +44,15 @@ CREATE TABLE "procedures" (
 	CONSTRAINT "procedures_tenant_id_code_pk" PRIMARY KEY("tenant_id","code")
 );
 --> statement-breakpoint
+CREATE TABLE "queue_settings" (
+	"tenant_id" text PRIMARY KEY NOT NULL,
+	"alert_longest_wait_minutes" integer NOT NULL,
+	"alert_queue_length" integer NOT NULL,
+	"no_show_after_recalls" integer NOT NULL,
+	"updated_by" text NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "service_records" (
 	"tenant_id" text NOT NULL,
 	"record_id" text NOT NULL,

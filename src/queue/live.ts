@@ -13,6 +13,7 @@ import {
 import {
   type Counter,
   type CounterSession,
+  findQueueSettings,
   listCounters,
   listGroups,
   listProcedures,
@@ -20,6 +21,7 @@ import {
   openSessionsOf,
   type Procedure,
   type ProcedureGroup,
+  type QueueSettings,
   recentCalls,
   recentServiceMinutes,
   type Terminal,
@@ -57,6 +59,7 @@ export interface QueueState {
   standard: Map<string, number>;
   minutesToClose: number | undefined;
   calibration: Calibration;
+  settings: QueueSettings;
   /** Mean minutes a person spends at the counter: the naive estimate's service time. */
   meanServiceMinutes: number;
 }
@@ -95,17 +98,27 @@ export async function loadQueueState(
   serviceDay: string,
 ): Promise<QueueState> {
   const at = now();
-  const [groups, procedures, counters, terminals, openSessions, tickets, history, calendar] =
-    await Promise.all([
-      listGroups(db, tenantId),
-      listProcedures(db, tenantId),
-      listCounters(db, tenantId),
-      listTerminals(db, tenantId),
-      openSessionsOf(db, tenantId),
-      ticketsOfDay(db, tenantId, serviceDay, ["waiting", "called", "serving", "done", "no_show"]),
-      recentServiceMinutes(db, tenantId, addDays(serviceDay, -HISTORY_DAYS)),
-      businessDayOf(db, tenantId, serviceDay),
-    ]);
+  const [
+    groups,
+    procedures,
+    counters,
+    terminals,
+    openSessions,
+    tickets,
+    history,
+    calendar,
+    settings,
+  ] = await Promise.all([
+    listGroups(db, tenantId),
+    listProcedures(db, tenantId),
+    listCounters(db, tenantId),
+    listTerminals(db, tenantId),
+    openSessionsOf(db, tenantId),
+    ticketsOfDay(db, tenantId, serviceDay, ["waiting", "called", "serving", "done", "no_show"]),
+    recentServiceMinutes(db, tenantId, addDays(serviceDay, -HISTORY_DAYS)),
+    businessDayOf(db, tenantId, serviceDay),
+    findQueueSettings(db, tenantId),
+  ]);
   const perTicket = new Map<string, number>();
   for (const r of history)
     if (r.ticketId) perTicket.set(r.ticketId, (perTicket.get(r.ticketId) ?? 0) + 1);
@@ -155,6 +168,7 @@ export async function loadQueueState(
         })),
     ),
     meanServiceMinutes: meanVisitMinutes(history, procedures),
+    settings,
   };
 }
 
@@ -271,6 +285,45 @@ export interface BoardCall {
   announcementEn: string;
 }
 
+export interface QueueAlert {
+  code: "long_wait" | "long_queue";
+  value: number;
+  threshold: number;
+  message: string;
+  messageEn: string;
+}
+
+/** The manager's thresholds: passed, they show on the manager's and the workstations' screens at once. */
+export function alertsOf(state: QueueState): QueueAlert[] {
+  const alerts: QueueAlert[] = [];
+  const longest = Math.max(
+    0,
+    ...state.waiting.map((t) => (state.at.getTime() - t.issuedAt.getTime()) / 60_000),
+  );
+  const { alertLongestWaitMinutes: maxWait, alertQueueLength: maxQueue } = state.settings;
+  if (longest > maxWait) {
+    const value = Math.round(longest);
+    alerts.push({
+      code: "long_wait",
+      value,
+      threshold: maxWait,
+      message: `最長の待ち時間が${value}分です（基準 ${maxWait}分）。`,
+      messageEn: `The longest wait is ${value} min (threshold ${maxWait} min).`,
+    });
+  }
+  if (state.waiting.length > maxQueue) {
+    const value = state.waiting.length;
+    alerts.push({
+      code: "long_queue",
+      value,
+      threshold: maxQueue,
+      message: `お待ちの方が${value}人です（基準 ${maxQueue}人）。`,
+      messageEn: `${value} people are waiting (threshold ${maxQueue}).`,
+    });
+  }
+  return alerts;
+}
+
 export interface Board {
   serviceDay: string;
   generatedAt: string;
@@ -278,6 +331,7 @@ export interface Board {
   history: BoardCall[];
   groups: GroupStatus[];
   openCounters: number;
+  alerts: QueueAlert[];
 }
 
 /** What the display board and the public congestion page show: numbers and counts, never names. */
@@ -324,6 +378,7 @@ export function boardOf(state: QueueState, recent: Ticket[]): Board {
       .map(call),
     groups,
     openCounters: state.sessions.length,
+    alerts: alertsOf(state),
   };
 }
 

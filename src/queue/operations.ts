@@ -16,10 +16,14 @@ import { CALL_CATEGORIES, type CALL_OUTCOMES, checkChecklist } from "./checklist
 import { publish } from "./events.ts";
 import { codesServedAt, estimateForNewTicket } from "./live.ts";
 import {
+  type Counter,
   type CounterSession,
   closeCounterSession,
+  findQueueSettings,
   findTicket,
+  insertCounter,
   insertCounterSession,
+  insertProcedure,
   insertServiceRecords,
   insertTicket,
   listCounters,
@@ -30,8 +34,11 @@ import {
   openSessionsOf,
   type Procedure,
   pickNextTicket,
+  type QueueSettings,
   type ServiceRecord,
+  saveQueueSettings,
   type Ticket,
+  updateProcedure,
   updateTicket,
 } from "./store.ts";
 import {
@@ -42,8 +49,6 @@ import {
   type TicketAction,
 } from "./tickets.ts";
 
-/** Recalls before a ticket may be marked no-show (不在). */
-export const NO_SHOW_AFTER_RECALLS = 2;
 const STAFF_ROLES = new Set(["staff", "deputy", "manager"]);
 const LEADS = new Set(["deputy", "manager"]);
 
@@ -440,11 +445,12 @@ export const startTicket = (db: Db, actor: Actor, ticketId: string) =>
 export const noShowTicket = (db: Db, actor: Actor, ticketId: string) =>
   act(db, actor, ticketId, "no_show", async (t, tx) => {
     await checkAtOwnCounter(tx, actor, t);
-    if (t.recallCount < NO_SHOW_AFTER_RECALLS) {
+    const needed = (await findQueueSettings(tx, actor.tenantId)).noShowAfterRecalls;
+    if (t.recallCount < needed) {
       throw conflict(
         "recall_first",
-        `不在にする前に${NO_SHOW_AFTER_RECALLS}回呼び直してください（現在${t.recallCount}回）。`,
-        `Recall ${NO_SHOW_AFTER_RECALLS} times before marking no-show (so far ${t.recallCount}).`,
+        `不在にする前に${needed}回呼び直してください（現在${t.recallCount}回）。`,
+        `Recall ${needed} times before marking no-show (so far ${t.recallCount}).`,
       );
     }
     return { finishedAt: now() };
@@ -660,4 +666,153 @@ export async function logPhoneCall(
     });
   });
   return record;
+}
+
+export async function queueSettingsOf(db: Executor, tenantId: string): Promise<QueueSettings> {
+  return findQueueSettings(db, tenantId);
+}
+
+/** The manager sets the alert thresholds and the recalls before a no-show. */
+export async function updateQueueSettings(
+  db: Db,
+  actor: Actor,
+  settings: QueueSettings,
+): Promise<QueueSettings> {
+  await transaction(db, async (tx) => {
+    await saveQueueSettings(tx, actor.tenantId, settings, actor.userId, now());
+    await recordAudit(tx, auditContext(actor), {
+      action: "queue.settings_update",
+      entity: "queue_settings",
+      entityId: actor.tenantId,
+      change: settings,
+    });
+  });
+  publish(actor.tenantId, { type: "counter", action: "settings" });
+  return settings;
+}
+
+export interface NewCounter {
+  counterId: string;
+  nameJa: string;
+  defaultTerminalId?: string | undefined;
+  procedureCodes?: string[] | undefined;
+}
+
+/** Counters (窓口) are configuration (§5): a new one for a new desk, or a temporary one for a busy day. */
+export async function addCounter(db: Db, actor: Actor, input: NewCounter): Promise<Counter> {
+  const terminals = await listTerminals(db, actor.tenantId);
+  if (input.defaultTerminalId && !terminals.some((t) => t.terminalId === input.defaultTerminalId))
+    throw notFound("端末", "Terminal");
+  if (input.procedureCodes?.length)
+    checkProcedures(await listProcedures(db, actor.tenantId), input.procedureCodes);
+  const row: Counter = {
+    tenantId: actor.tenantId,
+    counterId: input.counterId,
+    nameJa: input.nameJa,
+    defaultTerminalId: input.defaultTerminalId ?? null,
+    procedureCodes: input.procedureCodes ?? [],
+  };
+  try {
+    await transaction(db, async (tx) => {
+      await insertCounter(tx, row);
+      await recordAudit(tx, auditContext(actor), {
+        action: "counter.create",
+        entity: "counter",
+        entityId: row.counterId,
+        change: row,
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw conflict(
+        "counter_exists",
+        "この窓口番号は既にあります。",
+        "This counter already exists.",
+      );
+    throw error;
+  }
+  return row;
+}
+
+export interface NewProcedure {
+  code: string;
+  nameJa: string;
+  nameEn: string;
+  standardMinutes: number;
+  groupCode: string;
+  needsIntegratedTerminal: boolean;
+  reportCategory?: string | undefined;
+}
+
+/** Managers add procedures; they are served at the counter and counted under their report category. */
+export async function addProcedure(db: Db, actor: Actor, input: NewProcedure): Promise<Procedure> {
+  const [all, groups] = await Promise.all([
+    listProcedures(db, actor.tenantId),
+    listGroups(db, actor.tenantId),
+  ]);
+  if (!groups.some((g) => g.groupCode === input.groupCode))
+    throw notFound("手続グループ", "Procedure group");
+  const row: Procedure = {
+    tenantId: actor.tenantId,
+    code: input.code,
+    nameJa: input.nameJa,
+    nameEn: input.nameEn,
+    standardMinutes: input.standardMinutes,
+    needsIntegratedTerminal: input.needsIntegratedTerminal,
+    reportCategory: input.reportCategory ?? input.code,
+    atCounter: true,
+    groupCode: input.groupCode,
+    sort: Math.max(0, ...all.map((p) => p.sort)) + 1,
+    retiredAt: null,
+  };
+  try {
+    await transaction(db, async (tx) => {
+      await insertProcedure(tx, row);
+      await recordAudit(tx, auditContext(actor), {
+        action: "procedure.create",
+        entity: "procedure",
+        entityId: row.code,
+        change: row,
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error))
+      throw conflict(
+        "procedure_exists",
+        "この手続コードは既にあります。",
+        "This procedure code already exists.",
+      );
+    throw error;
+  }
+  return row;
+}
+
+/** Rename, re-time or retire a procedure; a retired one stays in history and in past records. */
+export async function changeProcedure(
+  db: Db,
+  actor: Actor,
+  code: string,
+  patch: {
+    nameJa?: string | undefined;
+    nameEn?: string | undefined;
+    standardMinutes?: number | undefined;
+    retired?: boolean | undefined;
+  },
+): Promise<Procedure> {
+  return transaction(db, async (tx) => {
+    const { retired, ...rest } = patch;
+    const changes = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+    const row = await updateProcedure(tx, actor.tenantId, code, {
+      ...changes,
+      ...(retired === undefined ? {} : { retiredAt: retired ? now() : null }),
+    });
+    if (!row) throw notFound("手続", "Procedure");
+    await recordAudit(tx, auditContext(actor), {
+      action: retired ? "procedure.retire" : "procedure.update",
+      entity: "procedure",
+      entityId: code,
+      change: patch,
+    });
+    return row;
+  });
 }

@@ -292,3 +292,102 @@ describe("concurrency", () => {
     void staffUser;
   });
 });
+
+describe("configuration and alerts", () => {
+  it("lets the manager set thresholds; passing one shows an alert on the board", async () => {
+    const tenant = (await buildTenant(t.database)).tenantId;
+    const manager = await signInAs(
+      t.app,
+      tenant,
+      (await buildUser(t.database, tenant, "manager")).username,
+    );
+    const device = await signInAs(
+      t.app,
+      tenant,
+      (await buildUser(t.database, tenant, "kiosk")).username,
+    );
+    expect(
+      (
+        await device.request("PUT", "/api/v1/queue/settings", {
+          alertLongestWaitMinutes: 30,
+          alertQueueLength: 2,
+          noShowAfterRecalls: 1,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await manager.request("PUT", "/api/v1/queue/settings", {
+          alertLongestWaitMinutes: 30,
+          alertQueueLength: 2,
+          noShowAfterRecalls: 1,
+        })
+      ).statusCode,
+    ).toBe(200);
+    for (let i = 0; i < 3; i++)
+      await device.request("POST", "/api/v1/queue/tickets", { procedures: ["ecert"] });
+    const board = (await manager.request("GET", "/api/v1/queue/board")).json();
+    expect(board.alerts).toEqual([
+      expect.objectContaining({
+        code: "long_queue",
+        value: 3,
+        threshold: 2,
+        message: expect.stringContaining("3人"),
+      }),
+    ]);
+    const congestion = (await t.app.inject(`/api/v1/public/${tenant}/congestion`)).json();
+    expect(congestion.alerts).toBeUndefined();
+  });
+
+  it("adds a counter and a procedure, renames and retires it; retired ones cannot be issued", async () => {
+    const tenant = (await buildTenant(t.database)).tenantId;
+    const manager = await signInAs(
+      t.app,
+      tenant,
+      (await buildUser(t.database, tenant, "manager")).username,
+    );
+    expect(
+      (
+        await manager.request("POST", "/api/v1/queue/counters", {
+          counterId: "6",
+          nameJa: "6番窓口（臨時）",
+          defaultTerminalId: "R1",
+        })
+      ).statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await manager.request("POST", "/api/v1/queue/counters", { counterId: "6", nameJa: "重複" })
+      ).json().code,
+    ).toBe("counter_exists");
+    const added = await manager.request("POST", "/api/v1/queue/procedures", {
+      code: "address_change",
+      nameJa: "住所変更の記載",
+      nameEn: "Address update on the card",
+      standardMinutes: 7,
+      groupCode: "change",
+    });
+    expect(added.statusCode).toBe(201);
+    expect(
+      (await manager.request("POST", "/api/v1/queue/tickets", { procedures: ["address_change"] }))
+        .statusCode,
+    ).toBe(201);
+    expect(
+      (
+        await manager.request("PATCH", "/api/v1/queue/procedures/address_change", {
+          nameJa: "券面記載事項の変更",
+        })
+      ).json().nameJa,
+    ).toBe("券面記載事項の変更");
+    expect(
+      (
+        await manager.request("PATCH", "/api/v1/queue/procedures/address_change", { retired: true })
+      ).json().retiredAt,
+    ).not.toBeNull();
+    expect(
+      (
+        await manager.request("POST", "/api/v1/queue/tickets", { procedures: ["address_change"] })
+      ).json().code,
+    ).toBe("unknown_procedure");
+  });
+});

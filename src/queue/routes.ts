@@ -15,8 +15,11 @@ import {
 } from "./checklist.ts";
 import { currentBoard, currentState, ticketView, watchQueue } from "./live.ts";
 import {
+  addCounter,
+  addProcedure,
   callNext,
   cancelTicket,
+  changeProcedure,
   closeCounter,
   finishTicket,
   holdTicket,
@@ -24,12 +27,14 @@ import {
   logPhoneCall,
   noShowTicket,
   openCounter,
+  queueSettingsOf,
   recallTicket,
   resumeTicket,
   serviceDay,
   startTicket,
   ticketById,
   transferTicket,
+  updateQueueSettings,
 } from "./operations.ts";
 import { waitRange } from "./predictor.ts";
 import {
@@ -77,6 +82,13 @@ const groupSchema = z.object({
   lastCalled: z.string().nullable(),
   estimate: rangeSchema.nullable(),
 });
+const alertSchema = z.object({
+  code: z.string(),
+  value: z.number(),
+  threshold: z.number(),
+  message: z.string(),
+  messageEn: z.string(),
+});
 const boardSchema = z.object({
   serviceDay: z.string(),
   generatedAt: z.string(),
@@ -84,6 +96,7 @@ const boardSchema = z.object({
   history: z.array(boardCallSchema),
   groups: z.array(groupSchema),
   openCounters: z.number(),
+  alerts: z.array(alertSchema),
 });
 const congestionSchema = z.object({
   tenant: z.string(),
@@ -656,5 +669,129 @@ export async function queueRoutes(app: App, { database }: RouteDeps) {
         finishedAt: record.finishedAt.toISOString(),
       });
     },
+  );
+
+  const settingsSchema = z.object({
+    alertLongestWaitMinutes: z.number().int().min(1).max(600),
+    alertQueueLength: z.number().int().min(1).max(1000),
+    noShowAfterRecalls: z.number().int().min(0).max(10),
+  });
+  app.get(
+    "/api/v1/queue/settings",
+    {
+      config: { access: { permission: "queue.read" } },
+      schema: {
+        tags: ["queue"],
+        summary: "Alert thresholds and recalls before a no-show",
+        response: { 200: settingsSchema },
+      },
+    },
+    async (request) => queueSettingsOf(db, actorOf(request).tenantId),
+  );
+
+  app.put(
+    "/api/v1/queue/settings",
+    {
+      config: { access: { permission: "queue.configure" } },
+      schema: {
+        tags: ["queue"],
+        summary: "Set the alert thresholds (manager)",
+        body: settingsSchema,
+        response: { 200: settingsSchema },
+      },
+    },
+    async (request) => updateQueueSettings(db, actorOf(request), request.body),
+  );
+
+  app.post(
+    "/api/v1/queue/counters",
+    {
+      config: { access: { permission: "queue.configure" } },
+      schema: {
+        tags: ["queue"],
+        summary: "Add a counter (窓口)",
+        body: z.object({
+          counterId: z.string().regex(/^[A-Za-z0-9-]{1,20}$/),
+          nameJa: z.string().min(1).max(40),
+          defaultTerminalId: z.string().max(20).optional(),
+          procedureCodes: z.array(z.string().max(40)).max(20).optional(),
+        }),
+        response: {
+          201: z.object({
+            counterId: z.string(),
+            nameJa: z.string(),
+            defaultTerminalId: z.string().nullable(),
+            procedureCodes: z.array(z.string()),
+          }),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { tenantId: _, ...counter } = await addCounter(db, actorOf(request), request.body);
+      return reply.status(201).send(counter);
+    },
+  );
+
+  const procedureOut = z.object({
+    code: z.string(),
+    nameJa: z.string(),
+    nameEn: z.string(),
+    standardMinutes: z.number(),
+    groupCode: z.string(),
+    needsIntegratedTerminal: z.boolean(),
+    reportCategory: z.string(),
+    atCounter: z.boolean(),
+    retiredAt: z.string().nullable(),
+  });
+  const procedureResponse = (p: Awaited<ReturnType<typeof addProcedure>>) => ({
+    ...p,
+    retiredAt: p.retiredAt?.toISOString() ?? null,
+  });
+  app.post(
+    "/api/v1/queue/procedures",
+    {
+      config: { access: { permission: "queue.configure" } },
+      schema: {
+        tags: ["queue"],
+        summary: "Add a procedure to the catalogue (manager)",
+        body: z.object({
+          code: z.string().regex(/^[a-z][a-z0-9_]{1,39}$/),
+          nameJa: z.string().min(1).max(80),
+          nameEn: z.string().min(1).max(80),
+          standardMinutes: z.number().int().min(1).max(240),
+          groupCode: z.string().max(40),
+          needsIntegratedTerminal: z.boolean().default(false),
+          reportCategory: z.string().max(40).optional(),
+        }),
+        response: { 201: procedureOut },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(procedureResponse(await addProcedure(db, actorOf(request), request.body))),
+  );
+
+  app.patch(
+    "/api/v1/queue/procedures/:code",
+    {
+      config: { access: { permission: "queue.configure" } },
+      schema: {
+        tags: ["queue"],
+        summary: "Rename, re-time or retire a procedure (retired ones stay in history)",
+        params: z.object({ code: z.string().max(40) }),
+        body: z.object({
+          nameJa: z.string().min(1).max(80).optional(),
+          nameEn: z.string().min(1).max(80).optional(),
+          standardMinutes: z.number().int().min(1).max(240).optional(),
+          retired: z.boolean().optional(),
+        }),
+        response: { 200: procedureOut },
+      },
+    },
+    async (request) =>
+      procedureResponse(
+        await changeProcedure(db, actorOf(request), request.params.code, request.body),
+      ),
   );
 }

@@ -185,3 +185,13 @@ export const serviceRecords = pgTable(
     index("service_records_day").on(t.tenantId, t.serviceDay),
   ],
 );
+
+/** The manager's settings for the queue: alert thresholds and the recalls before a no-show. */
+export const queueSettings = pgTable("queue_settings", {
+  tenantId: text("tenant_id").primaryKey(),
+  alertLongestWaitMinutes: integer("alert_longest_wait_minutes").notNull(),
+  alertQueueLength: integer("alert_queue_length").notNull(),
+  noShowAfterRecalls: integer("no_show_after_recalls").notNull(),
+  updatedBy: text("updated_by").notNull(),
+  updatedAt: ts("updated_at").notNull(),
+});

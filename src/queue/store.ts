@@ -23,6 +23,7 @@ import {
   counters,
   procedureGroups,
   procedures,
+  queueSettings,
   serviceRecords,
   terminals,
   ticketNumbers,
@@ -332,4 +333,46 @@ export async function recentServiceMinutes(
     )
     .orderBy(desc(serviceRecords.finishedAt))
     .limit(limit);
+}
+
+export type QueueSettings = Omit<
+  typeof queueSettings.$inferSelect,
+  "tenantId" | "updatedBy" | "updatedAt"
+>;
+
+export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
+  alertLongestWaitMinutes: 45,
+  alertQueueLength: 25,
+  noShowAfterRecalls: 2,
+};
+
+export async function findQueueSettings(db: Executor, tenantId: string): Promise<QueueSettings> {
+  const [row] = await db.select().from(queueSettings).where(eq(queueSettings.tenantId, tenantId));
+  return row
+    ? {
+        alertLongestWaitMinutes: row.alertLongestWaitMinutes,
+        alertQueueLength: row.alertQueueLength,
+        noShowAfterRecalls: row.noShowAfterRecalls,
+      }
+    : DEFAULT_QUEUE_SETTINGS;
+}
+
+export async function saveQueueSettings(
+  db: Executor,
+  tenantId: string,
+  settings: QueueSettings,
+  by: string,
+  at: Date,
+) {
+  await db
+    .insert(queueSettings)
+    .values({ tenantId, ...settings, updatedBy: by, updatedAt: at })
+    .onConflictDoUpdate({
+      target: queueSettings.tenantId,
+      set: { ...settings, updatedBy: by, updatedAt: at },
+    });
+}
+
+export async function insertCounter(db: Executor, row: Counter) {
+  await db.insert(counters).values(row);
 }

@@ -12,6 +12,7 @@ import { Home } from "./pages/Home.tsx";
 import { Kiosk } from "./pages/Kiosk.tsx";
 import { Login } from "./pages/Login.tsx";
 import { Phone } from "./pages/Phone.tsx";
+import { QueueSettings } from "./pages/QueueSettings.tsx";
 import { Status } from "./pages/Status.tsx";
 import { Users } from "./pages/Users.tsx";
 import { navigate, usePath } from "./router.ts";
@@ -112,6 +113,8 @@ function Page({ me, path, onChanged }: { me: Me; path: string; onChanged: () => 
       return <Counter me={me} />;
     case "/phone":
       return <Phone />;
+    case "/queue-settings":
+      return <QueueSettings />;
     case "/calendar":
       return <Calendar me={me} />;
     case "/users":

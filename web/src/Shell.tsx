@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { api, type Me } from "./api.ts";
 import { ROLE_NAMES, useLang, useT } from "./i18n.ts";
 import { navFor } from "./nav.ts";
+import { QueueAlerts } from "./QueueAlerts.tsx";
 import { navigate, usePath } from "./router.ts";
 
 interface Props {
@@ -100,6 +101,7 @@ export function Shell({ me, onChanged, onToggleLang, children }: Props) {
           </nav>
         )}
         <main id="main" tabIndex={-1}>
+          {me.permissions.includes("queue.serve") && !me.restriction && <QueueAlerts />}
           {children}
         </main>
       </div>

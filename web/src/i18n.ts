@@ -23,6 +23,7 @@ const STRINGS = {
   counter: { ja: "窓口業務", en: "Counter" },
   kiosk: { ja: "発券機", en: "Ticket kiosk" },
   phone: { ja: "電話対応", en: "Phone" },
+  queueSettings: { ja: "窓口の設定", en: "Counter settings" },
   board: { ja: "呼出表示盤", en: "Display board" },
   prevMonth: { ja: "前の月", en: "Previous month" },
   nextMonth: { ja: "次の月", en: "Next month" },
@@ -139,6 +140,7 @@ export const ROLE_NAMES: Record<string, Record<Lang, string>> = {
   admin: { ja: "システム管理者", en: "Administrator" },
   kiosk: { ja: "発券機", en: "Ticket kiosk" },
   phone: { ja: "電話対応", en: "Phone" },
+  queueSettings: { ja: "窓口の設定", en: "Counter settings" },
   board: { ja: "呼出表示盤", en: "Display board" },
 };
 

@@ -43,6 +43,7 @@ export interface Board {
   history: BoardCall[];
   groups: GroupStatus[];
   openCounters: number;
+  alerts: { code: string; value: number; threshold: number; message: string; messageEn: string }[];
 }
 
 export interface Procedure {
