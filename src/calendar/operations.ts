@@ -1,9 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { type Actor, auditContext } from "../platform/actor.ts";
 import { recordAudit } from "../platform/audit/store.ts";
 import { now } from "../platform/clock.ts";
 import { type Db, type Executor, transaction } from "../platform/db/index.ts";
 import { DomainError, notFound } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
 import { addDays, daysBetween, eachDate, isValidDate, month } from "./dates.ts";
 import {
@@ -209,7 +209,7 @@ export async function requestException(
     validateException(exception, facts);
     const row: ExceptionRow = {
       tenantId: actor.tenantId,
-      exceptionId: randomUUID(),
+      exceptionId: newId(),
       date: input.date,
       kind: input.kind,
       counter: exception.counter ?? null,

@@ -230,27 +230,41 @@ export function estimateIn(
 // ---- a per-tenant cache, refreshed after each queue event, so readers never cost one query each ----
 
 const STATE_TTL_MS = 1000;
-const cache = new Map<string, { state: Promise<QueueState>; expires: number; day: string }>();
+const cache = new Map<
+  string,
+  { state: Promise<QueueState>; loadedAt: number; day: string; dirty: boolean }
+>();
 const watched = new Set<string>();
 
+/** After a change the cached state is stale: live views reload it, estimates may use it for a second. */
 export function invalidate(tenantId: string): void {
-  cache.delete(tenantId);
+  const hit = cache.get(tenantId);
+  if (hit) hit.dirty = true;
 }
 
+/**
+ * The tenant's queue state. `fresh` (live views) reloads after any change; without it (the estimate
+ * printed on a new ticket) a state up to a second old serves, so a rush of tickets does not reload
+ * the whole queue once per ticket.
+ */
 export async function currentState(
   db: Executor,
   tenantId: string,
   serviceDay: string,
+  fresh = true,
 ): Promise<QueueState> {
   if (!watched.has(tenantId)) {
     watched.add(tenantId);
     subscribe(tenantId, () => invalidate(tenantId));
   }
   const hit = cache.get(tenantId);
-  if (hit && hit.day === serviceDay && hit.expires > Date.now()) return hit.state;
+  // Ages follow the clock module, so a simulated or training clock ages the cache too.
+  const young =
+    hit && hit.day === serviceDay && Math.abs(now().getTime() - hit.loadedAt) < STATE_TTL_MS;
+  if (hit && young && (!hit.dirty || !fresh)) return hit.state;
   const state = loadQueueState(db, tenantId, serviceDay);
-  cache.set(tenantId, { state, expires: Date.now() + STATE_TTL_MS, day: serviceDay });
-  state.catch(() => invalidate(tenantId));
+  cache.set(tenantId, { state, loadedAt: now().getTime(), day: serviceDay, dirty: false });
+  state.catch(() => cache.delete(tenantId));
   return state;
 }
 
@@ -260,7 +274,7 @@ export async function estimateForNewTicket(
   serviceDay: string,
   ticket: { procedureCodes: string[]; priority: boolean },
 ) {
-  return estimateIn(await currentState(db, tenantId, serviceDay), ticket);
+  return estimateIn(await currentState(db, tenantId, serviceDay, false), ticket);
 }
 
 export interface GroupStatus {
@@ -391,13 +405,13 @@ export async function currentBoard(
   serviceDay: string,
 ): Promise<Board> {
   const hit = boards.get(tenantId);
-  if (hit && hit.expires > Date.now()) return hit.board;
+  if (hit && hit.expires > now().getTime()) return hit.board;
   const board = (async () =>
     boardOf(
       await currentState(db, tenantId, serviceDay),
       await recentCalls(db, tenantId, serviceDay, 20),
     ))();
-  boards.set(tenantId, { board, expires: Date.now() + STATE_TTL_MS });
+  boards.set(tenantId, { board, expires: now().getTime() + STATE_TTL_MS });
   board.catch(() => boards.delete(tenantId));
   return board;
 }

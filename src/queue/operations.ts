@@ -1,4 +1,3 @@
-import { randomBytes, randomUUID } from "node:crypto";
 import { businessDayOf } from "../calendar/operations.ts";
 import type { BusinessDay } from "../calendar/rules.ts";
 import { type Actor, auditContext } from "../platform/actor.ts";
@@ -12,6 +11,8 @@ import {
   transaction,
 } from "../platform/db/index.ts";
 import { DomainError, notFound } from "../platform/errors.ts";
+import { newId, newToken } from "../platform/ids.ts";
+import { calendarDayOf, catalogueChanged, catalogueOf } from "./catalogueCache.ts";
 import { CALL_CATEGORIES, type CALL_OUTCOMES, checkChecklist } from "./checklist.ts";
 import { publish } from "./events.ts";
 import { codesServedAt, estimateForNewTicket } from "./live.ts";
@@ -110,10 +111,9 @@ function checkProcedures(all: Procedure[], codes: string[]): Procedure[] {
 export async function issueTicket(db: Db, actor: Actor, input: IssueInput): Promise<Ticket> {
   const at = now();
   const day = serviceDay(at);
-  const [allProcedures, groups, calendar] = await Promise.all([
-    listProcedures(db, actor.tenantId),
-    listGroups(db, actor.tenantId),
-    businessDayOf(db, actor.tenantId, day),
+  const [{ procedures: allProcedures, groups }, calendar] = await Promise.all([
+    catalogueOf(db, actor.tenantId),
+    calendarDayOf(db, actor.tenantId, day),
   ]);
   const chosen = checkProcedures(allProcedures, input.procedures);
   if (!counterOpenAt(calendar, nowHm(at))) {
@@ -146,7 +146,7 @@ export async function issueTicket(db: Db, actor: Actor, input: IssueInput): Prom
     const number = await nextTicketNumber(tx, actor.tenantId, day, group.groupCode);
     const row: Ticket = {
       tenantId: actor.tenantId,
-      ticketId: randomUUID(),
+      ticketId: newId(),
       serviceDay: day,
       groupCode: group.groupCode,
       number,
@@ -166,7 +166,7 @@ export async function issueTicket(db: Db, actor: Actor, input: IssueInput): Prom
       lastCalledAt: null,
       startedAt: null,
       finishedAt: null,
-      statusToken: randomBytes(18).toString("base64url"),
+      statusToken: newToken(18),
       issuedBy: actor.userId,
       overrideReason: input.overrideReason?.trim() || null,
       note: null,
@@ -207,7 +207,7 @@ function plannedClose(until: string): Date {
 }
 
 async function requireCounter(db: Executor, tenantId: string, counterId: string) {
-  const counter = (await listCounters(db, tenantId)).find((c) => c.counterId === counterId);
+  const counter = (await catalogueOf(db, tenantId)).counters.find((c) => c.counterId === counterId);
   if (!counter) throw notFound("窓口", "Counter");
   return counter;
 }
@@ -235,7 +235,7 @@ export async function openCounter(
   }
   const session: CounterSession = {
     tenantId: actor.tenantId,
-    sessionId: randomUUID(),
+    sessionId: newId(),
     counterId,
     terminalId: terminal,
     userId: actor.userId,
@@ -325,11 +325,8 @@ async function servedCodes(
   tenantId: string,
   session: CounterSession,
 ): Promise<string[]> {
-  const [counter, allProcedures, terminals] = await Promise.all([
-    requireCounter(db, tenantId, session.counterId),
-    listProcedures(db, tenantId),
-    listTerminals(db, tenantId),
-  ]);
+  const counter = await requireCounter(db, tenantId, session.counterId);
+  const { procedures: allProcedures, terminals } = await catalogueOf(db, tenantId);
   return codesServedAt(
     counter,
     allProcedures,
@@ -556,7 +553,7 @@ export async function finishTicket(
         const outcome = own?.outcome ?? input.outcome;
         return {
           tenantId: t.tenantId,
-          recordId: randomUUID(),
+          recordId: newId(),
           serviceDay: t.serviceDay,
           procedureCode: code,
           channel: "counter",
@@ -639,7 +636,7 @@ export async function logPhoneCall(
   }
   const record: ServiceRecord = {
     tenantId: actor.tenantId,
-    recordId: randomUUID(),
+    recordId: newId(),
     serviceDay: day,
     procedureCode: "phone",
     channel: "phone",
@@ -715,6 +712,7 @@ export async function addCounter(db: Db, actor: Actor, input: NewCounter): Promi
   try {
     await transaction(db, async (tx) => {
       await insertCounter(tx, row);
+      catalogueChanged(actor.tenantId);
       await recordAudit(tx, auditContext(actor), {
         action: "counter.create",
         entity: "counter",
@@ -768,6 +766,7 @@ export async function addProcedure(db: Db, actor: Actor, input: NewProcedure): P
   try {
     await transaction(db, async (tx) => {
       await insertProcedure(tx, row);
+      catalogueChanged(actor.tenantId);
       await recordAudit(tx, auditContext(actor), {
         action: "procedure.create",
         entity: "procedure",
@@ -807,6 +806,7 @@ export async function changeProcedure(
       ...(retired === undefined ? {} : { retiredAt: retired ? now() : null }),
     });
     if (!row) throw notFound("手続", "Procedure");
+    catalogueChanged(actor.tenantId);
     await recordAudit(tx, auditContext(actor), {
       action: retired ? "procedure.retire" : "procedure.update",
       entity: "procedure",

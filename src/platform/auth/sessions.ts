@@ -1,7 +1,8 @@
-import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { createHash } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import { now } from "../clock.ts";
 import type { Executor, Tx } from "../db/index.ts";
+import { newId, newToken } from "../ids.ts";
 import { sessions } from "./schema.ts";
 
 export type Session = typeof sessions.$inferSelect;
@@ -29,17 +30,17 @@ export async function insertSession(
   tx: Tx,
   input: NewSession,
 ): Promise<{ token: string; session: Session }> {
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken(32);
   const at = now();
   const [session] = await tx
     .insert(sessions)
     .values({
       tenantId: input.tenantId,
-      sessionId: randomUUID(),
+      sessionId: newId(),
       tokenHash: hashToken(token),
       userId: input.userId,
       activeTenantId: input.tenantId,
-      csrfToken: randomBytes(24).toString("base64url"),
+      csrfToken: newToken(24),
       restriction: input.restriction,
       createdAt: at,
       lastSeenAt: at,

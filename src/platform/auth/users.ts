@@ -1,7 +1,7 @@
-import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { now } from "../clock.ts";
 import type { Executor, Tx } from "../db/index.ts";
+import { newId } from "../ids.ts";
 import { tenantGrants, users } from "./schema.ts";
 
 export type User = typeof users.$inferSelect;
@@ -18,7 +18,7 @@ export async function insertUser(tx: Tx, input: NewUser): Promise<User> {
   const at = now();
   const [row] = await tx
     .insert(users)
-    .values({ ...input, userId: randomUUID(), createdAt: at, updatedAt: at })
+    .values({ ...input, userId: newId(), createdAt: at, updatedAt: at })
     .returning();
   return row!;
 }

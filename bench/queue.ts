@@ -1,0 +1,164 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { createServerDatabase } from "../test/db.ts";
+import { httpSignIn, type SpawnedServer, spawnServer } from "../test/server.ts";
+
+/**
+ * `npm run bench:queue`: N concurrent counter clients drive the HTTP API (issue → call → start →
+ * finish) against a running server, on PGlite and on PostgreSQL; prints throughput and p50/p99
+ * latency, and pgbench's TPS for a single-row update on the same PostgreSQL, with the ratio.
+ *   CLIENTS=50 SECONDS=15 BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:queue
+ */
+const CLIENTS = Number(process.env.CLIENTS ?? 50);
+const SECONDS = Number(process.env.SECONDS ?? 15);
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const PASSWORD = "bench password 1";
+const ENV = {
+  MADOGUCHI_DEMO_PASSWORD: PASSWORD,
+  MADOGUCHI_DEMO_SKIP_REQUIRED_TOTP: "1",
+  MADOGUCHI_CLOCK: "2026-08-04T09:00:00+09:00",
+  MADOGUCHI_SIGN_IN_PER_MINUTE: "100000",
+  LOG_LEVEL: "error",
+};
+
+type Call = Awaited<ReturnType<typeof httpSignIn>>;
+
+async function ok(response: Response, what: string) {
+  if (!response.ok && response.status !== 204)
+    throw new Error(`${what}: ${response.status} ${await response.text()}`);
+  return response;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
+
+async function setUp(server: SpawnedServer): Promise<Call[]> {
+  const admin = await httpSignIn(server.url, "nagaoka", "admin", PASSWORD);
+  const manager = await httpSignIn(server.url, "nagaoka", "manager", PASSWORD);
+  for (let i = 6; i <= CLIENTS; i++)
+    await ok(
+      await manager("POST", "/api/v1/queue/counters", {
+        counterId: String(i),
+        nameJa: `${i}番窓口`,
+      }),
+      "counter",
+    );
+  const clients: Call[] = [];
+  for (let i = 1; i <= CLIENTS; i++) {
+    await ok(
+      await admin("POST", "/api/v1/users", {
+        username: `bench${i}`,
+        displayName: `ベンチ ${i}`,
+        role: "staff",
+        password: PASSWORD,
+      }),
+      "user",
+    );
+    const call = await httpSignIn(server.url, "nagaoka", `bench${i}`, PASSWORD);
+    await ok(await call("POST", `/api/v1/queue/counters/${i}/open`, {}), "open");
+    clients.push(call);
+  }
+  return clients;
+}
+
+async function drive(clients: Call[]) {
+  const latencies: Record<string, number[]> = { issue: [], call: [], start: [], finish: [] };
+  const deadline = Date.now() + SECONDS * 1000;
+  let flows = 0;
+  const timed = async (kind: string, run: () => Promise<Response>) => {
+    const t0 = performance.now();
+    const response = await ok(await run(), kind);
+    latencies[kind]!.push(performance.now() - t0);
+    return response;
+  };
+  await Promise.all(
+    clients.map(async (call, index) => {
+      const counter = index + 1;
+      while (Date.now() < deadline) {
+        await timed("issue", () =>
+          call("POST", "/api/v1/queue/tickets", { procedures: ["application"] }),
+        );
+        const called = await timed("call", () =>
+          call("POST", `/api/v1/queue/counters/${counter}/call-next`),
+        );
+        if (called.status === 204) continue;
+        const ticket = (await called.json()) as { id: string };
+        await timed("start", () => call("POST", `/api/v1/queue/tickets/${ticket.id}/start`));
+        await timed("finish", () =>
+          call("POST", `/api/v1/queue/tickets/${ticket.id}/finish`, { outcome: "completed" }),
+        );
+        flows++;
+      }
+    }),
+  );
+  const all = Object.values(latencies)
+    .flat()
+    .sort((a, b) => a - b);
+  for (const list of Object.values(latencies)) list.sort((a, b) => a - b);
+  return { flows, requests: all.length, seconds: SECONDS, all, latencies };
+}
+
+function report(label: string, r: Awaited<ReturnType<typeof drive>>) {
+  const fmt = (x: number) => x.toFixed(1).padStart(7);
+  console.log(`\n${label}: ${CLIENTS} clients, ${r.seconds} s`);
+  console.log(
+    `  ${r.flows} flows (${(r.flows / r.seconds).toFixed(1)}/s), ${r.requests} requests (${(r.requests / r.seconds).toFixed(1)}/s)`,
+  );
+  console.log("  request      p50 ms   p99 ms");
+  for (const [kind, list] of Object.entries(r.latencies))
+    console.log(
+      `  ${kind.padEnd(10)} ${fmt(percentile(list, 0.5))}  ${fmt(percentile(list, 0.99))}`,
+    );
+  console.log(`  all        ${fmt(percentile(r.all, 0.5))}  ${fmt(percentile(r.all, 0.99))}`);
+  return r.requests / r.seconds;
+}
+
+async function pgbenchTps(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(
+    "create table if not exists bench_counter (id int primary key, n bigint not null)",
+  );
+  await client.query(
+    `insert into bench_counter select g, 0 from generate_series(1, ${CLIENTS}) g on conflict do nothing`,
+  );
+  await client.end();
+  const script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "pgbench-")), "update.sql");
+  fs.writeFileSync(
+    script,
+    `\\set id random(1, ${CLIENTS})\nupdate bench_counter set n = n + 1 where id = :id;\n`,
+  );
+  const out = execFileSync(
+    "pgbench",
+    ["-n", "-f", script, "-c", String(CLIENTS), "-j", "2", "-T", String(SECONDS), url],
+    { encoding: "utf8" },
+  );
+  const tps = Number(/tps = ([\d.]+)/.exec(out)?.[1]);
+  console.log(
+    `\npgbench (single-row update, ${CLIENTS} clients, ${SECONDS} s): ${tps.toFixed(0)} TPS`,
+  );
+  return tps;
+}
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "madoguchi-bench-"));
+const lite = await spawnServer({ ...ENV, MADOGUCHI_DATA: dataDir });
+try {
+  report("PGlite", await drive(await setUp(lite)));
+} finally {
+  await lite.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+const { url, drop } = await createServerDatabase(SERVER_URL);
+const server = await spawnServer({ ...ENV, DATABASE_URL: url });
+try {
+  const rps = report("PostgreSQL", await drive(await setUp(server)));
+  const tps = await pgbenchTps(url);
+  console.log(`ratio (API write requests/s ÷ pgbench TPS): ${(rps / tps).toFixed(2)}`);
+} finally {
+  await server.stop();
+  await drop();
+}

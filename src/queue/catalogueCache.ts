@@ -1,0 +1,55 @@
+import { businessDayOf } from "../calendar/operations.ts";
+import type { BusinessDay } from "../calendar/rules.ts";
+import { now } from "../platform/clock.ts";
+import type { Executor } from "../platform/db/index.ts";
+import { listCounters, listGroups, listProcedures, listTerminals } from "./store.ts";
+
+/**
+ * The tenant's catalogue (groups, procedures, counters, terminals) and today's calendar change
+ * rarely but are read by every ticket operation: kept for a few seconds in this process, and
+ * dropped at once when this process changes the catalogue.
+ */
+const CATALOGUE_TTL_MS = 5_000;
+/** A calendar decision (say, a closure) reaches the kiosk within this long. */
+const CALENDAR_TTL_MS = 15_000;
+
+type Catalogue = {
+  groups: Awaited<ReturnType<typeof listGroups>>;
+  procedures: Awaited<ReturnType<typeof listProcedures>>;
+  counters: Awaited<ReturnType<typeof listCounters>>;
+  terminals: Awaited<ReturnType<typeof listTerminals>>;
+};
+
+const catalogues = new Map<string, { value: Promise<Catalogue>; at: number }>();
+const calendars = new Map<string, { value: Promise<BusinessDay>; at: number }>();
+
+export function catalogueOf(db: Executor, tenantId: string): Promise<Catalogue> {
+  const hit = catalogues.get(tenantId);
+  if (hit && now().getTime() - hit.at < CATALOGUE_TTL_MS) return hit.value;
+  const value = (async () => {
+    const [groups, procedures, counters, terminals] = await Promise.all([
+      listGroups(db, tenantId),
+      listProcedures(db, tenantId),
+      listCounters(db, tenantId),
+      listTerminals(db, tenantId),
+    ]);
+    return { groups, procedures, counters, terminals };
+  })();
+  catalogues.set(tenantId, { value, at: now().getTime() });
+  value.catch(() => catalogues.delete(tenantId));
+  return value;
+}
+
+export function catalogueChanged(tenantId: string): void {
+  catalogues.delete(tenantId);
+}
+
+export function calendarDayOf(db: Executor, tenantId: string, day: string): Promise<BusinessDay> {
+  const key = `${tenantId}/${day}`;
+  const hit = calendars.get(key);
+  if (hit && now().getTime() - hit.at < CALENDAR_TTL_MS) return hit.value;
+  const value = businessDayOf(db, tenantId, day);
+  calendars.set(key, { value, at: now().getTime() });
+  value.catch(() => calendars.delete(key));
+  return value;
+}
