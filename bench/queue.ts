@@ -143,16 +143,26 @@ async function pgbenchTps(url: string): Promise<number> {
   return tps;
 }
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "madoguchi-bench-"));
-const lite = await spawnServer({ ...ENV, MADOGUCHI_DATA: dataDir });
-try {
-  report("PGlite", await drive(await setUp(lite)));
-} finally {
-  await lite.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+if (!process.env.BENCH_ONLY_POSTGRES) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "madoguchi-bench-"));
+  const lite = await spawnServer({ ...ENV, MADOGUCHI_DATA: dataDir });
+  try {
+    report("PGlite", await drive(await setUp(lite)));
+  } finally {
+    await lite.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
 }
 
 const { url, drop } = await createServerDatabase(SERVER_URL);
+if (process.env.BENCH_ASYNC_COMMIT) {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(
+    `alter database ${new URL(url).pathname.slice(1)} set synchronous_commit = off`,
+  );
+  await admin.end();
+}
 const server = await spawnServer({ ...ENV, DATABASE_URL: url });
 try {
   const rps = report("PostgreSQL", await drive(await setUp(server)));

@@ -33,18 +33,24 @@ export interface AuditEntry {
  * trace commit or vanish together. Locking the head row orders appends within a tenant.
  */
 export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  await tx
-    .insert(auditHeads)
-    .values({ tenantId: ctx.tenantId, lastSeq: 0, lastHash: GENESIS_HASH })
-    .onConflictDoNothing();
-  const [head] = await tx
-    .select()
-    .from(auditHeads)
-    .where(eq(auditHeads.tenantId, ctx.tenantId))
-    .for("update");
+  // One round trip takes the next number and the previous hash, and locks the head until commit.
+  const advance = () =>
+    tx
+      .update(auditHeads)
+      .set({ lastSeq: sql`${auditHeads.lastSeq} + 1` })
+      .where(eq(auditHeads.tenantId, ctx.tenantId))
+      .returning({ seq: auditHeads.lastSeq, prevHash: auditHeads.lastHash });
+  let [head] = await advance();
+  if (!head) {
+    await tx
+      .insert(auditHeads)
+      .values({ tenantId: ctx.tenantId, lastSeq: 0, lastHash: GENESIS_HASH })
+      .onConflictDoNothing();
+    [head] = await advance();
+  }
   const fields = {
     tenantId: ctx.tenantId,
-    seq: head!.lastSeq + 1,
+    seq: head!.seq,
     at: now(),
     actorId: ctx.actorId,
     actorRole: ctx.actorRole,
@@ -54,14 +60,21 @@ export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry):
     requestId: ctx.requestId ?? null,
     clientIp: ctx.clientIp ?? null,
     digest: changeDigest(entry.change),
-    prevHash: head!.lastHash,
+    prevHash: head!.prevHash,
   };
   const hash = eventHash(fields);
-  await tx.insert(auditEvents).values({ ...fields, hash });
+  // The second: the event and the head's new hash together.
+  const inserted = tx.$with("inserted").as(
+    tx
+      .insert(auditEvents)
+      .values({ ...fields, hash })
+      .returning({ seq: auditEvents.seq }),
+  );
   await tx
+    .with(inserted)
     .update(auditHeads)
-    .set({ lastSeq: fields.seq, lastHash: hash })
-    .where(eq(auditHeads.tenantId, ctx.tenantId));
+    .set({ lastHash: hash })
+    .where(and(eq(auditHeads.tenantId, ctx.tenantId), sql`exists (select 1 from ${inserted})`));
 }
 
 const VERIFY_BATCH = 2000;
