@@ -5,6 +5,7 @@ import { userRoutes } from "./platform/auth/userRoutes.ts";
 import type { RoutePlugin } from "./platform/http/app.ts";
 import { tenantRoutes } from "./platform/tenancy/routes.ts";
 import { queueRoutes } from "./queue/routes.ts";
+import { reservationRoutes } from "./reservations/routes.ts";
 
 /** Every domain's routes, in the order they are registered. */
 export const ROUTES: RoutePlugin[] = [
@@ -14,4 +15,5 @@ export const ROUTES: RoutePlugin[] = [
   auditRoutes,
   calendarRoutes,
   queueRoutes,
+  reservationRoutes,
 ];

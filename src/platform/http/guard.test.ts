@@ -40,13 +40,17 @@ describe("authorisation, route by route", () => {
       .filter((r) => r.access && "public" in r.access)
       .map((r) => `${r.method} ${r.url}`);
     expect(open.sort()).toEqual([
+      "DELETE /api/v1/public/:tenant/reservations/:token",
       "GET /api/v1/public/:tenant/calendar",
       "GET /api/v1/public/:tenant/calendar.ics",
       "GET /api/v1/public/:tenant/congestion",
       "GET /api/v1/public/:tenant/congestion/events",
+      "GET /api/v1/public/:tenant/reservations/:token",
+      "GET /api/v1/public/:tenant/slots",
       "GET /api/v1/public/:tenant/tickets/:token",
       "GET /api/v1/public/:tenant/tickets/:token/events",
       "POST /api/v1/auth/login",
+      "POST /api/v1/public/:tenant/reservations",
     ]);
   });
 

@@ -1,0 +1,318 @@
+import { createHash, randomInt } from "node:crypto";
+import { addDays } from "../calendar/dates.ts";
+import { calendarRange } from "../calendar/operations.ts";
+import { type Actor, auditContext, systemActor } from "../platform/actor.ts";
+import { recordAudit } from "../platform/audit/store.ts";
+import { localDate, now } from "../platform/clock.ts";
+import { type Db, type Executor, isUniqueViolation, transaction } from "../platform/db/index.ts";
+import { DomainError } from "../platform/errors.ts";
+import { newId, newToken } from "../platform/ids.ts";
+import { containsMyNumber } from "../platform/mynumber.ts";
+import { listProcedures } from "../queue/store.ts";
+import {
+  bookable,
+  DEFAULT_RESERVATION_SETTINGS,
+  defaultCapacity,
+  type ReservationSettings,
+  slotsOfDay,
+  tokyoInstant,
+} from "./slots.ts";
+import {
+  countFutureOfContact,
+  ensureSlot,
+  findReservationByToken,
+  insertReservation,
+  lockContact,
+  type Reservation,
+  releasePlace,
+  slotCountsBetween,
+  takePlace,
+  updateReservation,
+} from "./store.ts";
+
+export interface SlotView {
+  start: string;
+  end: string;
+  capacity: number;
+  remaining: number;
+}
+
+const iso = (date: Date) =>
+  `${new Date(date.getTime() + 9 * 3_600_000).toISOString().slice(0, 19)}+09:00`;
+
+async function procedureOf(db: Executor, tenantId: string, code: string) {
+  const procedure = (await listProcedures(db, tenantId)).find(
+    (p) => p.code === code && p.atCounter && !p.retiredAt,
+  );
+  if (!procedure)
+    throw new DomainError(
+      "unprocessable",
+      "unknown_procedure",
+      "予約できない手続です。",
+      `Procedure cannot be booked: ${code}`,
+    );
+  return procedure;
+}
+
+/** The slots of a procedure between two dates that can be booked now, with the places left. */
+export async function availableSlots(
+  db: Executor,
+  tenantId: string,
+  procedureCode: string,
+  from: string,
+  to: string,
+  settings: ReservationSettings = DEFAULT_RESERVATION_SETTINGS,
+): Promise<SlotView[]> {
+  const procedure = await procedureOf(db, tenantId, procedureCode);
+  const capacity = defaultCapacity(settings, procedure.standardMinutes);
+  const at = now();
+  const days = await calendarRange(db, tenantId, from, to);
+  const counts = await slotCountsBetween(
+    db,
+    tenantId,
+    procedure.groupCode,
+    tokyoInstant(from, "00:00"),
+    tokyoInstant(addDays(to, 1), "00:00"),
+  );
+  const byStart = new Map(counts.map((c) => [c.slotStart.getTime(), c]));
+  return days.flatMap((day) =>
+    slotsOfDay(day, settings.slotMinutes)
+      .map((slot) => ({
+        start: tokyoInstant(day.date, slot.start),
+        end: tokyoInstant(day.date, slot.end),
+      }))
+      .filter((slot) => bookable(slot.start, at, settings))
+      .map((slot) => {
+        const count = byStart.get(slot.start.getTime());
+        const cap = count?.capacity ?? capacity;
+        return {
+          start: iso(slot.start),
+          end: iso(slot.end),
+          capacity: cap,
+          remaining: Math.max(0, cap - (count?.booked ?? 0)),
+        };
+      }),
+  );
+}
+
+export interface BookingInput {
+  procedure: string;
+  start: string;
+  nameKana: string;
+  email?: string | undefined;
+  phone?: string | undefined;
+  reference?: string | undefined;
+  clientIp?: string | undefined;
+  /** `web` from the booking pages; `phone` when staff take it on the phone. */
+  channel?: "web" | "phone";
+}
+
+const invalid = (code: string, ja: string, en: string) =>
+  new DomainError("unprocessable", code, ja, en);
+
+/** The key that counts one person's bookings: the normalised e-mail, else the phone digits. */
+export function contactKey(email: string | undefined, phone: string | undefined): string {
+  const normal = email
+    ? `e:${email.trim().toLowerCase()}`
+    : `p:${(phone ?? "").replace(/\D/g, "")}`;
+  return createHash("sha256").update(normal).digest("hex");
+}
+
+const CODE_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY34679";
+/** A code people can read out: 8 characters without look-alikes, e.g. `KD4R-7WXM`. */
+export function reservationCode(): string {
+  for (;;) {
+    const chars = Array.from(
+      { length: 8 },
+      () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)],
+    ).join("");
+    const code = `${chars.slice(0, 4)}-${chars.slice(4)}`;
+    if (!containsMyNumber(code)) return code;
+  }
+}
+
+function checkContact(input: BookingInput) {
+  if (!/^[\u30A0-\u30FF\u3040-\u309F\s\u3000ー・]{1,60}$/.test(input.nameKana.trim())) {
+    throw invalid(
+      "invalid_name_kana",
+      "お名前はカタカナまたはひらがなで入力してください。",
+      "Enter the name in kana.",
+    );
+  }
+  if (!input.email && !input.phone)
+    throw invalid(
+      "contact_required",
+      "メールアドレスか電話番号を入力してください。",
+      "Give an e-mail address or a phone number.",
+    );
+  if (input.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email))
+    throw invalid(
+      "invalid_email",
+      "メールアドレスの形式が正しくありません。",
+      "The e-mail address is not valid.",
+    );
+  if (input.phone && !/^0\d{9,10}$/.test(input.phone.replace(/[-\s]/g, "")))
+    throw invalid(
+      "invalid_phone",
+      "電話番号の形式が正しくありません。",
+      "The phone number is not valid.",
+    );
+  // 交付通知書の番号など: checked by form only; the city's systems hold the truth.
+  if (input.reference && !/^[0-9A-Za-z-]{4,30}$/.test(input.reference))
+    throw invalid(
+      "invalid_reference",
+      "参照番号の形式が正しくありません。",
+      "The reference number is not valid.",
+    );
+}
+
+export class SlotFull extends DomainError {
+  constructor(alternatives: SlotView[]) {
+    super(
+      "conflict",
+      "slot_full",
+      "この時間帯は満席になりました。別の時間をお選びください。",
+      "This time is now full. Please choose another.",
+      { alternatives },
+    );
+  }
+}
+
+/**
+ * 予約: takes a place in the slot and records the booking in one transaction. The place is taken
+ * by a conditional UPDATE, so concurrent bookings of the last places are decided by the database;
+ * the loser is told so, with the next free times.
+ */
+export async function bookReservation(
+  db: Db,
+  tenantId: string,
+  input: BookingInput,
+  settings: ReservationSettings = DEFAULT_RESERVATION_SETTINGS,
+): Promise<Reservation> {
+  checkContact(input);
+  const procedure = await procedureOf(db, tenantId, input.procedure);
+  const start = new Date(input.start);
+  const day = localDate(start);
+  const slot = (await availableSlots(db, tenantId, input.procedure, day, day, settings)).find(
+    (s) => new Date(s.start).getTime() === start.getTime(),
+  );
+  if (!slot)
+    throw invalid("not_a_slot", "予約できる時間ではありません。", "That time cannot be booked.");
+  const key = contactKey(input.email, input.phone);
+  const actor: Actor = {
+    ...systemActor(tenantId, "citizen"),
+    role: "citizen",
+    clientIp: input.clientIp,
+  };
+  try {
+    return await transaction(db, async (tx) => {
+      await lockContact(tx, tenantId, key);
+      if ((await countFutureOfContact(tx, tenantId, key, now())) >= settings.maxFuturePerPerson) {
+        throw new DomainError(
+          "conflict",
+          "too_many_reservations",
+          `予約は${settings.maxFuturePerPerson}件までです。`,
+          `At most ${settings.maxFuturePerPerson} future reservations per person.`,
+        );
+      }
+      await ensureSlot(tx, tenantId, procedure.groupCode, start, slot.capacity);
+      if (!(await takePlace(tx, tenantId, procedure.groupCode, start))) throw new SlotFull([]);
+      const row: Reservation = {
+        tenantId,
+        reservationId: newId(),
+        code: reservationCode(),
+        manageToken: newToken(24),
+        procedureCode: procedure.code,
+        groupCode: procedure.groupCode,
+        slotStart: start,
+        slotEnd: new Date(slot.end),
+        status: "booked",
+        channel: input.channel ?? "web",
+        nameKana: input.nameKana.trim(),
+        email: input.email?.trim() || null,
+        phone: input.phone?.replace(/[-\s]/g, "") || null,
+        reference: input.reference || null,
+        contactKey: key,
+        createdAt: now(),
+        cancelledAt: null,
+        checkedInAt: null,
+        ticketId: null,
+        purgedAt: null,
+      };
+      await insertReservation(tx, row);
+      await recordAudit(tx, auditContext(actor), {
+        action: "reservation.book",
+        entity: "reservation",
+        entityId: row.reservationId,
+        change: { procedure: row.procedureCode, slot: input.start, channel: row.channel },
+      });
+      return row;
+    });
+  } catch (error) {
+    if (error instanceof SlotFull) {
+      const later = await availableSlots(
+        db,
+        tenantId,
+        input.procedure,
+        day,
+        addDays(day, 7),
+        settings,
+      );
+      throw new SlotFull(
+        later.filter((s) => s.remaining > 0 && new Date(s.start) > start).slice(0, 5),
+      );
+    }
+    if (isUniqueViolation(error)) return bookReservation(db, tenantId, input, settings);
+    throw error;
+  }
+}
+
+export async function reservationByToken(
+  db: Executor,
+  tenantId: string,
+  token: string,
+): Promise<Reservation> {
+  const row = await findReservationByToken(db, tenantId, token);
+  if (!row || row.status === "purged")
+    throw new DomainError(
+      "not_found",
+      "not_found",
+      "予約が見つかりません。",
+      "Reservation not found.",
+    );
+  return row;
+}
+
+/** Cancels through the management link (or by staff), giving the place back to the slot. */
+export async function cancelReservation(
+  db: Db,
+  tenantId: string,
+  token: string,
+  actor: Actor = { ...systemActor(tenantId, "citizen"), role: "citizen" },
+): Promise<Reservation> {
+  return transaction(db, async (tx) => {
+    const row = await findReservationByToken(tx, tenantId, token, true);
+    if (!row)
+      throw new DomainError(
+        "not_found",
+        "not_found",
+        "予約が見つかりません。",
+        "Reservation not found.",
+      );
+    if (row.status !== "booked")
+      throw new DomainError(
+        "conflict",
+        "not_cancellable",
+        "この予約は取り消せません。",
+        "This reservation cannot be cancelled.",
+      );
+    await releasePlace(tx, tenantId, row.groupCode, row.slotStart);
+    const cancelled = await updateReservation(tx, row, { status: "cancelled", cancelledAt: now() });
+    await recordAudit(tx, auditContext(actor), {
+      action: "reservation.cancel",
+      entity: "reservation",
+      entityId: row.reservationId,
+    });
+    return cancelled;
+  });
+}

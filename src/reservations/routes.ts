@@ -1,0 +1,155 @@
+import type { FastifyRequest } from "fastify";
+import { z } from "zod";
+import { DomainError, notFound } from "../platform/errors.ts";
+import { RateLimiter } from "../platform/http/rateLimit.ts";
+import type { App, RouteDeps } from "../platform/http/types.ts";
+import { findTenant } from "../platform/tenancy/store.ts";
+import { tenantIdSchema } from "../platform/tenancy/tenant.ts";
+import {
+  availableSlots,
+  bookReservation,
+  cancelReservation,
+  contactKey,
+  reservationByToken,
+} from "./operations.ts";
+import type { Reservation } from "./store.ts";
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const slotSchema = z.object({
+  start: z.string(),
+  end: z.string(),
+  capacity: z.number(),
+  remaining: z.number(),
+});
+const tenantParams = z.object({ tenant: tenantIdSchema });
+const tokenParams = z.object({ tenant: tenantIdSchema, token: z.string().min(16).max(64) });
+const reservationSchema = z.object({
+  code: z.string(),
+  procedure: z.string(),
+  start: z.string(),
+  end: z.string(),
+  status: z.string(),
+  nameKana: z.string().nullable(),
+});
+
+/** Per client address and per contact: enough for a family's bookings, not for a script's. */
+const BOOKINGS_PER_ADDRESS_PER_HOUR = 20;
+const BOOKINGS_PER_CONTACT_PER_HOUR = 5;
+
+const iso = (d: Date) =>
+  `${new Date(d.getTime() + 9 * 3_600_000).toISOString().slice(0, 19)}+09:00`;
+const view = (r: Reservation) => ({
+  code: r.code,
+  procedure: r.procedureCode,
+  start: iso(r.slotStart),
+  end: iso(r.slotEnd),
+  status: r.status,
+  nameKana: r.nameKana,
+});
+const manageUrl = (request: FastifyRequest, r: Reservation) =>
+  `${request.protocol}://${request.host}/reservations/${r.tenantId}/${r.manageToken}`;
+
+const tooMany = () =>
+  new DomainError(
+    "too_many_requests",
+    "too_many_attempts",
+    "短時間に多くの予約が行われました。しばらくしてからお試しください。",
+    "Too many bookings in a short time. Try again later.",
+  );
+
+export async function reservationRoutes(app: App, { database }: RouteDeps) {
+  const db = database.db;
+  const byAddress = new RateLimiter(BOOKINGS_PER_ADDRESS_PER_HOUR, 3_600_000);
+  const byContact = new RateLimiter(BOOKINGS_PER_CONTACT_PER_HOUR, 3_600_000);
+
+  async function requireTenant(tenantId: string) {
+    if (!(await findTenant(db, tenantId))) throw notFound("自治体", "Tenant");
+  }
+
+  app.get(
+    "/api/v1/public/:tenant/slots",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ["reservations"],
+        summary: "Bookable slots of a procedure with the places left",
+        params: tenantParams,
+        querystring: z.object({ procedure: z.string().max(40), from: date, to: date }),
+        response: { 200: z.array(slotSchema) },
+      },
+    },
+    async (request) => {
+      await requireTenant(request.params.tenant);
+      return availableSlots(
+        db,
+        request.params.tenant,
+        request.query.procedure,
+        request.query.from,
+        request.query.to,
+      );
+    },
+  );
+
+  app.post(
+    "/api/v1/public/:tenant/reservations",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ["reservations"],
+        summary: "Book a slot (409 slot_full with alternatives when the last place was taken)",
+        params: tenantParams,
+        body: z.object({
+          procedure: z.string().max(40),
+          start: z.string().max(40),
+          nameKana: z.string().max(60),
+          email: z.string().max(200).optional(),
+          phone: z.string().max(20).optional(),
+          reference: z.string().max(30).optional(),
+        }),
+        response: { 201: z.object({ code: z.string(), manageUrl: z.string() }) },
+      },
+    },
+    async (request, reply) => {
+      await requireTenant(request.params.tenant);
+      if (!byAddress.hit(request.ip)) throw tooMany();
+      if (!byContact.hit(contactKey(request.body.email, request.body.phone))) throw tooMany();
+      const row = await bookReservation(db, request.params.tenant, {
+        ...request.body,
+        clientIp: request.ip,
+      });
+      return reply.status(201).send({ code: row.code, manageUrl: manageUrl(request, row) });
+    },
+  );
+
+  app.get(
+    "/api/v1/public/:tenant/reservations/:token",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ["reservations"],
+        summary: "A reservation, through its management link",
+        params: tokenParams,
+        response: { 200: reservationSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.header("cache-control", "no-store");
+      return view(await reservationByToken(db, request.params.tenant, request.params.token));
+    },
+  );
+
+  app.delete(
+    "/api/v1/public/:tenant/reservations/:token",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ["reservations"],
+        summary: "Cancel a reservation through its management link",
+        params: tokenParams,
+        response: { 200: reservationSchema },
+      },
+    },
+    async (request) =>
+      view(await cancelReservation(db, request.params.tenant, request.params.token)),
+  );
+}

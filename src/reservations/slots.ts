@@ -1,0 +1,72 @@
+import { minutes } from "../calendar/dates.ts";
+import type { BusinessDay, Window } from "../calendar/rules.ts";
+
+/**
+ * Bookable slots (予約枠) of a day: generated from the calendar's counter hours, only while the
+ * counter is open and ending before it closes. Pure: the day and the settings come in.
+ */
+export interface ReservationSettings {
+  slotMinutes: number;
+  /** Booking opens this many days ahead. */
+  openDaysAhead: number;
+  /** Booking closes this many hours before the slot. */
+  closeHoursBefore: number;
+  /** Future reservations one person (e-mail or phone) may hold. */
+  maxFuturePerPerson: number;
+  /** Counters that take reservations at the same time, for the default capacity. */
+  reservableCounters: number;
+  /** Contact data is purged this many days after the visit. */
+  purgeAfterDays: number;
+}
+
+export const DEFAULT_RESERVATION_SETTINGS: ReservationSettings = {
+  slotMinutes: 30,
+  openDaysAhead: 30,
+  closeHoursBefore: 2,
+  maxFuturePerPerson: 2,
+  reservableCounters: 2,
+  purgeAfterDays: 30,
+};
+
+export interface Slot {
+  /** Local start and end, HH:MM, on the day. */
+  start: string;
+  end: string;
+}
+
+const hhmm = (m: number) =>
+  `${String(Math.floor(m / 60)).padStart(2, "0")}:${String(m % 60).padStart(2, "0")}`;
+
+export function slotsOfDay(day: BusinessDay, slotMinutes: number): Slot[] {
+  const windows: Window[] = [day.counter, ...(day.extraSessions ?? [])].filter(
+    (w): w is Window => w !== null,
+  );
+  const slots: Slot[] = [];
+  for (const w of windows) {
+    for (let t = minutes(w.open); t + slotMinutes <= minutes(w.close); t += slotMinutes) {
+      slots.push({ start: hhmm(t), end: hhmm(t + slotMinutes) });
+    }
+  }
+  return slots;
+}
+
+/** How many people one slot takes by default: the counters taking bookings × people per slot each. */
+export function defaultCapacity(settings: ReservationSettings, standardMinutes: number): number {
+  return Math.max(
+    1,
+    settings.reservableCounters * Math.floor(settings.slotMinutes / Math.max(1, standardMinutes)),
+  );
+}
+
+/** An instant from a date and a Tokyo time of day. */
+export function tokyoInstant(date: string, time: string): Date {
+  return new Date(`${date}T${time}:00+09:00`);
+}
+
+/** Whether a slot starting at `start` can be booked at `at`: not too far ahead, not too close. */
+export function bookable(start: Date, at: Date, settings: ReservationSettings): boolean {
+  const ahead = start.getTime() - at.getTime();
+  return (
+    ahead >= settings.closeHoursBefore * 3_600_000 && ahead <= settings.openDaysAhead * 86_400_000
+  );
+}

@@ -1,0 +1,128 @@
+import { and, asc, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
+import type { Executor, Tx } from "../platform/db/index.ts";
+import { reservations, slotCounts } from "./schema.ts";
+
+export type Reservation = typeof reservations.$inferSelect;
+
+export async function ensureSlot(
+  tx: Tx,
+  tenantId: string,
+  groupCode: string,
+  slotStart: Date,
+  capacity: number,
+) {
+  await tx
+    .insert(slotCounts)
+    .values({ tenantId, groupCode, slotStart, capacity, booked: 0 })
+    .onConflictDoNothing();
+}
+
+/** Takes one place if one is left, atomically; undefined when the slot is full. */
+export async function takePlace(tx: Tx, tenantId: string, groupCode: string, slotStart: Date) {
+  const [row] = await tx
+    .update(slotCounts)
+    .set({ booked: sql`${slotCounts.booked} + 1` })
+    .where(
+      and(
+        eq(slotCounts.tenantId, tenantId),
+        eq(slotCounts.groupCode, groupCode),
+        eq(slotCounts.slotStart, slotStart),
+        lt(slotCounts.booked, slotCounts.capacity),
+      ),
+    )
+    .returning({ booked: slotCounts.booked, capacity: slotCounts.capacity });
+  return row;
+}
+
+export async function releasePlace(tx: Tx, tenantId: string, groupCode: string, slotStart: Date) {
+  await tx
+    .update(slotCounts)
+    .set({ booked: sql`${slotCounts.booked} - 1` })
+    .where(
+      and(
+        eq(slotCounts.tenantId, tenantId),
+        eq(slotCounts.groupCode, groupCode),
+        eq(slotCounts.slotStart, slotStart),
+        gt(slotCounts.booked, 0),
+      ),
+    );
+}
+
+export async function slotCountsBetween(
+  db: Executor,
+  tenantId: string,
+  groupCode: string,
+  from: Date,
+  to: Date,
+) {
+  return db
+    .select()
+    .from(slotCounts)
+    .where(
+      and(
+        eq(slotCounts.tenantId, tenantId),
+        eq(slotCounts.groupCode, groupCode),
+        gte(slotCounts.slotStart, from),
+        lt(slotCounts.slotStart, to),
+      ),
+    )
+    .orderBy(asc(slotCounts.slotStart));
+}
+
+/** Serialises one person's bookings (for the limit on future reservations) inside the transaction. */
+export async function lockContact(tx: Tx, tenantId: string, contactKey: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${tenantId}/${contactKey}`}))`);
+}
+
+export async function countFutureOfContact(
+  db: Executor,
+  tenantId: string,
+  contactKey: string,
+  after: Date,
+): Promise<number> {
+  return (await db.$count(
+    reservations,
+    and(
+      eq(reservations.tenantId, tenantId),
+      eq(reservations.contactKey, contactKey),
+      inArray(reservations.status, ["booked"]),
+      gt(reservations.slotStart, after),
+    ),
+  )) as number;
+}
+
+export async function insertReservation(tx: Tx, row: Reservation) {
+  await tx.insert(reservations).values(row);
+}
+
+export async function findReservationByToken(
+  db: Executor,
+  tenantId: string,
+  token: string,
+  forUpdate = false,
+) {
+  const query = db
+    .select()
+    .from(reservations)
+    .where(and(eq(reservations.tenantId, tenantId), eq(reservations.manageToken, token)));
+  const [row] = forUpdate ? await query.for("update") : await query;
+  return row;
+}
+
+export async function updateReservation(
+  tx: Executor,
+  row: Pick<Reservation, "tenantId" | "reservationId">,
+  patch: Partial<Reservation>,
+) {
+  const [updated] = await tx
+    .update(reservations)
+    .set(patch)
+    .where(
+      and(
+        eq(reservations.tenantId, row.tenantId),
+        eq(reservations.reservationId, row.reservationId),
+      ),
+    )
+    .returning();
+  return updated!;
+}
