@@ -13,6 +13,7 @@ import {
   UsageError,
   userCommand,
 } from "./commands.ts";
+import { purgeCommand } from "./purge.ts";
 import { queueCommand } from "./queue.ts";
 
 const HELP = `madoguchi — マイナンバーカード窓口 / My Number Card counter platform
@@ -26,6 +27,7 @@ const HELP = `madoguchi — マイナンバーカード窓口 / My Number Card c
   madoguchi queue accuracy --tenant T --from D --to D [--json]
                                                    wait estimates against actual waits
   madoguchi audit verify [--tenant T] [--json]     exit 0 when every chain is intact, 1 otherwise
+  madoguchi purge [--json]                         remove reservation contact data past its keeping period
   madoguchi backup --out FILE                      logical backup (restores into PGlite or PostgreSQL)
   madoguchi restore FILE                           into an empty database
 
@@ -37,6 +39,7 @@ const COMMANDS: Record<string, Command> = {
   audit: auditCommand,
   calendar: calendarCommand,
   queue: queueCommand,
+  purge: purgeCommand,
   backup: backupCommand,
   restore: restoreCommand,
 };

@@ -10,6 +10,7 @@ import { acquireDataLock } from "./platform/db/lock.ts";
 import { buildApp } from "./platform/http/app.ts";
 import type { App } from "./platform/http/types.ts";
 import { createLogger } from "./platform/logger.ts";
+import { schedulePurge } from "./reservations/purge.ts";
 import { ROUTES } from "./routes.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -95,6 +96,9 @@ export async function startServer(
     }
     const app = await createApp(database, config, logger);
     await app.listen({ port: config.port, host: config.host });
+    const stopPurge = schedulePurge(database.db, (error) =>
+      logger.error({ err: error }, "purge failed"),
+    );
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     let closing: Promise<void> | undefined;
@@ -104,6 +108,7 @@ export async function startServer(
       url: `http://${config.host}:${port}`,
       close: () => {
         closing ??= (async () => {
+          stopPurge();
           await app.close();
           await database.close();
           release();

@@ -116,3 +116,62 @@ describe("public reservations API v1", () => {
     });
   });
 });
+
+describe("at the counter", () => {
+  it("checks a reservation in and calls it, once its time has come, before walk-ins who came later", async () => {
+    const { buildUser, signInAs } = await import("../../test/factories.ts");
+    // Booked the day before for 10:00 on Tuesday.
+    const booked = (
+      await t.app.inject({
+        method: "POST",
+        url: `/api/v1/public/${tenantId}/reservations`,
+        payload: {
+          procedure: "ecert",
+          start: "2026-08-04T10:00:00+09:00",
+          nameKana: "サトウ",
+          phone: "090-1234-5678",
+        },
+      })
+    ).json();
+    expect(booked.code).toBeDefined();
+    startClockAt(new Date("2026-08-04T09:50:00+09:00"));
+    // Signed in on the morning itself (a session idle overnight has ended).
+    const staff = await signInAs(
+      t.app,
+      tenantId,
+      (await buildUser(t.database, tenantId, "staff")).username,
+    );
+    const kiosk = await signInAs(
+      t.app,
+      tenantId,
+      (await buildUser(t.database, tenantId, "kiosk")).username,
+    );
+    const early = (
+      await kiosk.request("POST", "/api/v1/queue/tickets", { procedures: ["ecert"] })
+    ).json();
+    const list = (await staff.request("GET", "/api/v1/reservations?date=2026-08-04")).json();
+    const mine = list.find((r: { code: string }) => r.code === booked.code);
+    expect(mine).toMatchObject({ nameKana: "サトウ", phone: "09012345678", status: "booked" });
+    const checkedIn = await staff.request("POST", `/api/v1/reservations/${mine.id}/check-in`);
+    expect(checkedIn.json().reservation.status).toBe("checked_in");
+    const later = (
+      await kiosk.request("POST", "/api/v1/queue/tickets", { procedures: ["ecert"] })
+    ).json();
+    await staff.request("POST", "/api/v1/queue/counters/2/open", {});
+    // Before 10:00 the reservation waits its turn like anyone; from 10:00 it goes first.
+    startClockAt(new Date("2026-08-04T10:00:30+09:00"));
+    const order: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const called = (await staff.request("POST", "/api/v1/queue/counters/2/call-next")).json();
+      order.push(called.number);
+      await staff.request("POST", `/api/v1/queue/tickets/${called.id}/start`);
+      await staff.request("POST", `/api/v1/queue/tickets/${called.id}/finish`, {
+        outcome: "completed",
+      });
+    }
+    expect(order).toEqual([checkedIn.json().ticketNumber, early.number, later.number]);
+    expect(
+      (await staff.request("POST", `/api/v1/reservations/${mine.id}/check-in`)).json().code,
+    ).toBe("not_booked");
+  });
+});

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { DomainError, notFound } from "../platform/errors.ts";
+import { actorOf } from "../platform/http/context.ts";
 import { RateLimiter } from "../platform/http/rateLimit.ts";
 import type { App, RouteDeps } from "../platform/http/types.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
@@ -12,6 +13,7 @@ import {
   contactKey,
   reservationByToken,
 } from "./operations.ts";
+import { cancelByStaff, checkIn, dayList, markNoShow } from "./staff.ts";
 import type { Reservation } from "./store.ts";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -151,5 +153,129 @@ export async function reservationRoutes(app: App, { database }: RouteDeps) {
     },
     async (request) =>
       view(await cancelReservation(db, request.params.tenant, request.params.token)),
+  );
+
+  const staffView = z.object({
+    id: z.string(),
+    code: z.string(),
+    procedure: z.string(),
+    start: z.string(),
+    end: z.string(),
+    status: z.string(),
+    channel: z.string(),
+    nameKana: z.string().nullable(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    reference: z.string().nullable(),
+    ticketId: z.string().nullable(),
+  });
+  const staffOut = (r: Reservation) => ({
+    ...view(r),
+    id: r.reservationId,
+    channel: r.channel,
+    email: r.email,
+    phone: r.phone,
+    reference: r.reference,
+    ticketId: r.ticketId,
+  });
+  const idParams = z.object({ id: z.string().uuid() });
+
+  app.get(
+    "/api/v1/reservations",
+    {
+      config: { access: { permission: "reservations.manage" } },
+      schema: {
+        tags: ["reservations"],
+        summary: "The day's reservations (audited: names and contacts)",
+        querystring: z.object({ date }),
+        response: { 200: z.array(staffView) },
+      },
+    },
+    async (request) => (await dayList(db, actorOf(request), request.query.date)).map(staffOut),
+  );
+
+  app.post(
+    "/api/v1/reservations",
+    {
+      config: { access: { permission: "reservations.manage" } },
+      schema: {
+        tags: ["reservations"],
+        summary: "Book on behalf of a caller (電話予約)",
+        body: z.object({
+          procedure: z.string().max(40),
+          start: z.string().max(40),
+          nameKana: z.string().max(60),
+          email: z.string().max(200).optional(),
+          phone: z.string().max(20).optional(),
+          reference: z.string().max(30).optional(),
+        }),
+        response: { 201: staffView },
+      },
+    },
+    async (request, reply) => {
+      const actor = actorOf(request);
+      return reply.status(201).send(
+        staffOut(
+          await bookReservation(db, actor.tenantId, {
+            ...request.body,
+            channel: "phone",
+            clientIp: request.ip,
+          }),
+        ),
+      );
+    },
+  );
+
+  app.post(
+    "/api/v1/reservations/:id/check-in",
+    {
+      config: { access: { permission: "reservations.manage" } },
+      schema: {
+        tags: ["reservations"],
+        summary: "Check in: a queue ticket ranked by the reservation time",
+        params: idParams,
+        response: {
+          200: z.object({ reservation: staffView, ticketNumber: z.string(), ticketId: z.string() }),
+        },
+      },
+    },
+    async (request) => {
+      const { reservation, ticket } = await checkIn(db, actorOf(request), request.params.id);
+      return {
+        reservation: staffOut(reservation),
+        ticketNumber: ticket.displayNumber,
+        ticketId: ticket.ticketId,
+      };
+    },
+  );
+
+  app.post(
+    "/api/v1/reservations/:id/no-show",
+    {
+      config: { access: { permission: "reservations.manage" } },
+      schema: {
+        tags: ["reservations"],
+        summary: "Mark as not shown up (after the grace period)",
+        params: idParams,
+        response: { 200: staffView },
+      },
+    },
+    async (request) => staffOut(await markNoShow(db, actorOf(request), request.params.id)),
+  );
+
+  app.post(
+    "/api/v1/reservations/:id/cancel",
+    {
+      config: { access: { permission: "reservations.manage" } },
+      schema: {
+        tags: ["reservations"],
+        summary: "Cancel with a reason",
+        params: idParams,
+        body: z.object({ reason: z.string().max(200) }),
+        response: { 200: staffView },
+      },
+    },
+    async (request) =>
+      staffOut(await cancelByStaff(db, actorOf(request), request.params.id, request.body.reason)),
   );
 }

@@ -126,3 +126,36 @@ export async function updateReservation(
     .returning();
   return updated!;
 }
+
+export async function reservationsOfDay(
+  db: Executor,
+  tenantId: string,
+  dayStart: Date,
+  dayEnd: Date,
+) {
+  return db
+    .select()
+    .from(reservations)
+    .where(
+      and(
+        eq(reservations.tenantId, tenantId),
+        gte(reservations.slotStart, dayStart),
+        lt(reservations.slotStart, dayEnd),
+      ),
+    )
+    .orderBy(asc(reservations.slotStart), asc(reservations.createdAt));
+}
+
+export async function findReservation(
+  db: Executor,
+  tenantId: string,
+  reservationId: string,
+  forUpdate = false,
+) {
+  const query = db
+    .select()
+    .from(reservations)
+    .where(and(eq(reservations.tenantId, tenantId), eq(reservations.reservationId, reservationId)));
+  const [row] = forUpdate ? await query.for("update") : await query;
+  return row;
+}

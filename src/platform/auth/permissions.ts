@@ -61,6 +61,8 @@ export const PERMISSIONS = {
   "queue.configure": ["manager", "deputy"],
   "service.read": ["staff", "deputy", "manager", "city", "contractor_admin", "admin"],
   "phone.log": ["staff", "deputy", "manager"],
+  /** The day's reservations with names and contacts: the counter's people only. */
+  "reservations.manage": ["staff", "deputy", "manager"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
