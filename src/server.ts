@@ -10,6 +10,7 @@ import { acquireDataLock } from "./platform/db/lock.ts";
 import { buildApp } from "./platform/http/app.ts";
 import type { App } from "./platform/http/types.ts";
 import { createLogger } from "./platform/logger.ts";
+import { createMailer, scheduleMail } from "./platform/mail/outbox.ts";
 import { schedulePurge } from "./reservations/purge.ts";
 import { ROUTES } from "./routes.ts";
 
@@ -99,6 +100,11 @@ export async function startServer(
     const stopPurge = schedulePurge(database.db, (error) =>
       logger.error({ err: error }, "purge failed"),
     );
+    const stopMail = config.smtpUrl
+      ? scheduleMail(createMailer(database.db, config.smtpUrl, config.mailFrom), (error) =>
+          logger.error({ err: error }, "mail delivery failed"),
+        )
+      : () => {};
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     let closing: Promise<void> | undefined;
@@ -109,6 +115,7 @@ export async function startServer(
       close: () => {
         closing ??= (async () => {
           stopPurge();
+          stopMail();
           await app.close();
           await database.close();
           release();

@@ -18,6 +18,11 @@ export interface Config {
   secureCookies: boolean;
   /** Sign-in attempts allowed per client address per minute. */
   signInAttemptsPerMinute: number;
+  /** Where citizens reach the public pages; links in e-mails start with it. */
+  publicUrl: string;
+  /** SMTP server for notices (smtp://user:pass@host:port); unset: notices wait in the outbox. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -58,5 +63,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
     secureCookies: flag(env.MADOGUCHI_SECURE_COOKIES) || production,
     signInAttemptsPerMinute: Number(env.MADOGUCHI_SIGN_IN_PER_MINUTE ?? 30),
+    publicUrl: (env.MADOGUCHI_PUBLIC_URL ?? `http://${env.HOST ?? "127.0.0.1"}:${port}`).replace(
+      /\/$/,
+      "",
+    ),
+    smtpUrl: env.MADOGUCHI_SMTP_URL || undefined,
+    mailFrom: env.MADOGUCHI_MAIL_FROM ?? "madoguchi@localhost",
   };
 }

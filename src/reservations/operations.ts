@@ -4,11 +4,20 @@ import { calendarRange } from "../calendar/operations.ts";
 import { type Actor, auditContext, systemActor } from "../platform/actor.ts";
 import { recordAudit } from "../platform/audit/store.ts";
 import { localDate, now } from "../platform/clock.ts";
-import { type Db, type Executor, isUniqueViolation, transaction } from "../platform/db/index.ts";
+import {
+  type Db,
+  type Executor,
+  isUniqueViolation,
+  type Tx,
+  transaction,
+} from "../platform/db/index.ts";
 import { DomainError } from "../platform/errors.ts";
 import { newId, newToken } from "../platform/ids.ts";
+import { enqueueMail } from "../platform/mail/outbox.ts";
 import { containsMyNumber } from "../platform/mynumber.ts";
+import { findTenant } from "../platform/tenancy/store.ts";
 import { listProcedures } from "../queue/store.ts";
+import { type NoticeKind, reservationNotice } from "./notices.ts";
 import {
   bookable,
   DEFAULT_RESERVATION_SETTINGS,
@@ -105,6 +114,26 @@ export interface BookingInput {
   clientIp?: string | undefined;
   /** `web` from the booking pages; `phone` when staff take it on the phone. */
   channel?: "web" | "phone";
+  /** Base of the links in notices (MADOGUCHI_PUBLIC_URL). */
+  publicUrl?: string | undefined;
+}
+
+export const manageUrlOf = (publicUrl: string, r: Pick<Reservation, "tenantId" | "manageToken">) =>
+  `${publicUrl}/reservations/${r.tenantId}/${r.manageToken}`;
+
+async function notify(tx: Tx, kind: NoticeKind, r: Reservation, publicUrl: string | undefined) {
+  const [procedure, tenant] = await Promise.all([
+    listProcedures(tx, r.tenantId).then((all) => all.find((p) => p.code === r.procedureCode)),
+    findTenant(tx, r.tenantId),
+  ]);
+  const mail = reservationNotice(
+    kind,
+    r,
+    procedure?.nameJa ?? r.procedureCode,
+    manageUrlOf(publicUrl ?? "", r),
+    tenant?.nameJa ?? "",
+  );
+  if (mail) await enqueueMail(tx, r.tenantId, mail);
 }
 
 const invalid = (code: string, ja: string, en: string) =>
@@ -240,6 +269,7 @@ export async function bookReservation(
         purgedAt: null,
       };
       await insertReservation(tx, row);
+      await notify(tx, "confirmation", row, input.publicUrl);
       await recordAudit(tx, auditContext(actor), {
         action: "reservation.book",
         entity: "reservation",
@@ -288,6 +318,7 @@ export async function cancelReservation(
   db: Db,
   tenantId: string,
   token: string,
+  publicUrl?: string,
   actor: Actor = { ...systemActor(tenantId, "citizen"), role: "citizen" },
 ): Promise<Reservation> {
   return transaction(db, async (tx) => {
@@ -308,6 +339,7 @@ export async function cancelReservation(
       );
     await releasePlace(tx, tenantId, row.groupCode, row.slotStart);
     const cancelled = await updateReservation(tx, row, { status: "cancelled", cancelledAt: now() });
+    await notify(tx, "cancellation", cancelled, publicUrl);
     await recordAudit(tx, auditContext(actor), {
       action: "reservation.cancel",
       entity: "reservation",

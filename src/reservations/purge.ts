@@ -3,6 +3,7 @@ import { auditContext, systemActor } from "../platform/actor.ts";
 import { recordAudit } from "../platform/audit/store.ts";
 import { now } from "../platform/clock.ts";
 import { type Db, queryRows, transaction } from "../platform/db/index.ts";
+import { purgeSentMails } from "../platform/mail/outbox.ts";
 import { reservations } from "./schema.ts";
 import { DEFAULT_RESERVATION_SETTINGS } from "./slots.ts";
 
@@ -42,10 +43,11 @@ export async function purgeContactData(
           ),
         )
         .returning({ id: reservations.reservationId });
+      const mails = await purgeSentMails(tx, tenantId, cutoff);
       await recordAudit(tx, auditContext(systemActor(tenantId, by)), {
         action: "reservation.purge",
         entity: "reservation",
-        change: { count: rows.length, cutoff: cutoff.toISOString() },
+        change: { count: rows.length, mails, cutoff: cutoff.toISOString() },
       });
       return rows.length;
     });

@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { DomainError, notFound } from "../platform/errors.ts";
 import { actorOf } from "../platform/http/context.ts";
@@ -11,6 +10,7 @@ import {
   bookReservation,
   cancelReservation,
   contactKey,
+  manageUrlOf,
   reservationByToken,
 } from "./operations.ts";
 import { cancelByStaff, checkIn, dayList, markNoShow } from "./staff.ts";
@@ -48,8 +48,6 @@ const view = (r: Reservation) => ({
   status: r.status,
   nameKana: r.nameKana,
 });
-const manageUrl = (request: FastifyRequest, r: Reservation) =>
-  `${request.protocol}://${request.host}/reservations/${r.tenantId}/${r.manageToken}`;
 
 const tooMany = () =>
   new DomainError(
@@ -59,7 +57,7 @@ const tooMany = () =>
     "Too many bookings in a short time. Try again later.",
   );
 
-export async function reservationRoutes(app: App, { database }: RouteDeps) {
+export async function reservationRoutes(app: App, { database, config }: RouteDeps) {
   const db = database.db;
   const byAddress = new RateLimiter(BOOKINGS_PER_ADDRESS_PER_HOUR, 3_600_000);
   const byContact = new RateLimiter(BOOKINGS_PER_CONTACT_PER_HOUR, 3_600_000);
@@ -118,8 +116,11 @@ export async function reservationRoutes(app: App, { database }: RouteDeps) {
       const row = await bookReservation(db, request.params.tenant, {
         ...request.body,
         clientIp: request.ip,
+        publicUrl: config.publicUrl,
       });
-      return reply.status(201).send({ code: row.code, manageUrl: manageUrl(request, row) });
+      return reply
+        .status(201)
+        .send({ code: row.code, manageUrl: manageUrlOf(config.publicUrl, row) });
     },
   );
 
@@ -152,7 +153,9 @@ export async function reservationRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request) =>
-      view(await cancelReservation(db, request.params.tenant, request.params.token)),
+      view(
+        await cancelReservation(db, request.params.tenant, request.params.token, config.publicUrl),
+      ),
   );
 
   const staffView = z.object({
@@ -220,6 +223,7 @@ export async function reservationRoutes(app: App, { database }: RouteDeps) {
             ...request.body,
             channel: "phone",
             clientIp: request.ip,
+            publicUrl: config.publicUrl,
           }),
         ),
       );

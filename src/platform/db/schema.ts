@@ -5,4 +5,5 @@ export * from "../../queue/schema.ts";
 export * from "../../reservations/schema.ts";
 export * from "../audit/schema.ts";
 export * from "../auth/schema.ts";
+export * from "../mail/schema.ts";
 export * from "../tenancy/schema.ts";
