@@ -11,7 +11,7 @@ import { buildApp } from "./platform/http/app.ts";
 import type { App } from "./platform/http/types.ts";
 import { createLogger } from "./platform/logger.ts";
 import { createMailer, scheduleMail } from "./platform/mail/outbox.ts";
-import { schedulePurge } from "./reservations/purge.ts";
+import { schedulePurge, scheduleReminders } from "./reservations/purge.ts";
 import { ROUTES } from "./routes.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -100,6 +100,9 @@ export async function startServer(
     const stopPurge = schedulePurge(database.db, (error) =>
       logger.error({ err: error }, "purge failed"),
     );
+    const stopReminders = scheduleReminders(database.db, config.publicUrl, (error) =>
+      logger.error({ err: error }, "reminders failed"),
+    );
     const stopMail = config.smtpUrl
       ? scheduleMail(createMailer(database.db, config.smtpUrl, config.mailFrom), (error) =>
           logger.error({ err: error }, "mail delivery failed"),
@@ -116,6 +119,7 @@ export async function startServer(
         closing ??= (async () => {
           stopPurge();
           stopMail();
+          stopReminders();
           await app.close();
           await database.close();
           release();

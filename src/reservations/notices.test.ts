@@ -94,3 +94,119 @@ describe("notices by e-mail", () => {
     expect(smtp.received.at(-1)!.to).toEqual(["suzuki@example.jp"]);
   });
 });
+
+describe("changes, reminders and closures", () => {
+  it("moves a booking through the management link and says so by e-mail", async () => {
+    const { manageUrl } = (
+      await t.app.inject({
+        method: "POST",
+        url: `/api/v1/public/${tenantId}/reservations`,
+        payload: {
+          procedure: "pin_reset",
+          start: "2026-08-05T13:00:00+09:00",
+          nameKana: "イトウ",
+          email: "ito@example.jp",
+        },
+      })
+    ).json();
+    const token = manageUrl.split("/").at(-1);
+    const moved = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/public/${tenantId}/reservations/${token}`,
+      payload: { start: "2026-08-05T14:00:00+09:00" },
+    });
+    expect(moved.json()).toMatchObject({ start: "2026-08-05T14:00:00+09:00", status: "booked" });
+    await mailer.flush();
+    expect(text(smtp.received.at(-1)!.raw)).toContain("ご予約の日時を変更しました");
+    const slots = (
+      await t.app.inject(
+        `/api/v1/public/${tenantId}/slots?procedure=pin_reset&from=2026-08-05&to=2026-08-05`,
+      )
+    ).json() as { start: string; remaining: number; capacity: number }[];
+    const at = (time: string) => slots.find((s) => s.start === `2026-08-05T${time}:00+09:00`)!;
+    expect(at("13:00").remaining).toBe(at("13:00").capacity);
+    expect(at("14:00").remaining).toBe(at("14:00").capacity - 1);
+  });
+
+  it("queues one reminder the day before", async () => {
+    const { queueReminders } = await import("./operations.ts");
+    startClockAt(new Date("2026-08-04T18:00:00+09:00"));
+    const before = smtp.received.length;
+    const queued = await queueReminders(t.database.db, "test", "https://madoguchi.example.jp");
+    expect(queued).toBeGreaterThanOrEqual(2);
+    expect(await queueReminders(t.database.db, "test")).toBe(0);
+    await mailer.flush();
+    expect(smtp.received.slice(before).every((m) => text(m.raw).includes("明日のご予約"))).toBe(
+      true,
+    );
+  });
+
+  it("lists the bookings a closure approved afterwards affects, and tells them all in one action", async () => {
+    const { buildUser, signInAs } = await import("../../test/factories.ts");
+    startClockAt(new Date("2026-08-04T09:00:00+09:00"));
+    for (const [i, start] of ["2026-08-07T09:00:00+09:00", "2026-08-07T10:00:00+09:00"].entries()) {
+      await t.app.inject({
+        method: "POST",
+        url: `/api/v1/public/${tenantId}/reservations`,
+        payload: {
+          procedure: "handover",
+          start,
+          nameKana: "キムラ",
+          email: `kimura${i}@example.jp`,
+        },
+      });
+    }
+    await mailer.flush(); // the two confirmations
+    const manager = await signInAs(
+      t.app,
+      tenantId,
+      (await buildUser(t.database, tenantId, "manager")).username,
+    );
+    const city = await signInAs(
+      t.app,
+      tenantId,
+      (await buildUser(t.database, tenantId, "city")).username,
+    );
+    const staff = await signInAs(
+      t.app,
+      tenantId,
+      (await buildUser(t.database, tenantId, "staff")).username,
+    );
+    const request = (
+      await manager.request("POST", "/api/v1/calendar/exceptions", {
+        date: "2026-08-07",
+        kind: "closure",
+        reason: "庁舎の停電工事",
+      })
+    ).json();
+    expect(
+      (await city.request("GET", "/api/v1/reservations/closure-impact?date=2026-08-07")).json(),
+    ).toMatchObject({ counterOpen: true, booked: 2, notified: 0 });
+    expect(
+      (
+        await staff.request("POST", "/api/v1/reservations/notify-closure", { date: "2026-08-07" })
+      ).json().code,
+    ).toBe("not_closed");
+    await city.request("POST", `/api/v1/calendar/exceptions/${request.exceptionId}/approve`, {});
+    // The calendar day is cached by the queue for a few seconds; the reservations read it directly.
+    const notified = await staff.request("POST", "/api/v1/reservations/notify-closure", {
+      date: "2026-08-07",
+    });
+    expect(notified.json()).toMatchObject({ counterOpen: false, booked: 2, notified: 2 });
+    const before = smtp.received.length;
+    expect(await mailer.flush()).toBe(2);
+    expect(
+      smtp.received
+        .slice(before)
+        .map((m) => m.to[0])
+        .sort(),
+    ).toEqual(["kimura0@example.jp", "kimura1@example.jp"]);
+    expect(text(smtp.received.at(-1)!.raw)).toContain("休業");
+    expect(
+      (
+        await staff.request("POST", "/api/v1/reservations/notify-closure", { date: "2026-08-07" })
+      ).json().notified,
+    ).toBe(2);
+    expect(await mailer.flush()).toBe(0);
+  });
+});

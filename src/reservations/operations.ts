@@ -27,6 +27,7 @@ import {
   tokyoInstant,
 } from "./slots.ts";
 import {
+  bookedBetween,
   countFutureOfContact,
   ensureSlot,
   findReservationByToken,
@@ -265,6 +266,8 @@ export async function bookReservation(
         createdAt: now(),
         cancelledAt: null,
         checkedInAt: null,
+        remindedAt: null,
+        closureNoticeAt: null,
         ticketId: null,
         purgedAt: null,
       };
@@ -347,4 +350,150 @@ export async function cancelReservation(
     });
     return cancelled;
   });
+}
+
+/** Moves a reservation to another slot through its management link: the new place is taken, the old one given back. */
+export async function changeReservation(
+  db: Db,
+  tenantId: string,
+  token: string,
+  start: string,
+  publicUrl?: string,
+): Promise<Reservation> {
+  const current = await reservationByToken(db, tenantId, token);
+  if (current.status !== "booked")
+    throw new DomainError(
+      "conflict",
+      "not_changeable",
+      "この予約は変更できません。",
+      "This reservation cannot be changed.",
+    );
+  const target = new Date(start);
+  const day = localDate(target);
+  const slot = (await availableSlots(db, tenantId, current.procedureCode, day, day)).find(
+    (s) => new Date(s.start).getTime() === target.getTime(),
+  );
+  if (!slot)
+    throw invalid("not_a_slot", "予約できる時間ではありません。", "That time cannot be booked.");
+  const actor: Actor = { ...systemActor(tenantId, "citizen"), role: "citizen" };
+  try {
+    return await transaction(db, async (tx) => {
+      const row = await findReservationByToken(tx, tenantId, token, true);
+      if (!row || row.status !== "booked")
+        throw new DomainError(
+          "conflict",
+          "not_changeable",
+          "この予約は変更できません。",
+          "This reservation cannot be changed.",
+        );
+      await ensureSlot(tx, tenantId, row.groupCode, target, slot.capacity);
+      if (!(await takePlace(tx, tenantId, row.groupCode, target))) throw new SlotFull([]);
+      await releasePlace(tx, tenantId, row.groupCode, row.slotStart);
+      const moved = await updateReservation(tx, row, {
+        slotStart: target,
+        slotEnd: new Date(slot.end),
+        remindedAt: null,
+        closureNoticeAt: null,
+      });
+      await notify(tx, "change", moved, publicUrl);
+      await recordAudit(tx, auditContext(actor), {
+        action: "reservation.change",
+        entity: "reservation",
+        entityId: row.reservationId,
+        change: { from: row.slotStart.toISOString(), to: start },
+      });
+      return moved;
+    });
+  } catch (error) {
+    if (error instanceof SlotFull) {
+      const later = await availableSlots(db, tenantId, current.procedureCode, day, addDays(day, 7));
+      throw new SlotFull(later.filter((s) => s.remaining > 0).slice(0, 5));
+    }
+    throw error;
+  }
+}
+
+/** The day-before reminder: queued once for every booking of tomorrow. */
+export async function queueReminders(db: Db, by: string, publicUrl?: string): Promise<number> {
+  const tomorrow = addDays(localDate(now()), 1);
+  const due = await bookedBetween(
+    db,
+    tokyoInstant(tomorrow, "00:00"),
+    tokyoInstant(addDays(tomorrow, 1), "00:00"),
+    "reminded_at",
+  );
+  for (const r of due) {
+    await transaction(db, async (tx) => {
+      await updateReservation(tx, r, { remindedAt: now() });
+      await notify(tx, "reminder", r, publicUrl);
+      await recordAudit(tx, auditContext(systemActor(r.tenantId, by)), {
+        action: "reservation.remind",
+        entity: "reservation",
+        entityId: r.reservationId,
+      });
+    });
+  }
+  return due.length;
+}
+
+export interface ClosureImpact {
+  date: string;
+  counterOpen: boolean;
+  booked: number;
+  notified: number;
+}
+
+/** What a closure of a day means for its bookings: how many, and how many have been told. */
+export async function closureImpact(
+  db: Executor,
+  tenantId: string,
+  date: string,
+): Promise<ClosureImpact> {
+  const [day] = await calendarRange(db, tenantId, date, date);
+  const rows = (
+    await bookedBetween(db, tokyoInstant(date, "00:00"), tokyoInstant(addDays(date, 1), "00:00"))
+  ).filter((r) => r.tenantId === tenantId);
+  return {
+    date,
+    counterOpen: Boolean(day?.counter),
+    booked: rows.length,
+    notified: rows.filter((r) => r.closureNoticeAt).length,
+  };
+}
+
+/** After a closure is approved, tells everyone booked that day, in one action (each only once). */
+export async function notifyClosure(
+  db: Db,
+  actor: Actor,
+  date: string,
+  publicUrl?: string,
+): Promise<ClosureImpact> {
+  const [day] = await calendarRange(db, actor.tenantId, date, date);
+  if (day?.counter)
+    throw new DomainError(
+      "conflict",
+      "not_closed",
+      "この日は休業になっていません。",
+      "The counter is not closed on this day.",
+    );
+  const rows = (
+    await bookedBetween(
+      db,
+      tokyoInstant(date, "00:00"),
+      tokyoInstant(addDays(date, 1), "00:00"),
+      "closure_notice_at",
+    )
+  ).filter((r) => r.tenantId === actor.tenantId);
+  await transaction(db, async (tx) => {
+    for (const r of rows) {
+      const marked = await updateReservation(tx, r, { closureNoticeAt: now() });
+      await notify(tx, "closure", marked, publicUrl);
+    }
+    await recordAudit(tx, auditContext(actor), {
+      action: "reservation.notify_closure",
+      entity: "reservation",
+      change: { date, count: rows.length },
+    });
+  });
+  return closureImpact(db, actor.tenantId, date);
 }

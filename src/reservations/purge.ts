@@ -4,6 +4,7 @@ import { recordAudit } from "../platform/audit/store.ts";
 import { now } from "../platform/clock.ts";
 import { type Db, queryRows, transaction } from "../platform/db/index.ts";
 import { purgeSentMails } from "../platform/mail/outbox.ts";
+import { queueReminders } from "./operations.ts";
 import { reservations } from "./schema.ts";
 import { DEFAULT_RESERVATION_SETTINGS } from "./slots.ts";
 
@@ -63,6 +64,19 @@ export function schedulePurge(db: Db, onError: (error: unknown) => void): () => 
   const run = () => void purgeContactData(db, "server").catch(onError);
   run();
   const timer = setInterval(run, EVERY_SIX_HOURS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
+/** Day-before reminders are queued every hour, so each booking gets one whatever time the server started. */
+export function scheduleReminders(
+  db: Db,
+  publicUrl: string,
+  onError: (error: unknown) => void,
+): () => void {
+  const run = () => void queueReminders(db, "server", publicUrl).catch(onError);
+  run();
+  const timer = setInterval(run, 3_600_000);
   timer.unref();
   return () => clearInterval(timer);
 }

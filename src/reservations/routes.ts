@@ -9,8 +9,11 @@ import {
   availableSlots,
   bookReservation,
   cancelReservation,
+  changeReservation,
+  closureImpact,
   contactKey,
   manageUrlOf,
+  notifyClosure,
   reservationByToken,
 } from "./operations.ts";
 import { cancelByStaff, checkIn, dayList, markNoShow } from "./staff.ts";
@@ -281,5 +284,63 @@ export async function reservationRoutes(app: App, { database, config }: RouteDep
     },
     async (request) =>
       staffOut(await cancelByStaff(db, actorOf(request), request.params.id, request.body.reason)),
+  );
+
+  app.patch(
+    "/api/v1/public/:tenant/reservations/:token",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ["reservations"],
+        summary: "Move a reservation to another slot through its management link",
+        params: tokenParams,
+        body: z.object({ start: z.string().max(40) }),
+        response: { 200: reservationSchema },
+      },
+    },
+    async (request) =>
+      view(
+        await changeReservation(
+          db,
+          request.params.tenant,
+          request.params.token,
+          request.body.start,
+          config.publicUrl,
+        ),
+      ),
+  );
+
+  const impactSchema = z.object({
+    date: z.string(),
+    counterOpen: z.boolean(),
+    booked: z.number(),
+    notified: z.number(),
+  });
+  app.get(
+    "/api/v1/reservations/closure-impact",
+    {
+      config: { access: { permission: "reservations.impact" } },
+      schema: {
+        tags: ["reservations"],
+        summary: "Bookings on a day and how many were told of its closure",
+        querystring: z.object({ date }),
+        response: { 200: impactSchema },
+      },
+    },
+    async (request) => closureImpact(db, actorOf(request).tenantId, request.query.date),
+  );
+
+  app.post(
+    "/api/v1/reservations/notify-closure",
+    {
+      config: { access: { permission: "reservations.manage" } },
+      schema: {
+        tags: ["reservations"],
+        summary: "Tell everyone booked on a closed day, in one action",
+        body: z.object({ date }),
+        response: { 200: impactSchema },
+      },
+    },
+    async (request) => notifyClosure(db, actorOf(request), request.body.date, config.publicUrl),
   );
 }

@@ -51,6 +51,9 @@ export const reservations = pgTable(
     createdAt: ts("created_at").notNull(),
     cancelledAt: ts("cancelled_at"),
     checkedInAt: ts("checked_in_at"),
+    remindedAt: ts("reminded_at"),
+    /** When the person was told the counter is closed that day. */
+    closureNoticeAt: ts("closure_notice_at"),
     ticketId: text("ticket_id"),
     purgedAt: ts("purged_at"),
   },

@@ -159,3 +159,30 @@ export async function findReservation(
   const [row] = forUpdate ? await query.for("update") : await query;
   return row;
 }
+
+/** Booked reservations (all tenants) starting in a range; optionally only those where a notice column is still empty. */
+export async function bookedBetween(
+  db: Executor,
+  from: Date,
+  to: Date,
+  unsent?: "reminded_at" | "closure_notice_at",
+) {
+  const column =
+    unsent === "reminded_at"
+      ? reservations.remindedAt
+      : unsent === "closure_notice_at"
+        ? reservations.closureNoticeAt
+        : undefined;
+  return db
+    .select()
+    .from(reservations)
+    .where(
+      and(
+        eq(reservations.status, "booked"),
+        gte(reservations.slotStart, from),
+        lt(reservations.slotStart, to),
+        column ? sql`${column} is null` : undefined,
+      ),
+    )
+    .orderBy(asc(reservations.slotStart));
+}

@@ -63,6 +63,8 @@ export const PERMISSIONS = {
   "phone.log": ["staff", "deputy", "manager"],
   /** The day's reservations with names and contacts: the counter's people only. */
   "reservations.manage": ["staff", "deputy", "manager"],
+  /** How many bookings a closure touches: counts only, for the city deciding on it too. */
+  "reservations.impact": ["staff", "deputy", "manager", "city"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -49,6 +49,7 @@ describe("authorisation, route by route", () => {
       "GET /api/v1/public/:tenant/slots",
       "GET /api/v1/public/:tenant/tickets/:token",
       "GET /api/v1/public/:tenant/tickets/:token/events",
+      "PATCH /api/v1/public/:tenant/reservations/:token",
       "POST /api/v1/auth/login",
       "POST /api/v1/public/:tenant/reservations",
     ]);
