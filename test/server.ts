@@ -24,7 +24,7 @@ export interface SpawnedServer {
 
 /** Starts the real server (`npm start`'s entry point) in a child process and waits for /readyz. */
 export async function spawnServer(env: Record<string, string>): Promise<SpawnedServer> {
-  const port = await freePort();
+  const port = env.PORT ? Number(env.PORT) : await freePort();
   const child = spawn(
     process.execPath,
     [

@@ -1,10 +1,13 @@
 import { z } from "zod";
+import { addDays } from "../calendar/dates.ts";
+import { localDate, now } from "../platform/clock.ts";
 import { DomainError, notFound } from "../platform/errors.ts";
 import { actorOf } from "../platform/http/context.ts";
 import { RateLimiter } from "../platform/http/rateLimit.ts";
 import type { App, RouteDeps } from "../platform/http/types.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
 import { tenantIdSchema } from "../platform/tenancy/tenant.ts";
+import { listProcedures } from "../queue/store.ts";
 import {
   availableSlots,
   bookReservation,
@@ -16,6 +19,7 @@ import {
   notifyClosure,
   reservationByToken,
 } from "./operations.ts";
+import { DEFAULT_RESERVATION_SETTINGS } from "./slots.ts";
 import { cancelByStaff, checkIn, dayList, markNoShow } from "./staff.ts";
 import type { Reservation } from "./store.ts";
 
@@ -77,19 +81,21 @@ export async function reservationRoutes(app: App, { database, config }: RouteDep
         tags: ["reservations"],
         summary: "Bookable slots of a procedure with the places left",
         params: tenantParams,
-        querystring: z.object({ procedure: z.string().max(40), from: date, to: date }),
+        querystring: z.object({
+          procedure: z.string().max(40),
+          from: date.optional(),
+          to: date.optional(),
+        }),
         response: { 200: z.array(slotSchema) },
       },
     },
     async (request) => {
       await requireTenant(request.params.tenant);
-      return availableSlots(
-        db,
-        request.params.tenant,
-        request.query.procedure,
-        request.query.from,
-        request.query.to,
-      );
+      // Without a range: from the server's today (a training clock included) as far as booking is open.
+      const from = request.query.from ?? localDate(now());
+      const to =
+        request.query.to ?? addDays(localDate(now()), DEFAULT_RESERVATION_SETTINGS.openDaysAhead);
+      return availableSlots(db, request.params.tenant, request.query.procedure, from, to);
     },
   );
 
@@ -342,5 +348,39 @@ export async function reservationRoutes(app: App, { database, config }: RouteDep
       },
     },
     async (request) => notifyClosure(db, actorOf(request), request.body.date, config.publicUrl),
+  );
+
+  app.get(
+    "/api/v1/public/:tenant/procedures",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ["reservations"],
+        summary: "Procedures that can be booked",
+        params: tenantParams,
+        response: {
+          200: z.array(
+            z.object({
+              code: z.string(),
+              nameJa: z.string(),
+              nameEn: z.string(),
+              standardMinutes: z.number(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request, reply) => {
+      await requireTenant(request.params.tenant);
+      reply.header("cache-control", "public, max-age=60");
+      return (await listProcedures(db, request.params.tenant))
+        .filter((p) => p.atCounter && !p.retiredAt)
+        .map(({ code, nameJa, nameEn, standardMinutes }) => ({
+          code,
+          nameJa,
+          nameEn,
+          standardMinutes,
+        }));
+    },
   );
 }

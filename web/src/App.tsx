@@ -5,12 +5,14 @@ import { FULL_SCREEN, NAV, navFor } from "./nav.ts";
 import { Account } from "./pages/Account.tsx";
 import { Audit } from "./pages/Audit.tsx";
 import { Board } from "./pages/Board.tsx";
+import { Book } from "./pages/Book.tsx";
 import { Calendar } from "./pages/Calendar.tsx";
 import { Congestion } from "./pages/Congestion.tsx";
 import { Counter } from "./pages/Counter.tsx";
 import { Home } from "./pages/Home.tsx";
 import { Kiosk } from "./pages/Kiosk.tsx";
 import { Login } from "./pages/Login.tsx";
+import { ManageReservation } from "./pages/ManageReservation.tsx";
 import { Phone } from "./pages/Phone.tsx";
 import { QueueSettings } from "./pages/QueueSettings.tsx";
 import { Status } from "./pages/Status.tsx";
@@ -27,6 +29,11 @@ function initialLang(): Lang {
 function publicPage(path: string, toggleLang: () => void) {
   const status = path.match(/^\/status\/([a-z0-9-]+)\/([A-Za-z0-9_-]+)$/);
   if (status) return <Status tenant={status[1]!} token={status[2]!} onToggleLang={toggleLang} />;
+  const book = path.match(/^\/book\/([a-z0-9-]+)$/);
+  if (book) return <Book tenant={book[1]!} onToggleLang={toggleLang} />;
+  const manage = path.match(/^\/reservations\/([a-z0-9-]+)\/([A-Za-z0-9_-]+)$/);
+  if (manage)
+    return <ManageReservation tenant={manage[1]!} token={manage[2]!} onToggleLang={toggleLang} />;
   const congestion = path.match(/^\/congestion\/([a-z0-9-]+)$/);
   if (congestion) return <Congestion tenant={congestion[1]!} onToggleLang={toggleLang} />;
   return null;

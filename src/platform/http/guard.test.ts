@@ -45,6 +45,7 @@ describe("authorisation, route by route", () => {
       "GET /api/v1/public/:tenant/calendar.ics",
       "GET /api/v1/public/:tenant/congestion",
       "GET /api/v1/public/:tenant/congestion/events",
+      "GET /api/v1/public/:tenant/procedures",
       "GET /api/v1/public/:tenant/reservations/:token",
       "GET /api/v1/public/:tenant/slots",
       "GET /api/v1/public/:tenant/tickets/:token",

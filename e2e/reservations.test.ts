@@ -1,0 +1,102 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../test/server.ts";
+import { startSmtpServer } from "../test/smtp.ts";
+import {
+  axeViolations,
+  type E2eServer,
+  launchBrowser,
+  screenshot,
+  startDemoServer,
+} from "./browser.ts";
+
+let server: E2eServer;
+let browser: Browser;
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+beforeAll(async () => {
+  smtp = await startSmtpServer();
+  const port = await freePort();
+  server = await startDemoServer({
+    MADOGUCHI_CLOCK: "2026-08-03T10:00:00+09:00",
+    MADOGUCHI_SMTP_URL: smtp.url,
+    PORT: String(port),
+    MADOGUCHI_PUBLIC_URL: `http://127.0.0.1:${port}`,
+  });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await smtp?.close();
+});
+
+/** The plain text of a quoted-printable mail body. */
+function mailText(raw: string): string {
+  const flat = raw.replace(/=\r?\n/g, "");
+  const bytes: number[] = [];
+  for (let i = 0; i < flat.length; i++) {
+    const hex = flat.slice(i + 1, i + 3);
+    if (flat[i] === "=" && /^[0-9A-F]{2}$/.test(hex)) {
+      bytes.push(Number.parseInt(hex, 16));
+      i += 2;
+    } else bytes.push(...Buffer.from(flat[i]!, "utf8"));
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+async function waitForMail(count: number): Promise<string> {
+  for (let i = 0; i < 100 && smtp.received.length < count; i++)
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  expect(smtp.received.length).toBeGreaterThanOrEqual(count);
+  return mailText(smtp.received[count - 1]!.raw);
+}
+
+describe("booking on a phone", () => {
+  it("books, receives the confirmation by e-mail, opens the management link, changes the time and cancels", async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    page.on("dialog", (dialog) => void dialog.accept());
+    await page.goto(`${server.url}/book/nagaoka`);
+    await page.getByRole("heading", { name: "1. 手続を選んでください" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, "book-procedure");
+    await page.getByRole("button", { name: "カード交付" }).click();
+    await page.getByRole("heading", { name: "2. 日にちを選んでください" }).waitFor();
+    await page.getByRole("button", { name: /8月4日/ }).click();
+    await page.getByRole("heading", { name: "3. 時間を選んでください" }).waitFor();
+    await screenshot(page, "book-time");
+    await page.getByRole("button", { name: /^10:00/ }).click();
+    await page.getByLabel("お名前（カタカナ）").fill("ナガオカ タロウ");
+    await page.getByLabel("メールアドレス").fill("taro@example.jp");
+    await screenshot(page, "book-details");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "予約する" }).click();
+    await page.getByRole("heading", { name: "予約が完了しました" }).waitFor();
+    const code = await page.locator(".booking-code").innerText();
+    await screenshot(page, "book-done");
+
+    const mail = await waitForMail(1);
+    expect(mail).toContain(code);
+    const link = /https?:\/\/\S+\/reservations\/nagaoka\/[A-Za-z0-9_-]+/.exec(mail)![0];
+    expect(smtp.received[0]!.to).toEqual(["taro@example.jp"]);
+
+    await page.goto(link);
+    await page.getByRole("heading", { name: "ご予約の確認" }).waitFor();
+    expect(await page.locator(".booking-code").innerText()).toBe(code);
+    await page.getByRole("button", { name: "日時を変更する" }).click();
+    await page.getByRole("button", { name: /8月4日.*11:00/ }).click();
+    await page.getByText("日時を変更しました。").waitFor();
+    expect(await page.getByText(/11:00〜11:30/).count()).toBe(1);
+    expect(await waitForMail(2)).toContain("ご予約の日時を変更しました");
+    await screenshot(page, "book-manage");
+    await page.getByRole("button", { name: "予約を取り消す" }).click();
+    await page.getByText("予約を取り消しました。").waitFor();
+    expect(await page.getByText("取消済み").count()).toBe(1);
+    expect(await waitForMail(3)).toContain("ご予約を取り消しました");
+    await context.close();
+  });
+});
