@@ -15,6 +15,7 @@ import { Login } from "./pages/Login.tsx";
 import { ManageReservation } from "./pages/ManageReservation.tsx";
 import { Phone } from "./pages/Phone.tsx";
 import { QueueSettings } from "./pages/QueueSettings.tsx";
+import { Reservations } from "./pages/Reservations.tsx";
 import { Status } from "./pages/Status.tsx";
 import { Users } from "./pages/Users.tsx";
 import { navigate, usePath } from "./router.ts";
@@ -120,6 +121,8 @@ function Page({ me, path, onChanged }: { me: Me; path: string; onChanged: () => 
       return <Counter me={me} />;
     case "/phone":
       return <Phone />;
+    case "/reservations":
+      return <Reservations tenant={me.tenant.tenantId} />;
     case "/queue-settings":
       return <QueueSettings />;
     case "/calendar":

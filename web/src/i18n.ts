@@ -23,6 +23,7 @@ const STRINGS = {
   counter: { ja: "窓口業務", en: "Counter" },
   kiosk: { ja: "発券機", en: "Ticket kiosk" },
   phone: { ja: "電話対応", en: "Phone" },
+  reservations: { ja: "予約一覧", en: "Reservations" },
   queueSettings: { ja: "窓口の設定", en: "Counter settings" },
   board: { ja: "呼出表示盤", en: "Display board" },
   prevMonth: { ja: "前の月", en: "Previous month" },
@@ -140,6 +141,7 @@ export const ROLE_NAMES: Record<string, Record<Lang, string>> = {
   admin: { ja: "システム管理者", en: "Administrator" },
   kiosk: { ja: "発券機", en: "Ticket kiosk" },
   phone: { ja: "電話対応", en: "Phone" },
+  reservations: { ja: "予約一覧", en: "Reservations" },
   queueSettings: { ja: "窓口の設定", en: "Counter settings" },
   board: { ja: "呼出表示盤", en: "Display board" },
 };

@@ -13,6 +13,7 @@ export const NAV: NavItem[] = [
   { path: "/", label: "home", permission: "tenant.read" },
   { path: "/counter", label: "counter", permission: "queue.serve" },
   { path: "/phone", label: "phone", permission: "phone.log" },
+  { path: "/reservations", label: "reservations", permission: "reservations.manage" },
   { path: "/queue-settings", label: "queueSettings", permission: "queue.configure" },
   {
     path: "/kiosk",

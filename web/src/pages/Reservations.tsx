@@ -1,0 +1,218 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { api, errorText, serverNow } from "../api.ts";
+import { useLang } from "../i18n.ts";
+import type { Catalogue } from "../queue/types.ts";
+
+interface Row {
+  id: string;
+  code: string;
+  procedure: string;
+  start: string;
+  end: string;
+  status: string;
+  channel: string;
+  nameKana: string | null;
+  email: string | null;
+  phone: string | null;
+}
+interface Slot {
+  start: string;
+  remaining: number;
+}
+
+const today = () =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(serverNow());
+const timeOf = (iso: string) => iso.slice(11, 16);
+
+/** 予約一覧 (counter staff): the day's bookings; check in, mark no-show, cancel, or book for a caller. */
+export function Reservations({ tenant }: { tenant: string }) {
+  const lang = useLang();
+  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const [date, setDate] = useState(today());
+  const [rows, setRows] = useState<Row[]>([]);
+  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
+  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const [phone, setPhone] = useState({ procedure: "handover", start: "", nameKana: "", phone: "" });
+  const [slots, setSlots] = useState<Slot[]>([]);
+
+  const load = useCallback(
+    async () => setRows(await api<Row[]>("GET", `/api/v1/reservations?date=${date}`)),
+    [date],
+  );
+  useEffect(() => {
+    void load();
+    void api<Catalogue>("GET", "/api/v1/queue/catalogue").then(setCatalogue);
+  }, [load]);
+  useEffect(() => {
+    void api<Slot[]>(
+      "GET",
+      `/api/v1/public/${tenant}/slots?procedure=${phone.procedure}&from=${date}&to=${date}`,
+    ).then(setSlots, () => setSlots([]));
+  }, [tenant, phone.procedure, date]);
+
+  const run = async (work: () => Promise<string>) => {
+    try {
+      setMessage({ kind: "ok", text: await work() });
+      await load();
+    } catch (e) {
+      setMessage({ kind: "error", text: errorText(e, lang) });
+    }
+  };
+  const checkIn = (row: Row) =>
+    run(async () => {
+      const result = await api<{ ticketNumber: string }>(
+        "POST",
+        `/api/v1/reservations/${row.id}/check-in`,
+      );
+      return L(
+        `受付しました。受付番号 ${result.ticketNumber}`,
+        `Checked in: ticket ${result.ticketNumber}`,
+      );
+    });
+  const noShow = (row: Row) =>
+    run(async () => {
+      await api("POST", `/api/v1/reservations/${row.id}/no-show`);
+      return L("不来所にしました。", "Marked as not shown up.");
+    });
+  const cancel = (row: Row) => {
+    const reason = window.prompt(L("取消の理由", "Reason for cancelling"));
+    if (reason)
+      void run(async () => {
+        await api("POST", `/api/v1/reservations/${row.id}/cancel`, { reason });
+        return L("取り消しました。", "Cancelled.");
+      });
+  };
+  const book = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      const row = await api<Row>("POST", "/api/v1/reservations", phone);
+      return L(`電話予約を受け付けました。予約番号 ${row.code}`, `Booked by phone: ${row.code}`);
+    });
+  };
+  const name = (code: string) => {
+    const p = catalogue?.procedures.find((x) => x.code === code);
+    return p ? (lang === "ja" ? p.nameJa : p.nameEn) : code;
+  };
+  const status: Record<string, string> = {
+    booked: L("予約", "Booked"),
+    checked_in: L("受付済", "Checked in"),
+    cancelled: L("取消", "Cancelled"),
+    no_show: L("不来所", "No-show"),
+  };
+
+  return (
+    <section aria-labelledby="res-title">
+      <div className="title-row">
+        <h1 id="res-title">{L("予約一覧", "Reservations")}</h1>
+        <label className="inline">
+          {L("日付", "Date")}
+          <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
+        </label>
+      </div>
+      {message && (
+        <p role={message.kind === "error" ? "alert" : "status"} className={message.kind}>
+          {message.text}
+        </p>
+      )}
+      <div className="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{L("時間", "Time")}</th>
+              <th scope="col">{L("予約番号", "Code")}</th>
+              <th scope="col">{L("お名前", "Name")}</th>
+              <th scope="col">{L("手続", "Procedure")}</th>
+              <th scope="col">{L("連絡先", "Contact")}</th>
+              <th scope="col">{L("状態", "Status")}</th>
+              <th scope="col">{L("操作", "Actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} data-code={row.code}>
+                <td>{timeOf(row.start)}</td>
+                <td>
+                  <code>{row.code}</code>
+                </td>
+                <td>{row.nameKana ?? "—"}</td>
+                <td>{name(row.procedure)}</td>
+                <td>{row.phone ?? row.email ?? "—"}</td>
+                <td>{status[row.status] ?? row.status}</td>
+                <td>
+                  {row.status === "booked" && (
+                    <span className="actions">
+                      <button type="button" className="primary" onClick={() => void checkIn(row)}>
+                        {L("受付", "Check in")}
+                      </button>
+                      <button type="button" onClick={() => void noShow(row)}>
+                        {L("不来所", "No-show")}
+                      </button>
+                      <button type="button" onClick={() => cancel(row)}>
+                        {L("取消", "Cancel")}
+                      </button>
+                    </span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <form className="panel" onSubmit={book}>
+        <h2>{L("電話で予約を受ける", "Book for a caller")}</h2>
+        <div className="grid">
+          <label>
+            {L("手続", "Procedure")}
+            <select
+              value={phone.procedure}
+              onChange={(e) => setPhone({ ...phone, procedure: e.target.value })}
+            >
+              {catalogue?.procedures
+                .filter((p) => p.atCounter && !p.retiredAt)
+                .map((p) => (
+                  <option key={p.code} value={p.code}>
+                    {name(p.code)}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <label>
+            {L("時間", "Time")}
+            <select
+              value={phone.start}
+              onChange={(e) => setPhone({ ...phone, start: e.target.value })}
+              required
+            >
+              <option value="">—</option>
+              {slots.map((s) => (
+                <option key={s.start} value={s.start} disabled={s.remaining === 0}>
+                  {timeOf(s.start)} ({L(`残り${s.remaining}`, `${s.remaining} left`)})
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {L("お名前（カタカナ）", "Name (katakana)")}
+            <input
+              value={phone.nameKana}
+              onChange={(e) => setPhone({ ...phone, nameKana: e.target.value })}
+              required
+            />
+          </label>
+          <label>
+            {L("電話番号", "Phone")}
+            <input
+              type="tel"
+              value={phone.phone}
+              onChange={(e) => setPhone({ ...phone, phone: e.target.value })}
+              required
+            />
+          </label>
+        </div>
+        <button type="submit" className="primary">
+          {L("予約する", "Book")}
+        </button>
+      </form>
+    </section>
+  );
+}
