@@ -76,6 +76,7 @@ export async function loadFacts(
     contractEnd: tenant.contractEnd,
     settings: settings ?? DEFAULT_SETTINGS,
     weekendOpenings: new Set(openings.map((o) => o.date)),
+    reservationOnly: new Set(openings.filter((o) => o.reservationOnly).map((o) => o.date)),
     exceptions: exceptions.map(toCalendarException),
   };
 }

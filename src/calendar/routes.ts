@@ -31,6 +31,7 @@ const daySchema = z.object({
   kind: z.enum(DAY_KINDS),
   reasons: z.array(z.string()),
   extraSessions: z.array(windowSchema).optional(),
+  reservationOnly: z.boolean().optional(),
 });
 const rangeQuery = z.object({ from: date.optional(), to: date.optional() });
 const warningSchema = z.object({

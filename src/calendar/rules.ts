@@ -75,6 +75,8 @@ export interface CalendarFacts {
   contractEnd: string;
   settings: CalendarSettings;
   weekendOpenings: ReadonlySet<string>;
+  /** Weekend openings that take reservations only (no walk-in tickets). */
+  reservationOnly?: ReadonlySet<string>;
   /** Approved exceptions. */
   exceptions: readonly CalendarException[];
 }
@@ -98,6 +100,8 @@ export interface BusinessDay {
   reasons: string[];
   /** Further counter sessions that day, apart from the main hours (e.g. an evening session). */
   extraSessions?: Window[];
+  /** A weekend opening for reservations only: no walk-in tickets. */
+  reservationOnly?: boolean;
 }
 
 const WEEKEND_NAMES = ["日曜日", "月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日"];
@@ -147,7 +151,10 @@ export function regularDay(date: string, facts: CalendarFacts): BusinessDay {
       counter: { ...counter },
       phone: phone ? { ...phone } : null,
       kind: "weekend_opening",
-      reasons: [`休日開庁（${name}）`],
+      reasons: facts.reservationOnly?.has(date)
+        ? [`休日開庁（${name}）`, "予約制"]
+        : [`休日開庁（${name}）`],
+      ...(facts.reservationOnly?.has(date) ? { reservationOnly: true } : {}),
     };
   }
   const { counter, phone } = settings.weekday;

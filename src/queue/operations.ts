@@ -116,6 +116,17 @@ export async function issueTicket(db: Db, actor: Actor, input: IssueInput): Prom
     calendarDayOf(db, actor.tenantId, day),
   ]);
   const chosen = checkProcedures(allProcedures, input.procedures);
+  if (
+    calendar.reservationOnly &&
+    !input.reservedFor &&
+    !(input.overrideReason?.trim() && STAFF_ROLES.has(actor.role))
+  ) {
+    throw conflict(
+      "reservation_only",
+      "本日の休日開庁はご予約の方のみの受付です。",
+      "Today's weekend opening is for reservations only.",
+    );
+  }
   if (!counterOpenAt(calendar, nowHm(at))) {
     if (!input.overrideReason?.trim() || !STAFF_ROLES.has(actor.role)) {
       const hours = calendar.counter

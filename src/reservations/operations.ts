@@ -31,14 +31,95 @@ import {
   countFutureOfContact,
   ensureSlot,
   findReservationByToken,
+  findReservationSettings,
   insertReservation,
   lockContact,
   type Reservation,
   releasePlace,
+  saveReservationSettings,
+  setSlotCapacity,
   slotCountsBetween,
   takePlace,
   updateReservation,
 } from "./store.ts";
+
+/** The tenant's reservation settings over the defaults. */
+export async function reservationSettingsOf(
+  db: Executor,
+  tenantId: string,
+): Promise<ReservationSettings> {
+  return {
+    ...DEFAULT_RESERVATION_SETTINGS,
+    ...((await findReservationSettings(db, tenantId)) as Partial<ReservationSettings> | undefined),
+  };
+}
+
+export function checkReservationSettings(s: ReservationSettings): void {
+  const ok =
+    [15, 20, 30, 60].includes(s.slotMinutes) &&
+    s.openDaysAhead >= 1 &&
+    s.openDaysAhead <= 120 &&
+    s.closeHoursBefore >= 0 &&
+    s.closeHoursBefore <= 72 &&
+    s.maxFuturePerPerson >= 1 &&
+    s.maxFuturePerPerson <= 10 &&
+    s.reservableCounters >= 1 &&
+    s.reservableCounters <= 20 &&
+    s.purgeAfterDays >= 1 &&
+    s.purgeAfterDays <= 365 &&
+    Object.values(s.capacityByGroup).every((c) => Number.isInteger(c) && c >= 0 && c <= 50);
+  if (!ok)
+    throw new DomainError(
+      "unprocessable",
+      "invalid_settings",
+      "予約の設定値が範囲外です。",
+      "A reservation setting is out of range.",
+    );
+}
+
+export async function updateReservationSettings(
+  db: Db,
+  actor: Actor,
+  settings: ReservationSettings,
+): Promise<ReservationSettings> {
+  checkReservationSettings(settings);
+  await transaction(db, async (tx) => {
+    await saveReservationSettings(tx, actor.tenantId, { ...settings }, actor.userId, now());
+    await recordAudit(tx, auditContext(actor), {
+      action: "reservation.settings_update",
+      entity: "reservation_settings",
+      entityId: actor.tenantId,
+      change: settings,
+    });
+  });
+  return settings;
+}
+
+/** The manager sets the places of one slot (the staffing plan may raise or lower them later). */
+export async function setCapacity(
+  db: Db,
+  actor: Actor,
+  groupCode: string,
+  start: string,
+  capacity: number,
+): Promise<void> {
+  await transaction(db, async (tx) => {
+    if (!(await setSlotCapacity(tx, actor.tenantId, groupCode, new Date(start), capacity))) {
+      throw new DomainError(
+        "conflict",
+        "below_booked",
+        "既に予約されている数より少なくはできません。",
+        "Capacity cannot go below the places already booked.",
+      );
+    }
+    await recordAudit(tx, auditContext(actor), {
+      action: "reservation.capacity_set",
+      entity: "slot",
+      entityId: `${groupCode}@${start}`,
+      change: { capacity },
+    });
+  });
+}
 
 export interface SlotView {
   start: string;
@@ -71,10 +152,11 @@ export async function availableSlots(
   procedureCode: string,
   from: string,
   to: string,
-  settings: ReservationSettings = DEFAULT_RESERVATION_SETTINGS,
+  given?: ReservationSettings,
 ): Promise<SlotView[]> {
+  const settings = given ?? (await reservationSettingsOf(db, tenantId));
   const procedure = await procedureOf(db, tenantId, procedureCode);
-  const capacity = defaultCapacity(settings, procedure.standardMinutes);
+  const capacity = defaultCapacity(settings, procedure.standardMinutes, procedure.groupCode);
   const at = now();
   const days = await calendarRange(db, tenantId, from, to);
   const counts = await slotCountsBetween(
@@ -217,8 +299,9 @@ export async function bookReservation(
   db: Db,
   tenantId: string,
   input: BookingInput,
-  settings: ReservationSettings = DEFAULT_RESERVATION_SETTINGS,
+  given?: ReservationSettings,
 ): Promise<Reservation> {
+  const settings = given ?? (await reservationSettingsOf(db, tenantId));
   checkContact(input);
   const procedure = await procedureOf(db, tenantId, input.procedure);
   const start = new Date(input.start);

@@ -175,3 +175,153 @@ describe("at the counter", () => {
     ).toBe("not_booked");
   });
 });
+
+describe("settings", () => {
+  it("lets the manager change the slot length, the capacity of a group and of one slot", async () => {
+    const { buildUser, signInAs } = await import("../../test/factories.ts");
+    startClockAt(new Date("2026-08-03T10:00:00+09:00"));
+    const tenant = (await buildTenant(t.database)).tenantId;
+    const manager = await signInAs(
+      t.app,
+      tenant,
+      (await buildUser(t.database, tenant, "manager")).username,
+    );
+    const staff = await signInAs(
+      t.app,
+      tenant,
+      (await buildUser(t.database, tenant, "staff")).username,
+    );
+    const settings = (await manager.request("GET", "/api/v1/reservations/settings")).json();
+    expect(settings).toMatchObject({
+      slotMinutes: 30,
+      openDaysAhead: 30,
+      closeHoursBefore: 2,
+      maxFuturePerPerson: 2,
+    });
+    expect((await staff.request("PUT", "/api/v1/reservations/settings", settings)).statusCode).toBe(
+      403,
+    );
+    expect(
+      (
+        await manager.request("PUT", "/api/v1/reservations/settings", {
+          ...settings,
+          slotMinutes: 7,
+        })
+      ).json().code,
+    ).toBe("invalid_settings");
+    expect(
+      (
+        await manager.request("PUT", "/api/v1/reservations/settings", {
+          ...settings,
+          slotMinutes: 60,
+          capacityByGroup: { handover: 6 },
+        })
+      ).statusCode,
+    ).toBe(200);
+    const slots = (
+      await t.app.inject(
+        `/api/v1/public/${tenant}/slots?procedure=handover&from=2026-08-04&to=2026-08-04`,
+      )
+    ).json();
+    expect(slots[0]).toEqual({
+      start: "2026-08-04T08:30:00+09:00",
+      end: "2026-08-04T09:30:00+09:00",
+      capacity: 6,
+      remaining: 6,
+    });
+    expect(
+      (
+        await manager.request("PUT", "/api/v1/reservations/capacity", {
+          group: "handover",
+          start: "2026-08-04T08:30:00+09:00",
+          capacity: 1,
+        })
+      ).statusCode,
+    ).toBe(200);
+    await t.app.inject({
+      method: "POST",
+      url: `/api/v1/public/${tenant}/reservations`,
+      payload: {
+        procedure: "handover",
+        start: "2026-08-04T08:30:00+09:00",
+        nameKana: "カナ",
+        email: "one@example.jp",
+      },
+    });
+    const after = (
+      await t.app.inject(
+        `/api/v1/public/${tenant}/slots?procedure=handover&from=2026-08-04&to=2026-08-04`,
+      )
+    ).json();
+    expect(after[0]).toMatchObject({ capacity: 1, remaining: 0 });
+    expect(
+      (
+        await manager.request("PUT", "/api/v1/reservations/capacity", {
+          group: "handover",
+          start: "2026-08-04T08:30:00+09:00",
+          capacity: 0,
+        })
+      ).json().code,
+    ).toBe("below_booked");
+  });
+});
+
+describe("reservation-only weekend openings", () => {
+  it("refuses walk-in tickets that day but takes bookings and their check-ins", async () => {
+    const { buildUser, signInAs } = await import("../../test/factories.ts");
+    startClockAt(new Date("2026-08-10T10:00:00+09:00"));
+    const tenant = (await buildTenant(t.database)).tenantId;
+    const city = await signInAs(
+      t.app,
+      tenant,
+      (await buildUser(t.database, tenant, "city")).username,
+    );
+    expect(
+      (
+        await city.request("PUT", "/api/v1/calendar/weekend-openings/2026-08-22", {
+          reservationOnly: true,
+        })
+      ).statusCode,
+    ).toBe(200);
+    const day = (
+      await city.request("GET", "/api/v1/calendar?from=2026-08-22&to=2026-08-22")
+    ).json()[0];
+    expect(day).toMatchObject({
+      kind: "weekend_opening",
+      reservationOnly: true,
+      reasons: ["休日開庁（土曜日）", "予約制"],
+    });
+    const booked = await t.app.inject({
+      method: "POST",
+      url: `/api/v1/public/${tenant}/reservations`,
+      payload: {
+        procedure: "handover",
+        start: "2026-08-22T09:00:00+09:00",
+        nameKana: "ドヨウ",
+        email: "sat@example.jp",
+      },
+    });
+    expect(booked.statusCode).toBe(201);
+    startClockAt(new Date("2026-08-22T09:05:00+09:00"));
+    const kiosk = await signInAs(
+      t.app,
+      tenant,
+      (await buildUser(t.database, tenant, "kiosk")).username,
+    );
+    const staff = await signInAs(
+      t.app,
+      tenant,
+      (await buildUser(t.database, tenant, "staff")).username,
+    );
+    expect(
+      (await kiosk.request("POST", "/api/v1/queue/tickets", { procedures: ["handover"] })).json()
+        .code,
+    ).toBe("reservation_only");
+    const [reservation] = (
+      await staff.request("GET", "/api/v1/reservations?date=2026-08-22")
+    ).json();
+    const checkIn = await staff.request("POST", `/api/v1/reservations/${reservation.id}/check-in`);
+    expect(checkIn.statusCode).toBe(200);
+    expect(checkIn.json().ticketNumber).toMatch(/^A\d{3}$/);
+  });
+});

@@ -18,6 +18,9 @@ import {
   manageUrlOf,
   notifyClosure,
   reservationByToken,
+  reservationSettingsOf,
+  setCapacity,
+  updateReservationSettings,
 } from "./operations.ts";
 import { DEFAULT_RESERVATION_SETTINGS } from "./slots.ts";
 import { cancelByStaff, checkIn, dayList, markNoShow } from "./staff.ts";
@@ -381,6 +384,69 @@ export async function reservationRoutes(app: App, { database, config }: RouteDep
           nameEn,
           standardMinutes,
         }));
+    },
+  );
+
+  const settingsSchema = z.object({
+    slotMinutes: z.number().int(),
+    openDaysAhead: z.number().int(),
+    closeHoursBefore: z.number().int(),
+    maxFuturePerPerson: z.number().int(),
+    reservableCounters: z.number().int(),
+    purgeAfterDays: z.number().int(),
+    capacityByGroup: z.record(z.string(), z.number().int()),
+  });
+  app.get(
+    "/api/v1/reservations/settings",
+    {
+      config: { access: { permission: "reservations.manage" } },
+      schema: {
+        tags: ["reservations"],
+        summary: "Reservation settings: slot length, booking window, limits, capacity",
+        response: { 200: settingsSchema },
+      },
+    },
+    async (request) => reservationSettingsOf(db, actorOf(request).tenantId),
+  );
+
+  app.put(
+    "/api/v1/reservations/settings",
+    {
+      config: { access: { permission: "queue.configure" } },
+      schema: {
+        tags: ["reservations"],
+        summary: "Change the reservation settings (manager)",
+        body: settingsSchema,
+        response: { 200: settingsSchema },
+      },
+    },
+    async (request) => updateReservationSettings(db, actorOf(request), request.body),
+  );
+
+  app.put(
+    "/api/v1/reservations/capacity",
+    {
+      config: { access: { permission: "queue.configure" } },
+      schema: {
+        tags: ["reservations"],
+        summary: "Set the places of one slot (never below those booked)",
+        body: z.object({
+          group: z.string().max(40),
+          start: z.string().max(40),
+          capacity: z.number().int().min(0).max(50),
+        }),
+        response: { 200: z.object({ ok: z.literal(true) }) },
+      },
+    },
+    async (request) => {
+      await setCapacity(
+        db,
+        actorOf(request),
+        request.body.group,
+        request.body.start,
+        request.body.capacity,
+      );
+      return { ok: true as const };
     },
   );
 }

@@ -1,6 +1,7 @@
 import {
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -65,3 +66,11 @@ export const reservations = pgTable(
     index("reservations_contact").on(t.tenantId, t.contactKey),
   ],
 );
+
+/** The manager's reservation settings; a tenant without a row uses the defaults. */
+export const reservationSettings = pgTable("reservation_settings", {
+  tenantId: text("tenant_id").primaryKey(),
+  settings: jsonb("settings").$type<Record<string, unknown>>().notNull(),
+  updatedBy: text("updated_by").notNull(),
+  updatedAt: ts("updated_at").notNull(),
+});

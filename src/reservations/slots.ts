@@ -17,6 +17,8 @@ export interface ReservationSettings {
   reservableCounters: number;
   /** Contact data is purged this many days after the visit. */
   purgeAfterDays: number;
+  /** Places per slot by procedure group, where the manager set them (else derived). */
+  capacityByGroup: Record<string, number>;
 }
 
 export const DEFAULT_RESERVATION_SETTINGS: ReservationSettings = {
@@ -26,6 +28,7 @@ export const DEFAULT_RESERVATION_SETTINGS: ReservationSettings = {
   maxFuturePerPerson: 2,
   reservableCounters: 2,
   purgeAfterDays: 30,
+  capacityByGroup: {},
 };
 
 export interface Slot {
@@ -51,7 +54,13 @@ export function slotsOfDay(day: BusinessDay, slotMinutes: number): Slot[] {
 }
 
 /** How many people one slot takes by default: the counters taking bookings × people per slot each. */
-export function defaultCapacity(settings: ReservationSettings, standardMinutes: number): number {
+export function defaultCapacity(
+  settings: ReservationSettings,
+  standardMinutes: number,
+  groupCode?: string,
+): number {
+  const set = groupCode ? settings.capacityByGroup[groupCode] : undefined;
+  if (set !== undefined) return set;
   return Math.max(
     1,
     settings.reservableCounters * Math.floor(settings.slotMinutes / Math.max(1, standardMinutes)),

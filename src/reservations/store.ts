@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Executor, Tx } from "../platform/db/index.ts";
-import { reservations, slotCounts } from "./schema.ts";
+import { reservationSettings, reservations, slotCounts } from "./schema.ts";
 
 export type Reservation = typeof reservations.$inferSelect;
 
@@ -185,4 +185,55 @@ export async function bookedBetween(
       ),
     )
     .orderBy(asc(reservations.slotStart));
+}
+
+export async function findReservationSettings(db: Executor, tenantId: string) {
+  const [row] = await db
+    .select()
+    .from(reservationSettings)
+    .where(eq(reservationSettings.tenantId, tenantId));
+  return row?.settings;
+}
+
+export async function saveReservationSettings(
+  db: Executor,
+  tenantId: string,
+  settings: Record<string, unknown>,
+  by: string,
+  at: Date,
+) {
+  await db
+    .insert(reservationSettings)
+    .values({ tenantId, settings, updatedBy: by, updatedAt: at })
+    .onConflictDoUpdate({
+      target: reservationSettings.tenantId,
+      set: { settings, updatedBy: by, updatedAt: at },
+    });
+}
+
+/** Sets the places of one slot, never below what is already booked. Returns false when it would be. */
+export async function setSlotCapacity(
+  tx: Tx,
+  tenantId: string,
+  groupCode: string,
+  slotStart: Date,
+  capacity: number,
+): Promise<boolean> {
+  await tx
+    .insert(slotCounts)
+    .values({ tenantId, groupCode, slotStart, capacity, booked: 0 })
+    .onConflictDoNothing();
+  const rows = await tx
+    .update(slotCounts)
+    .set({ capacity })
+    .where(
+      and(
+        eq(slotCounts.tenantId, tenantId),
+        eq(slotCounts.groupCode, groupCode),
+        eq(slotCounts.slotStart, slotStart),
+        sql`${slotCounts.booked} <= ${capacity}`,
+      ),
+    )
+    .returning({ capacity: slotCounts.capacity });
+  return rows.length > 0;
 }

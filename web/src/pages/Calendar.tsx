@@ -95,6 +95,7 @@ export function Calendar({ me }: { me: Me }) {
   const [days, setDays] = useState<Day[]>([]);
   const [warnings, setWarnings] = useState<Warning[]>([]);
   const [requests, setRequests] = useState<ExceptionRow[]>([]);
+  const [reservationOnly, setReservationOnly] = useState(false);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const canDesignate = me.permissions.includes("calendar.designate");
   const canRequest = me.permissions.includes("calendar.request");
@@ -125,7 +126,7 @@ export function Calendar({ me }: { me: Me }) {
       await api(
         designated ? "DELETE" : "PUT",
         `/api/v1/calendar/weekend-openings/${day.date}`,
-        designated ? undefined : {},
+        designated ? undefined : { reservationOnly },
       );
       setMessage(null);
       await load();
@@ -167,7 +168,19 @@ export function Calendar({ me }: { me: Me }) {
           </button>
         </div>
       </div>
-      {canDesignate && <p className="hint">{t("designateHint")}</p>}
+      {canDesignate && (
+        <div className="hint-row">
+          <p className="hint">{t("designateHint")}</p>
+          <label className="inline">
+            <input
+              type="checkbox"
+              checked={reservationOnly}
+              onChange={(e) => setReservationOnly(e.target.checked)}
+            />
+            {lang === "ja" ? "予約制として指定する" : "Designate for reservations only"}
+          </label>
+        </div>
+      )}
       {warnings.map((w) => (
         <p key={w.month} role="status" className="notice">
           ⚠ {lang === "ja" ? w.message : w.messageEn}
