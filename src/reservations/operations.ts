@@ -462,7 +462,7 @@ export async function changeReservation(
   try {
     return await transaction(db, async (tx) => {
       const row = await findReservationByToken(tx, tenantId, token, true);
-      if (!row || row.status !== "booked")
+      if (row?.status !== "booked")
         throw new DomainError(
           "conflict",
           "not_changeable",

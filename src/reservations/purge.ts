@@ -4,9 +4,8 @@ import { recordAudit } from "../platform/audit/store.ts";
 import { now } from "../platform/clock.ts";
 import { type Db, queryRows, transaction } from "../platform/db/index.ts";
 import { purgeSentMails } from "../platform/mail/outbox.ts";
-import { queueReminders } from "./operations.ts";
+import { queueReminders, reservationSettingsOf } from "./operations.ts";
 import { reservations } from "./schema.ts";
-import { DEFAULT_RESERVATION_SETTINGS } from "./slots.ts";
 
 /**
  * Data minimisation (§11, §12): contact data of reservations is kept only until some days after
@@ -16,15 +15,19 @@ import { DEFAULT_RESERVATION_SETTINGS } from "./slots.ts";
 export async function purgeContactData(
   db: Db,
   by: string,
-  afterDays = DEFAULT_RESERVATION_SETTINGS.purgeAfterDays,
+  /** Overrides every tenant's own keeping period (its reservation settings). */
+  afterDays?: number,
 ): Promise<{ tenantId: string; purged: number }[]> {
-  const cutoff = new Date(now().getTime() - afterDays * 86_400_000);
+  // Candidates: anything past the shortest keeping period allowed; each tenant's own period decides.
+  const earliest = new Date(now().getTime() - 86_400_000);
   const tenants = await queryRows<{ tenant_id: string }>(
     db,
-    sql`select distinct tenant_id from reservations where purged_at is null and slot_end < ${cutoff.toISOString()}::timestamptz`,
+    sql`select distinct tenant_id from reservations where purged_at is null and slot_end < ${earliest.toISOString()}::timestamptz`,
   );
   const results: { tenantId: string; purged: number }[] = [];
   for (const { tenant_id: tenantId } of tenants) {
+    const days = afterDays ?? (await reservationSettingsOf(db, tenantId)).purgeAfterDays;
+    const cutoff = new Date(now().getTime() - days * 86_400_000);
     const purged = await transaction(db, async (tx) => {
       const rows = await tx
         .update(reservations)
@@ -44,6 +47,7 @@ export async function purgeContactData(
           ),
         )
         .returning({ id: reservations.reservationId });
+      if (rows.length === 0) return 0;
       const mails = await purgeSentMails(tx, tenantId, cutoff);
       await recordAudit(tx, auditContext(systemActor(tenantId, by)), {
         action: "reservation.purge",
@@ -52,7 +56,7 @@ export async function purgeContactData(
       });
       return rows.length;
     });
-    results.push({ tenantId, purged });
+    if (purged > 0) results.push({ tenantId, purged });
   }
   return results;
 }

@@ -325,3 +325,48 @@ describe("reservation-only weekend openings", () => {
     expect(checkIn.json().ticketNumber).toMatch(/^A\d{3}$/);
   });
 });
+
+describe("staff moves", () => {
+  it("moves a booking with a reason and keeps the places right", async () => {
+    const { buildUser, signInAs } = await import("../../test/factories.ts");
+    startClockAt(new Date("2026-08-03T10:00:00+09:00"));
+    const tenant = (await buildTenant(t.database)).tenantId;
+    const staff = await signInAs(
+      t.app,
+      tenant,
+      (await buildUser(t.database, tenant, "staff")).username,
+    );
+    await t.app.inject({
+      method: "POST",
+      url: `/api/v1/public/${tenant}/reservations`,
+      payload: {
+        procedure: "ecert",
+        start: "2026-08-05T09:00:00+09:00",
+        nameKana: "ウゴク",
+        email: "move@example.jp",
+      },
+    });
+    const [row] = (await staff.request("GET", "/api/v1/reservations?date=2026-08-05")).json();
+    expect(
+      (
+        await staff.request("POST", `/api/v1/reservations/${row.id}/move`, {
+          start: "2026-08-05T15:00:00+09:00",
+          reason: "",
+        })
+      ).json().code,
+    ).toBe("reason_required");
+    const moved = await staff.request("POST", `/api/v1/reservations/${row.id}/move`, {
+      start: "2026-08-05T15:00:00+09:00",
+      reason: "電話で変更の依頼",
+    });
+    expect(moved.json()).toMatchObject({ start: "2026-08-05T15:00:00+09:00", status: "booked" });
+    const slots = (
+      await t.app.inject(
+        `/api/v1/public/${tenant}/slots?procedure=ecert&from=2026-08-05&to=2026-08-05`,
+      )
+    ).json() as { start: string; remaining: number; capacity: number }[];
+    expect(slots.find((s) => s.start === "2026-08-05T09:00:00+09:00")!.remaining).toBe(
+      slots[0]!.capacity,
+    );
+  });
+});

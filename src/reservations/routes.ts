@@ -23,7 +23,7 @@ import {
   updateReservationSettings,
 } from "./operations.ts";
 import { DEFAULT_RESERVATION_SETTINGS } from "./slots.ts";
-import { cancelByStaff, checkIn, dayList, markNoShow } from "./staff.ts";
+import { cancelByStaff, checkIn, dayList, markNoShow, moveByStaff } from "./staff.ts";
 import type { Reservation } from "./store.ts";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -448,5 +448,30 @@ export async function reservationRoutes(app: App, { database, config }: RouteDep
       );
       return { ok: true as const };
     },
+  );
+
+  app.post(
+    "/api/v1/reservations/:id/move",
+    {
+      config: { access: { permission: "reservations.manage" } },
+      schema: {
+        tags: ["reservations"],
+        summary: "Move a booking to another slot, with a reason",
+        params: idParams,
+        body: z.object({ start: z.string().max(40), reason: z.string().max(200) }),
+        response: { 200: staffView },
+      },
+    },
+    async (request) =>
+      staffOut(
+        await moveByStaff(
+          db,
+          actorOf(request),
+          request.params.id,
+          request.body.start,
+          request.body.reason,
+          config.publicUrl,
+        ),
+      ),
   );
 }

@@ -5,6 +5,7 @@ import { type Db, transaction } from "../platform/db/index.ts";
 import { DomainError, notFound } from "../platform/errors.ts";
 import { issueTicket } from "../queue/operations.ts";
 import type { Ticket } from "../queue/store.ts";
+import { changeReservation } from "./operations.ts";
 import { tokyoInstant } from "./slots.ts";
 import {
   findReservation,
@@ -146,4 +147,34 @@ export async function cancelByStaff(
     "reservation.cancel_by_staff",
     { reason },
   );
+}
+
+/** Staff move a booking (e.g. at the caller's request), with the reason on record. */
+export async function moveByStaff(
+  db: Db,
+  actor: Actor,
+  reservationId: string,
+  start: string,
+  reason: string,
+  publicUrl?: string,
+): Promise<Reservation> {
+  if (!reason.trim())
+    throw new DomainError(
+      "unprocessable",
+      "reason_required",
+      "変更の理由を入力してください。",
+      "Give the reason for the move.",
+    );
+  const row = await findReservation(db, actor.tenantId, reservationId);
+  if (!row) throw notFound("予約", "Reservation");
+  const moved = await changeReservation(db, actor.tenantId, row.manageToken, start, publicUrl);
+  await transaction(db, (tx) =>
+    recordAudit(tx, auditContext(actor), {
+      action: "reservation.move_by_staff",
+      entity: "reservation",
+      entityId: reservationId,
+      change: { start, reason },
+    }),
+  );
+  return moved;
 }

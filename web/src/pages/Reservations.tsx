@@ -35,10 +35,15 @@ export function Reservations({ tenant }: { tenant: string }) {
   const [phone, setPhone] = useState({ procedure: "handover", start: "", nameKana: "", phone: "" });
   const [slots, setSlots] = useState<Slot[]>([]);
 
-  const load = useCallback(
-    async () => setRows(await api<Row[]>("GET", `/api/v1/reservations?date=${date}`)),
-    [date],
-  );
+  const [impact, setImpact] = useState<{
+    counterOpen: boolean;
+    booked: number;
+    notified: number;
+  } | null>(null);
+  const load = useCallback(async () => {
+    setRows(await api<Row[]>("GET", `/api/v1/reservations?date=${date}`));
+    setImpact(await api("GET", `/api/v1/reservations/closure-impact?date=${date}`));
+  }, [date]);
   useEffect(() => {
     void load();
     void api<Catalogue>("GET", "/api/v1/queue/catalogue").then(setCatalogue);
@@ -82,6 +87,30 @@ export function Reservations({ tenant }: { tenant: string }) {
         return L("取り消しました。", "Cancelled.");
       });
   };
+  const move = (row: Row) => {
+    const time = window.prompt(L("新しい時刻（例 14:30）", "New time (e.g. 14:30)"));
+    const reason = time ? window.prompt(L("変更の理由", "Reason for the move")) : null;
+    if (time && reason)
+      void run(async () => {
+        await api("POST", `/api/v1/reservations/${row.id}/move`, {
+          start: `${date}T${time.padStart(5, "0")}:00+09:00`,
+          reason,
+        });
+        return L("日時を変更しました。", "Moved.");
+      });
+  };
+  const notifyClosure = () =>
+    run(async () => {
+      const result = await api<{ notified: number }>(
+        "POST",
+        "/api/v1/reservations/notify-closure",
+        { date },
+      );
+      return L(
+        `${result.notified}件の予約者に休業をお知らせしました。`,
+        `Told ${result.notified} people about the closure.`,
+      );
+    });
   const book = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
@@ -113,6 +142,21 @@ export function Reservations({ tenant }: { tenant: string }) {
         <p role={message.kind === "error" ? "alert" : "status"} className={message.kind}>
           {message.text}
         </p>
+      )}
+      {impact && !impact.counterOpen && impact.booked > 0 && (
+        <div className="notice closure-banner" role="alert">
+          <p>
+            {L(
+              `この日は窓口が休業です。予約 ${impact.booked}件のうち ${impact.notified}件にお知らせ済みです。`,
+              `The counter is closed this day. ${impact.notified} of ${impact.booked} bookings have been told.`,
+            )}
+          </p>
+          {impact.notified < impact.booked && (
+            <button type="button" className="primary" onClick={() => void notifyClosure()}>
+              {L("予約者へ一括でお知らせ", "Tell everyone booked")}
+            </button>
+          )}
+        </div>
       )}
       <div className="table-wrap">
         <table>
@@ -146,6 +190,9 @@ export function Reservations({ tenant }: { tenant: string }) {
                       </button>
                       <button type="button" onClick={() => void noShow(row)}>
                         {L("不来所", "No-show")}
+                      </button>
+                      <button type="button" onClick={() => move(row)}>
+                        {L("変更", "Move")}
                       </button>
                       <button type="button" onClick={() => cancel(row)}>
                         {L("取消", "Cancel")}
