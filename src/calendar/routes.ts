@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { now } from "../platform/clock.ts";
+import { localDate, now } from "../platform/clock.ts";
 import { notFound } from "../platform/errors.ts";
 import { actorOf } from "../platform/http/context.ts";
 import type { App, RouteDeps } from "../platform/http/types.ts";
@@ -95,7 +95,7 @@ function defaultRange(q: { from?: string | undefined; to?: string | undefined },
   return { from, to: q.to ?? addDays(from, 365) };
 }
 
-const tokyoToday = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(now());
+const tokyoToday = () => localDate(now());
 
 export async function calendarRoutes(app: App, { database }: RouteDeps) {
   const db = database.db;

@@ -1,23 +1,13 @@
-import {
-  boolean,
-  date,
-  index,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-} from "drizzle-orm/pg-core";
+import { boolean, date, index, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { timestamptz } from "../platform/db/columns.ts";
 import type { CalendarSettings, Window } from "./rules.ts";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
 /** Per-tenant calendar rules; a tenant without a row uses the specification's defaults. */
 export const calendarSettings = pgTable("calendar_settings", {
   tenantId: text("tenant_id").primaryKey(),
   settings: jsonb("settings").$type<CalendarSettings>().notNull(),
   updatedBy: text("updated_by").notNull(),
-  updatedAt: ts("updated_at").notNull(),
+  updatedAt: timestamptz("updated_at").notNull(),
 });
 
 /** 休日開庁日: Saturdays and Sundays the city designates. */
@@ -29,7 +19,7 @@ export const weekendOpenings = pgTable(
     /** Reservations only, no walk-ins (used by reservations). */
     reservationOnly: boolean("reservation_only").notNull().default(false),
     designatedBy: text("designated_by").notNull(),
-    designatedAt: ts("designated_at").notNull(),
+    designatedAt: timestamptz("designated_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.date] })],
 );
@@ -49,10 +39,10 @@ export const calendarExceptions = pgTable(
     requestedBy: text("requested_by").notNull(),
     /** Names as they were when acting: a work record, shown to the city with the decision. */
     requestedByName: text("requested_by_name").notNull(),
-    requestedAt: ts("requested_at").notNull(),
+    requestedAt: timestamptz("requested_at").notNull(),
     decidedBy: text("decided_by"),
     decidedByName: text("decided_by_name"),
-    decidedAt: ts("decided_at"),
+    decidedAt: timestamptz("decided_at"),
     decisionNote: text("decision_note"),
   },
   (t) => [

@@ -22,3 +22,18 @@ export const TOKYO = "Asia/Tokyo";
 export function localDate(instant: Date, timeZone = TOKYO): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone }).format(instant);
 }
+
+/** Time of day (HH:MM, 24 h) of an instant in Tokyo. */
+export function localTime(instant: Date, timeZone = TOKYO): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(instant);
+}
+
+/** An instant written in Japan time with its offset, e.g. 2026-08-04T10:00:00+09:00 (Japan keeps no summer time). */
+export function tokyoIso(instant: Date): string {
+  return `${new Date(instant.getTime() + 9 * 3_600_000).toISOString().slice(0, 19)}+09:00`;
+}

@@ -1,6 +1,6 @@
 import { addDays, minutes } from "../calendar/dates.ts";
 import { businessDayOf } from "../calendar/operations.ts";
-import { now } from "../platform/clock.ts";
+import { localTime, now } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { subscribe } from "./events.ts";
 import {
@@ -84,13 +84,6 @@ function meanVisitMinutes(
     .map((p) => p.standardMinutes);
   return standard.reduce((a, b) => a + b, 0) / Math.max(1, standard.length);
 }
-const tokyoHm = (at: Date) =>
-  new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Tokyo",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(at);
 
 export async function loadQueueState(
   db: Executor,
@@ -152,7 +145,7 @@ export async function loadQueueState(
     active: tickets.filter((t) => t.status === "called" || t.status === "serving"),
     observed,
     standard: new Map(procedures.map((p) => [p.code, p.standardMinutes])),
-    minutesToClose: closes.length ? Math.max(...closes) - minutes(tokyoHm(at)) : undefined,
+    minutesToClose: closes.length ? Math.max(...closes) - minutes(localTime(at)) : undefined,
     calibration: calibrate(
       called
         .filter(

@@ -2,7 +2,7 @@ import { businessDayOf } from "../calendar/operations.ts";
 import type { BusinessDay } from "../calendar/rules.ts";
 import { type Actor, auditContext } from "../platform/actor.ts";
 import { recordAudit } from "../platform/audit/store.ts";
-import { localDate, now } from "../platform/clock.ts";
+import { localDate, localTime, now } from "../platform/clock.ts";
 import {
   type Db,
   type Executor,
@@ -55,13 +55,6 @@ const LEADS = new Set(["deputy", "manager"]);
 
 const conflict = (code: string, ja: string, en: string) =>
   new DomainError("conflict", code, ja, en);
-const nowHm = (at: Date) =>
-  new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Asia/Tokyo",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(at);
 
 export function serviceDay(at = now()): string {
   return localDate(at);
@@ -127,7 +120,7 @@ export async function issueTicket(db: Db, actor: Actor, input: IssueInput): Prom
       "Today's weekend opening is for reservations only.",
     );
   }
-  if (!counterOpenAt(calendar, nowHm(at))) {
+  if (!counterOpenAt(calendar, localTime(at))) {
     if (!input.overrideReason?.trim() || !STAFF_ROLES.has(actor.role)) {
       const hours = calendar.counter
         ? `${calendar.counter.open}〜${calendar.counter.close}`
@@ -636,7 +629,7 @@ export async function logPhoneCall(
   }
   const day = serviceDay(input.startedAt);
   const calendar = await businessDayOf(db, actor.tenantId, day);
-  const hm = nowHm(input.startedAt);
+  const hm = localTime(input.startedAt);
   const inHours = calendar.phone !== null && calendar.phone.open <= hm && hm < calendar.phone.close;
   if (!inHours && !input.overrideReason?.trim()) {
     throw conflict(

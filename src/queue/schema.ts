@@ -9,11 +9,9 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+import { timestamptz } from "../platform/db/columns.ts";
 
 export const procedureGroups = pgTable(
   "procedure_groups",
@@ -41,7 +39,7 @@ export const procedures = pgTable(
     atCounter: boolean("at_counter").notNull(),
     groupCode: text("group_code").notNull(),
     sort: integer("sort").notNull(),
-    retiredAt: ts("retired_at"),
+    retiredAt: timestamptz("retired_at"),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.code] })],
 );
@@ -79,10 +77,10 @@ export const counterSessions = pgTable(
     counterId: text("counter_id").notNull(),
     terminalId: text("terminal_id"),
     userId: text("user_id").notNull(),
-    openedAt: ts("opened_at").notNull(),
+    openedAt: timestamptz("opened_at").notNull(),
     /** When the person means to leave the counter (break, end of shift): the predictor counts on it. */
-    plannedCloseAt: ts("planned_close_at"),
-    closedAt: ts("closed_at"),
+    plannedCloseAt: timestamptz("planned_close_at"),
+    closedAt: timestamptz("closed_at"),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.sessionId] }),
@@ -121,20 +119,20 @@ export const tickets = pgTable(
     priorityReason: text("priority_reason"),
     status: text("status").notNull(),
     /** For a checked-in reservation: its time, which ranks it once it has come. */
-    reservedFor: ts("reserved_for"),
+    reservedFor: timestamptz("reserved_for"),
     /** Set by a transfer to a given counter. */
     targetCounterId: text("target_counter_id"),
     counterId: text("counter_id"),
     sessionId: text("session_id"),
     staffUserId: text("staff_user_id"),
     recallCount: integer("recall_count").notNull().default(0),
-    issuedAt: ts("issued_at").notNull(),
+    issuedAt: timestamptz("issued_at").notNull(),
     /** First call: when the wait ended, for measuring waits. */
-    calledAt: ts("called_at"),
+    calledAt: timestamptz("called_at"),
     /** Latest call or recall: what the display board shows. */
-    lastCalledAt: ts("last_called_at"),
-    startedAt: ts("started_at"),
-    finishedAt: ts("finished_at"),
+    lastCalledAt: timestamptz("last_called_at"),
+    startedAt: timestamptz("started_at"),
+    finishedAt: timestamptz("finished_at"),
     /** The unguessable token of the status page URL. */
     statusToken: text("status_token").notNull(),
     issuedBy: text("issued_by").notNull(),
@@ -175,10 +173,10 @@ export const serviceRecords = pgTable(
     counterId: text("counter_id"),
     terminalId: text("terminal_id"),
     ticketId: text("ticket_id"),
-    issuedAt: ts("issued_at"),
-    calledAt: ts("called_at"),
-    startedAt: ts("started_at").notNull(),
-    finishedAt: ts("finished_at").notNull(),
+    issuedAt: timestamptz("issued_at"),
+    calledAt: timestamptz("called_at"),
+    startedAt: timestamptz("started_at").notNull(),
+    finishedAt: timestamptz("finished_at").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.recordId] }),
@@ -193,5 +191,5 @@ export const queueSettings = pgTable("queue_settings", {
   alertQueueLength: integer("alert_queue_length").notNull(),
   noShowAfterRecalls: integer("no_show_after_recalls").notNull(),
   updatedBy: text("updated_by").notNull(),
-  updatedAt: ts("updated_at").notNull(),
+  updatedAt: timestamptz("updated_at").notNull(),
 });

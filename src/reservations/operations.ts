@@ -3,7 +3,7 @@ import { addDays } from "../calendar/dates.ts";
 import { calendarRange } from "../calendar/operations.ts";
 import { type Actor, auditContext, systemActor } from "../platform/actor.ts";
 import { recordAudit } from "../platform/audit/store.ts";
-import { localDate, now } from "../platform/clock.ts";
+import { localDate, now, tokyoIso } from "../platform/clock.ts";
 import {
   type Db,
   type Executor,
@@ -128,9 +128,6 @@ export interface SlotView {
   remaining: number;
 }
 
-const iso = (date: Date) =>
-  `${new Date(date.getTime() + 9 * 3_600_000).toISOString().slice(0, 19)}+09:00`;
-
 async function procedureOf(db: Executor, tenantId: string, code: string) {
   const procedure = (await listProcedures(db, tenantId)).find(
     (p) => p.code === code && p.atCounter && !p.retiredAt,
@@ -178,8 +175,8 @@ export async function availableSlots(
         const count = byStart.get(slot.start.getTime());
         const cap = count?.capacity ?? capacity;
         return {
-          start: iso(slot.start),
-          end: iso(slot.end),
+          start: tokyoIso(slot.start),
+          end: tokyoIso(slot.end),
           capacity: cap,
           remaining: Math.max(0, cap - (count?.booked ?? 0)),
         };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { addDays } from "../calendar/dates.ts";
-import { localDate, now } from "../platform/clock.ts";
+import { localDate, now, tokyoIso } from "../platform/clock.ts";
 import { DomainError, notFound } from "../platform/errors.ts";
 import { actorOf } from "../platform/http/context.ts";
 import { RateLimiter } from "../platform/http/rateLimit.ts";
@@ -48,13 +48,11 @@ const reservationSchema = z.object({
 const BOOKINGS_PER_ADDRESS_PER_HOUR = 20;
 const BOOKINGS_PER_CONTACT_PER_HOUR = 5;
 
-const iso = (d: Date) =>
-  `${new Date(d.getTime() + 9 * 3_600_000).toISOString().slice(0, 19)}+09:00`;
 const view = (r: Reservation) => ({
   code: r.code,
   procedure: r.procedureCode,
-  start: iso(r.slotStart),
-  end: iso(r.slotEnd),
+  start: tokyoIso(r.slotStart),
+  end: tokyoIso(r.slotEnd),
   status: r.status,
   nameKana: r.nameKana,
 });

@@ -1,15 +1,5 @@
-import {
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+import { index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { timestamptz } from "../platform/db/columns.ts";
 
 /**
  * Booked places per slot. Booking increments `booked` only while it is below `capacity`, in one
@@ -20,7 +10,7 @@ export const slotCounts = pgTable(
   {
     tenantId: text("tenant_id").notNull(),
     groupCode: text("group_code").notNull(),
-    slotStart: ts("slot_start").notNull(),
+    slotStart: timestamptz("slot_start").notNull(),
     capacity: integer("capacity").notNull(),
     booked: integer("booked").notNull(),
   },
@@ -39,8 +29,8 @@ export const reservations = pgTable(
     manageToken: text("manage_token").notNull(),
     procedureCode: text("procedure_code").notNull(),
     groupCode: text("group_code").notNull(),
-    slotStart: ts("slot_start").notNull(),
-    slotEnd: ts("slot_end").notNull(),
+    slotStart: timestamptz("slot_start").notNull(),
+    slotEnd: timestamptz("slot_end").notNull(),
     status: text("status").notNull(),
     channel: text("channel").notNull(),
     nameKana: text("name_kana"),
@@ -49,14 +39,14 @@ export const reservations = pgTable(
     reference: text("reference"),
     /** SHA-256 of the normalised e-mail or phone: counts a person's bookings without reading them. */
     contactKey: text("contact_key").notNull(),
-    createdAt: ts("created_at").notNull(),
-    cancelledAt: ts("cancelled_at"),
-    checkedInAt: ts("checked_in_at"),
-    remindedAt: ts("reminded_at"),
+    createdAt: timestamptz("created_at").notNull(),
+    cancelledAt: timestamptz("cancelled_at"),
+    checkedInAt: timestamptz("checked_in_at"),
+    remindedAt: timestamptz("reminded_at"),
     /** When the person was told the counter is closed that day. */
-    closureNoticeAt: ts("closure_notice_at"),
+    closureNoticeAt: timestamptz("closure_notice_at"),
     ticketId: text("ticket_id"),
-    purgedAt: ts("purged_at"),
+    purgedAt: timestamptz("purged_at"),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.reservationId] }),
@@ -72,5 +62,5 @@ export const reservationSettings = pgTable("reservation_settings", {
   tenantId: text("tenant_id").primaryKey(),
   settings: jsonb("settings").$type<Record<string, unknown>>().notNull(),
   updatedBy: text("updated_by").notNull(),
-  updatedAt: ts("updated_at").notNull(),
+  updatedAt: timestamptz("updated_at").notNull(),
 });

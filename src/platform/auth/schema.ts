@@ -5,11 +5,9 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+import { timestamptz } from "../db/columns.ts";
 
 export const users = pgTable(
   "users",
@@ -26,10 +24,10 @@ export const users = pgTable(
     /** Last accepted TOTP time step, so one code cannot be replayed. */
     totpLastStep: integer("totp_last_step"),
     failedLogins: integer("failed_logins").notNull().default(0),
-    lockedUntil: ts("locked_until"),
+    lockedUntil: timestamptz("locked_until"),
     disabled: boolean("disabled").notNull().default(false),
-    createdAt: ts("created_at").notNull(),
-    updatedAt: ts("updated_at").notNull(),
+    createdAt: timestamptz("created_at").notNull(),
+    updatedAt: timestamptz("updated_at").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.userId] }),
@@ -44,7 +42,7 @@ export const tenantGrants = pgTable(
     tenantId: text("tenant_id").notNull(),
     userTenantId: text("user_tenant_id").notNull(),
     userId: text("user_id").notNull(),
-    grantedAt: ts("granted_at").notNull(),
+    grantedAt: timestamptz("granted_at").notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.userTenantId, t.userId] })],
 );
@@ -61,9 +59,9 @@ export const sessions = pgTable(
     csrfToken: text("csrf_token").notNull(),
     /** Set while the user must enrol a second factor before doing anything else. */
     restriction: text("restriction"),
-    createdAt: ts("created_at").notNull(),
-    lastSeenAt: ts("last_seen_at").notNull(),
-    expiresAt: ts("expires_at").notNull(),
+    createdAt: timestamptz("created_at").notNull(),
+    lastSeenAt: timestamptz("last_seen_at").notNull(),
+    expiresAt: timestamptz("expires_at").notNull(),
     clientIp: text("client_ip"),
   },
   (t) => [

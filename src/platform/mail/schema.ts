@@ -1,6 +1,5 @@
 import { index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
-
-const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
+import { timestamptz } from "../db/columns.ts";
 
 /**
  * 送信待ちメール: notices are written here in the same transaction as what they announce, and
@@ -16,8 +15,8 @@ export const mailOutbox = pgTable(
     recipient: text("recipient"),
     subject: text("subject"),
     body: text("body"),
-    createdAt: ts("created_at").notNull(),
-    sentAt: ts("sent_at"),
+    createdAt: timestamptz("created_at").notNull(),
+    sentAt: timestamptz("sent_at"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
   },

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useMemo, useState } from "react";
 import { ApiError, api, errorText } from "../api.ts";
 import { useLang } from "../i18n.ts";
+import { PublicHeader } from "../PublicHeader.tsx";
 import { calendarFile, downloadLink } from "../reservations.ts";
 
 interface Procedure {
@@ -88,17 +89,10 @@ export function Book({ tenant, onToggleLang }: { tenant: string; onToggleLang: (
   const name = (p: Procedure) => (lang === "ja" ? p.nameJa : p.nameEn);
   return (
     <main className="booking" id="main">
-      <header className="booking-head">
-        <h1>{L("窓口の予約", "Book a time at the counter")}</h1>
-        <button
-          type="button"
-          className="ghost"
-          lang={lang === "ja" ? "en" : "ja"}
-          onClick={onToggleLang}
-        >
-          {lang === "ja" ? "English" : "日本語"}
-        </button>
-      </header>
+      <PublicHeader
+        title={L("窓口の予約", "Book a time at the counter")}
+        onToggleLang={onToggleLang}
+      />
       {error && (
         <p role="alert" className="error">
           {error}

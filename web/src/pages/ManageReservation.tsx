@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, errorText } from "../api.ts";
 import { useLang } from "../i18n.ts";
+import { PublicHeader } from "../PublicHeader.tsx";
 import { calendarFile, downloadLink } from "../reservations.ts";
 import { dayLabel } from "./Book.tsx";
 
@@ -86,17 +87,7 @@ export function ManageReservation({
   };
   return (
     <main className="booking" id="main">
-      <header className="booking-head">
-        <h1>{L("ご予約の確認", "Your booking")}</h1>
-        <button
-          type="button"
-          className="ghost"
-          lang={lang === "ja" ? "en" : "ja"}
-          onClick={onToggleLang}
-        >
-          {lang === "ja" ? "English" : "日本語"}
-        </button>
-      </header>
+      <PublicHeader title={L("ご予約の確認", "Your booking")} onToggleLang={onToggleLang} />
       {message && (
         <p role={message.kind === "error" ? "alert" : "status"} className={message.kind}>
           {message.text}
