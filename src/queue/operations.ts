@@ -27,7 +27,6 @@ import {
   insertProcedure,
   insertServiceRecords,
   insertTicket,
-  listCounters,
   listGroups,
   listProcedures,
   listTerminals,
