@@ -6,6 +6,7 @@ import {
   type E2eServer,
   launchBrowser,
   screenshot,
+  signedIn,
   signInThroughUi,
   startDemoServer,
 } from "./browser.ts";
@@ -121,7 +122,7 @@ describe("web shell", () => {
   it("switches to English and back", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    await signInThroughUi(page, server.url, "city");
+    await signedIn(page, server.url, "city");
     await page.getByRole("button", { name: "English" }).click();
     await page
       .getByRole("navigation", { name: "Main menu" })

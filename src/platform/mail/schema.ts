@@ -1,4 +1,4 @@
-import { index, integer, pgTable, primaryKey, text, } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { timestamptz } from "../db/columns.ts";
 
 /**

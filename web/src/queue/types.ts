@@ -1,3 +1,6 @@
+// The board's shapes are the server's own (type-only: nothing of the server reaches the bundle).
+export type { Board, BoardCall, GroupStatus } from "../../../src/queue/live.ts";
+
 import type { WaitRange } from "../live.ts";
 
 export interface TicketOut {
@@ -14,36 +17,6 @@ export interface TicketOut {
   estimatedWaitMinutes: number | null;
   estimate: WaitRange | null;
   statusUrl: string;
-}
-
-export interface GroupStatus {
-  groupCode: string;
-  nameJa: string;
-  nameEn: string;
-  prefix: string;
-  waiting: number;
-  lastCalled: string | null;
-  estimate: WaitRange | null;
-}
-
-export interface BoardCall {
-  displayNumber: string;
-  counterId: string;
-  counterName: string;
-  calledAt: string;
-  recall: boolean;
-  announcementJa: string;
-  announcementEn: string;
-}
-
-export interface Board {
-  serviceDay: string;
-  generatedAt: string;
-  calling: BoardCall[];
-  history: BoardCall[];
-  groups: GroupStatus[];
-  openCounters: number;
-  alerts: { code: string; value: number; threshold: number; message: string; messageEn: string }[];
 }
 
 export interface Procedure {
