@@ -715,7 +715,6 @@ export async function addCounter(db: Db, actor: Actor, input: NewCounter): Promi
   try {
     await transaction(db, async (tx) => {
       await insertCounter(tx, row);
-      catalogueChanged(actor.tenantId);
       await recordAudit(tx, auditContext(actor), {
         action: "counter.create",
         entity: "counter",
@@ -732,6 +731,7 @@ export async function addCounter(db: Db, actor: Actor, input: NewCounter): Promi
       );
     throw error;
   }
+  catalogueChanged(actor.tenantId);
   return row;
 }
 
@@ -769,7 +769,6 @@ export async function addProcedure(db: Db, actor: Actor, input: NewProcedure): P
   try {
     await transaction(db, async (tx) => {
       await insertProcedure(tx, row);
-      catalogueChanged(actor.tenantId);
       await recordAudit(tx, auditContext(actor), {
         action: "procedure.create",
         entity: "procedure",
@@ -786,6 +785,7 @@ export async function addProcedure(db: Db, actor: Actor, input: NewProcedure): P
       );
     throw error;
   }
+  catalogueChanged(actor.tenantId);
   return row;
 }
 
@@ -801,7 +801,7 @@ export async function changeProcedure(
     retired?: boolean | undefined;
   },
 ): Promise<Procedure> {
-  return transaction(db, async (tx) => {
+  const changed = await transaction(db, async (tx) => {
     const { retired, ...rest } = patch;
     const changes = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
     const row = await updateProcedure(tx, actor.tenantId, code, {
@@ -809,7 +809,6 @@ export async function changeProcedure(
       ...(retired === undefined ? {} : { retiredAt: retired ? now() : null }),
     });
     if (!row) throw notFound("手続", "Procedure");
-    catalogueChanged(actor.tenantId);
     await recordAudit(tx, auditContext(actor), {
       action: retired ? "procedure.retire" : "procedure.update",
       entity: "procedure",
@@ -818,4 +817,7 @@ export async function changeProcedure(
     });
     return row;
   });
+  // After the commit: dropped earlier, a concurrent read could cache the old catalogue again.
+  catalogueChanged(actor.tenantId);
+  return changed;
 }

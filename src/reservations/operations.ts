@@ -386,7 +386,7 @@ export async function reservationByToken(
   token: string,
 ): Promise<Reservation> {
   const row = await findReservationByToken(db, tenantId, token);
-  if (!row || row.status === "purged")
+  if (!row)
     throw new DomainError(
       "not_found",
       "not_found",
