@@ -11,9 +11,13 @@ import { httpSignIn, type SpawnedServer, spawnServer } from "../test/server.ts";
  * finish) against a running server, on PGlite and on PostgreSQL; prints throughput and p50/p99
  * latency, and pgbench's TPS for a single-row update on the same PostgreSQL, with the ratio.
  *   CLIENTS=50 SECONDS=15 BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:queue
+ * THINK_MS=200 paces each client (a pause after every request) to see latency below saturation;
+ * BENCH_ONLY_POSTGRES=1 skips the PGlite run.
  */
 const CLIENTS = Number(process.env.CLIENTS ?? 50);
 const SECONDS = Number(process.env.SECONDS ?? 15);
+/** Pause of each client between its requests: 0 saturates the server; a counter really pauses minutes. */
+const THINK_MS = Number(process.env.THINK_MS ?? 0);
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const PASSWORD = "bench password 1";
 const ENV = {
@@ -72,6 +76,7 @@ async function drive(clients: Call[]) {
     const t0 = performance.now();
     const response = await ok(await run(), kind);
     latencies[kind]!.push(performance.now() - t0);
+    if (THINK_MS) await new Promise((resolve) => setTimeout(resolve, THINK_MS));
     return response;
   };
   await Promise.all(
@@ -103,7 +108,9 @@ async function drive(clients: Call[]) {
 
 function report(label: string, r: Awaited<ReturnType<typeof drive>>) {
   const fmt = (x: number) => x.toFixed(1).padStart(7);
-  console.log(`\n${label}: ${CLIENTS} clients, ${r.seconds} s`);
+  console.log(
+    `\n${label}: ${CLIENTS} clients, ${r.seconds} s${THINK_MS ? `, ${THINK_MS} ms pause after each request` : ""}`,
+  );
   console.log(
     `  ${r.flows} flows (${(r.flows / r.seconds).toFixed(1)}/s), ${r.requests} requests (${(r.requests / r.seconds).toFixed(1)}/s)`,
   );

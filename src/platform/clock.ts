@@ -18,19 +18,34 @@ export function isShifted(): boolean {
 
 export const TOKYO = "Asia/Tokyo";
 
+// Building an Intl formatter costs far more than using one; every request asks for the date.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(kind: "date" | "time", timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind} ${timeZone}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made =
+      kind === "date"
+        ? new Intl.DateTimeFormat("en-CA", { timeZone })
+        : new Intl.DateTimeFormat("en-GB", {
+            timeZone,
+            hour: "2-digit",
+            minute: "2-digit",
+            hourCycle: "h23",
+          });
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 /** Calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function localDate(instant: Date, timeZone = TOKYO): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone }).format(instant);
+  return formatter("date", timeZone).format(instant);
 }
 
 /** Time of day (HH:MM, 24 h) of an instant in Tokyo. */
 export function localTime(instant: Date, timeZone = TOKYO): string {
-  return new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(instant);
+  return formatter("time", timeZone).format(instant);
 }
 
 /** An instant written in Japan time with its offset, e.g. 2026-08-04T10:00:00+09:00 (Japan keeps no summer time). */

@@ -145,8 +145,8 @@ export async function issueTicket(db: Db, actor: Actor, input: IssueInput): Prom
     procedureCodes: codes,
     priority: Boolean(input.priority),
   });
+  const number = await nextTicketNumber(db, actor.tenantId, day, group.groupCode);
   const ticket = await transaction(db, async (tx) => {
-    const number = await nextTicketNumber(tx, actor.tenantId, day, group.groupCode);
     const row: Ticket = {
       tenantId: actor.tenantId,
       ticketId: newId(),

@@ -130,8 +130,14 @@ export async function closeCounterSession(db: Executor, session: CounterSession,
 }
 
 /** Hands out the next number of a group for the day in one atomic statement: no two tickets share one. */
+/**
+ * Takes the next number of a group in its own short statement, outside the ticket's transaction:
+ * the counter row is the hottest row of the day, and holding its lock through the rest of the
+ * ticket's writes serialised every issuer behind it. Like a roll of paper tickets, a number may
+ * be skipped when the write that follows fails; numbers are never given twice.
+ */
 export async function nextTicketNumber(
-  tx: Tx,
+  tx: Executor,
   tenantId: string,
   serviceDay: string,
   groupCode: string,

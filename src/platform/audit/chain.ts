@@ -41,6 +41,31 @@ export function canonicalForm(e: AuditFields): string {
   ]);
 }
 
+/**
+ * The canonical form around its two parts known only once the head is locked (seq and the
+ * previous hash), so the database can complete and hash it: before + seq + after + prevHash + `"]`.
+ */
+export function canonicalFrame(e: Omit<AuditFields, "seq" | "prevHash">): {
+  beforeSeq: string;
+  afterSeq: string;
+} {
+  const rest = JSON.stringify([
+    e.at.toISOString(),
+    e.actorId,
+    e.actorRole,
+    e.action,
+    e.entity,
+    e.entityId,
+    e.requestId,
+    e.clientIp,
+    e.digest,
+  ]);
+  return {
+    beforeSeq: `[${JSON.stringify(e.tenantId)},`,
+    afterSeq: `,${rest.slice(1, -1)},"`,
+  };
+}
+
 export function eventHash(e: AuditFields): string {
   return sha256(canonicalForm(e));
 }

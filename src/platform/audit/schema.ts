@@ -1,4 +1,4 @@
-import { bigint, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, bigserial, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * The audit trail (監査ログ). Append-only: a trigger refuses UPDATE and DELETE, and each event
@@ -32,3 +32,30 @@ export const auditHeads = pgTable("audit_heads", {
   lastSeq: bigint("last_seq", { mode: "number" }).notNull(),
   lastHash: text("last_hash").notNull(),
 });
+
+/**
+ * Events written by a transaction, waiting for its commit. A deferred trigger
+ * (`audit_pending_seal`, migration 0006) chains each one into `audit_events` as the transaction
+ * commits, so the head row every write of a tenant waits for is locked only during the commit
+ * itself, not across round trips to the application. Always empty outside a transaction.
+ */
+export const auditPending = pgTable(
+  "audit_pending",
+  {
+    tenantId: text("tenant_id").notNull(),
+    pendingId: bigserial("pending_id", { mode: "number" }).notNull(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
+    actorId: text("actor_id").notNull(),
+    actorRole: text("actor_role").notNull(),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    requestId: text("request_id"),
+    clientIp: text("client_ip"),
+    digest: text("digest"),
+    /** The canonical form before and after its seq (see `canonicalFrame`). */
+    frameBeforeSeq: text("frame_before_seq").notNull(),
+    frameAfterSeq: text("frame_after_seq").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.pendingId] })],
+);

@@ -1,9 +1,11 @@
 import { sql } from "drizzle-orm";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../../test/db.ts";
 import { buildTenant } from "../../../test/factories.ts";
 import type { Database } from "../db/index.ts";
 import { transaction } from "../db/index.ts";
+import { canonicalForm, canonicalFrame } from "./chain.ts";
 import { listAuditEvents, recordAudit, verifyAuditChain } from "./store.ts";
 
 let database: Database;
@@ -50,6 +52,63 @@ describe("audit chain", () => {
       requestId: "r4",
     });
     expect(events[0]!.digest).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("hashes in the database exactly as the verifier does, whatever the text", async () => {
+    const tenant = await buildTenant(database);
+    const awkward = [
+      '"quoted" \\ back\\slash',
+      "窓口　全角\n改行",
+      "emoji 🎫 \u0001",
+      "",
+      "𠮷野家",
+    ];
+    for (const [i, text] of awkward.entries()) {
+      await transaction(database.db, (tx) =>
+        recordAudit(
+          tx,
+          {
+            tenantId: tenant.tenantId,
+            actorId: text,
+            actorRole: "staff",
+            clientIp: i ? text : undefined,
+          },
+          { action: `odd.${i}`, entity: text, entityId: text || undefined, change: { text } },
+        ),
+      );
+    }
+    expect(await verifyAuditChain(database.db, tenant.tenantId)).toMatchObject({
+      ok: true,
+      count: awkward.length + 1,
+    });
+  });
+
+  it("frames the canonical form so that seq and the previous hash complete it", () => {
+    fc.assert(
+      fc.property(
+        fc.record({
+          tenantId: fc.string(),
+          seq: fc.integer({ min: 1, max: 2 ** 40 }),
+          at: fc.date({ noInvalidDate: true, min: new Date(0), max: new Date(4102444800000) }),
+          actorId: fc.string(),
+          actorRole: fc.string(),
+          action: fc.string(),
+          entity: fc.string(),
+          entityId: fc.option(fc.string()),
+          requestId: fc.option(fc.string()),
+          clientIp: fc.option(fc.string()),
+          digest: fc.option(fc.stringMatching(/^[0-9a-f]{64}$/)),
+          prevHash: fc.stringMatching(/^[0-9a-f]{64}$/),
+        }),
+        (fields) => {
+          const { beforeSeq, afterSeq } = canonicalFrame(fields);
+          expect(`${beforeSeq}${fields.seq}${afterSeq}${fields.prevHash}"]`).toBe(
+            canonicalForm(fields),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 
   it("refuses UPDATE and DELETE through the trigger", async () => {

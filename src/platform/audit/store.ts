@@ -3,12 +3,11 @@ import { now } from "../clock.ts";
 import { type Executor, queryRows, type Tx } from "../db/index.ts";
 import {
   ChainVerifier,
+  canonicalFrame,
   changeDigest,
-  eventHash,
-  GENESIS_HASH,
   type VerifyResult,
 } from "./chain.ts";
-import { auditEvents, auditHeads } from "./schema.ts";
+import { auditEvents, auditHeads, auditPending } from "./schema.ts";
 
 /** Who did it, where from: carried from the request (or the CLI) to every audit event. */
 export interface AuditContext {
@@ -30,27 +29,13 @@ export interface AuditEntry {
 
 /**
  * Appends one event to the tenant's chain inside the caller's transaction, so the write and its
- * trace commit or vanish together. Locking the head row orders appends within a tenant.
+ * trace commit or vanish together. The event waits in `audit_pending` and is chained by the
+ * database as the transaction commits (migration 0006): appends within a tenant are ordered by
+ * the head row, which is then locked only for the commit itself.
  */
 export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
-  // One round trip takes the next number and the previous hash, and locks the head until commit.
-  const advance = () =>
-    tx
-      .update(auditHeads)
-      .set({ lastSeq: sql`${auditHeads.lastSeq} + 1` })
-      .where(eq(auditHeads.tenantId, ctx.tenantId))
-      .returning({ seq: auditHeads.lastSeq, prevHash: auditHeads.lastHash });
-  let [head] = await advance();
-  if (!head) {
-    await tx
-      .insert(auditHeads)
-      .values({ tenantId: ctx.tenantId, lastSeq: 0, lastHash: GENESIS_HASH })
-      .onConflictDoNothing();
-    [head] = await advance();
-  }
   const fields = {
     tenantId: ctx.tenantId,
-    seq: head!.seq,
     at: now(),
     actorId: ctx.actorId,
     actorRole: ctx.actorRole,
@@ -60,21 +45,13 @@ export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry):
     requestId: ctx.requestId ?? null,
     clientIp: ctx.clientIp ?? null,
     digest: changeDigest(entry.change),
-    prevHash: head!.prevHash,
   };
-  const hash = eventHash(fields);
-  // The second: the event and the head's new hash together.
-  const inserted = tx.$with("inserted").as(
-    tx
-      .insert(auditEvents)
-      .values({ ...fields, hash })
-      .returning({ seq: auditEvents.seq }),
-  );
-  await tx
-    .with(inserted)
-    .update(auditHeads)
-    .set({ lastHash: hash })
-    .where(and(eq(auditHeads.tenantId, ctx.tenantId), sql`exists (select 1 from ${inserted})`));
+  const { beforeSeq, afterSeq } = canonicalFrame(fields);
+  await tx.insert(auditPending).values({
+    ...fields,
+    frameBeforeSeq: beforeSeq,
+    frameAfterSeq: afterSeq,
+  });
 }
 
 const VERIFY_BATCH = 2000;
