@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
-import { seedDemoIfEmpty } from "./demo/seed.ts";
+import { seedDemoIfEmpty, seedDemoRosterIfMissing } from "./demo/seed.ts";
 import { startClockAt } from "./platform/clock.ts";
 import type { Config } from "./platform/config.ts";
 import { type Database, openDatabase } from "./platform/db/index.ts";
@@ -88,6 +88,7 @@ export async function startServer(
   try {
     await database.migrate();
     const seeded = await seedDemoIfEmpty(database.db, config.demoPassword);
+    await seedDemoRosterIfMissing(database.db);
     if (seeded.generatedPassword) {
       // Shown once, on the console only: the demo's credentials are generated, never committed.
       process.stdout.write(

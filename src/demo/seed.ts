@@ -3,11 +3,13 @@ import { recordAudit } from "../platform/audit/store.ts";
 import { generatePassword } from "../platform/auth/accounts.ts";
 import { hashPassword } from "../platform/auth/password.ts";
 import type { Role } from "../platform/auth/permissions.ts";
-import { insertTenantGrant, insertUser } from "../platform/auth/users.ts";
+import { insertTenantGrant, insertUser, listUsersOf } from "../platform/auth/users.ts";
 import { type Db, transaction } from "../platform/db/index.ts";
-import { countTenants } from "../platform/tenancy/store.ts";
+import { countTenants, findTenant } from "../platform/tenancy/store.ts";
 import { DEMO_TENANT } from "../platform/tenancy/tenant.ts";
+import { seedDefaultCourses } from "../roster/training.ts";
 import { setUpTenant } from "../tenantSetup.ts";
+import { seedDemoRoster } from "./roster.ts";
 
 /** One user per role, named after it, plus the kiosk and the display board. All fictitious. */
 export const DEMO_USERS: { username: string; role: Role; displayName: string }[] = [
@@ -47,6 +49,7 @@ export async function seedDemoIfEmpty(db: Db, password: string | undefined): Pro
     if ((await countTenants(tx)) > 0) return false;
     for (const tenant of [DEMO_TENANT, TRAINING_TENANT]) {
       await setUpTenant(tx, tenant, "seed");
+      const usersByName = new Map<string, string>();
       for (const demo of DEMO_USERS) {
         if (tenant === TRAINING_TENANT && demo.role === "contractor_admin") continue;
         const user = await insertUser(tx, { tenantId: tenant.tenantId, ...demo, passwordHash });
@@ -56,12 +59,30 @@ export async function seedDemoIfEmpty(db: Db, password: string | undefined): Pro
           entityId: user.userId,
           change: { username: demo.username, role: demo.role },
         });
+        usersByName.set(demo.username, user.userId);
         if (demo.role === "contractor_admin") {
           await insertTenantGrant(tx, TRAINING_TENANT.tenantId, user);
         }
       }
+      await seedDemoRoster(tx, tenant.tenantId, usersByName);
     }
     return true;
   });
   return created && !password ? { created, generatedPassword: secret } : { created };
+}
+
+/**
+ * Data made before the roster existed: each demo tenant without a roster gets the demo roster,
+ * linked to its demo users, so `staff`, `deputy` and `manager` can still open counters.
+ */
+export async function seedDemoRosterIfMissing(db: Db): Promise<void> {
+  for (const tenant of [DEMO_TENANT, TRAINING_TENANT]) {
+    await transaction(db, async (tx) => {
+      if (!(await findTenant(tx, tenant.tenantId))) return;
+      await seedDefaultCourses(tx, tenant.tenantId);
+      const users = await listUsersOf(tx, tenant.tenantId);
+      const usersByName = new Map(users.map((u) => [u.username, u.userId]));
+      await seedDemoRoster(tx, tenant.tenantId, usersByName);
+    });
+  }
 }

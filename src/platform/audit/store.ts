@@ -1,12 +1,7 @@
 import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
 import { now } from "../clock.ts";
 import { type Executor, queryRows, type Tx } from "../db/index.ts";
-import {
-  ChainVerifier,
-  canonicalFrame,
-  changeDigest,
-  type VerifyResult,
-} from "./chain.ts";
+import { ChainVerifier, canonicalFrame, changeDigest, type VerifyResult } from "./chain.ts";
 import { auditEvents, auditHeads, auditPending } from "./schema.ts";
 
 /** Who did it, where from: carried from the request (or the CLI) to every audit event. */

@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { type Actor, auditContext } from "../actor.ts";
 import { recordAudit } from "../audit/store.ts";
 import { now } from "../clock.ts";
-import { type Db, isUniqueViolation, transaction } from "../db/index.ts";
+import { type Db, isUniqueViolation, type Tx, transaction } from "../db/index.ts";
 import { DomainError, forbidden, notFound } from "../errors.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password.ts";
-import { isRole, type Role } from "./permissions.ts";
+import { isRole, ROSTER_ROLES, type Role } from "./permissions.ts";
 import { deleteSessionsOfUser, type Session, updateSession } from "./sessions.ts";
 import { TOTP_ENROLLMENT } from "./signIn.ts";
 import { matchTotp, newTotpSecret, otpauthUri } from "./totp.ts";
@@ -68,7 +68,16 @@ export function publicUser(user: User) {
   };
 }
 
-export async function createUser(db: Db, actor: Actor, input: CreateUserInput): Promise<User> {
+/**
+ * Creates an account. `link` runs in the same transaction once the user exists: accounts of roster
+ * roles are created only through it (by the roster, which ties the account to its person).
+ */
+export async function createUser(
+  db: Db,
+  actor: Actor,
+  input: CreateUserInput,
+  link?: (tx: Tx, user: User) => Promise<void>,
+): Promise<User> {
   if (!isRole(input.role)) {
     throw new DomainError(
       "unprocessable",
@@ -81,6 +90,14 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput): 
     throw forbidden(
       "この役割の利用者を作成する権限がありません。",
       "You may not create users with this role.",
+    );
+  }
+  if (ROSTER_ROLES.has(input.role) && !link) {
+    throw new DomainError(
+      "unprocessable",
+      "account_needs_roster_person",
+      "本業務従事者・業務副管理者・業務管理者のアカウントは、従事者名簿の該当者から作成してください。",
+      "Accounts for staff, deputies and managers are created from their entry on the staff roster.",
     );
   }
   checkPasswordStrength(input.password);
@@ -100,6 +117,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput): 
         entityId: user.userId,
         change: { username: input.username, displayName: input.displayName, role: input.role },
       });
+      await link?.(tx, user);
       return user;
     });
   } catch (error) {

@@ -25,6 +25,12 @@ export const ROLE_LABELS: Record<Role, { ja: string; en: string }> = {
   board: { ja: "呼出表示盤", en: "Display board" },
 };
 
+/**
+ * Roles held by people who work on the contract: each such account belongs to a person on the
+ * staff roster (従事者名簿) and is created from it, never on its own.
+ */
+export const ROSTER_ROLES: ReadonlySet<Role> = new Set(["staff", "deputy", "manager"]);
+
 /** Roles that must sign in with a second factor. */
 export const TOTP_REQUIRED: ReadonlySet<Role> = new Set([
   "city",
