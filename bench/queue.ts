@@ -50,16 +50,43 @@ async function setUp(server: SpawnedServer): Promise<Call[]> {
       }),
       "counter",
     );
+  // Counter staff are people on the roster with the mandatory training, as in real use.
+  const people: string[] = [];
+  for (let i = 1; i <= CLIENTS; i++) {
+    const response = await ok(
+      await manager("POST", "/api/v1/roster/people", {
+        nameKanji: `ベンチ ${i}`,
+        nameKana: `べんち ${i}`,
+        employment: "fixed_term",
+        startDate: "2026-04-01",
+        cardExperienceMonths: 12,
+        workRoles: ["counter"],
+        weeklyHourLimit: 40,
+        availability: {},
+      }),
+      "person",
+    );
+    people.push(((await response.json()) as { id: string }).id);
+  }
+  for (const courseId of ["personal-data", "operation-manual"])
+    await ok(
+      await manager("POST", "/api/v1/training/sessions", {
+        courseId,
+        heldOn: "2026-03-20",
+        instructor: "ベンチ",
+        attendees: people,
+      }),
+      "training",
+    );
   const clients: Call[] = [];
   for (let i = 1; i <= CLIENTS; i++) {
     await ok(
-      await admin("POST", "/api/v1/users", {
+      await admin("POST", `/api/v1/roster/people/${people[i - 1]}/account`, {
         username: `bench${i}`,
-        displayName: `ベンチ ${i}`,
         role: "staff",
         password: PASSWORD,
       }),
-      "user",
+      "account",
     );
     const call = await httpSignIn(server.url, "nagaoka", `bench${i}`, PASSWORD);
     await ok(await call("POST", `/api/v1/queue/counters/${i}/open`, {}), "open");

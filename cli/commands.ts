@@ -9,10 +9,12 @@ import {
   publicUser,
   resetPassword,
 } from "../src/platform/auth/accounts.ts";
+import type { Role } from "../src/platform/auth/permissions.ts";
 import { findUserByName, listUsersOf } from "../src/platform/auth/users.ts";
 import { restoreBackup, writeBackup } from "../src/platform/db/backup.ts";
 import type { Database } from "../src/platform/db/index.ts";
 import { findTenant } from "../src/platform/tenancy/store.ts";
+import { createAccountFor } from "../src/roster/accounts.ts";
 
 /** What a command prints and its exit code; commands never call process.exit themselves. */
 export interface Output {
@@ -56,6 +58,7 @@ export async function userCommand(database: Database, argv: string[], io: Output
     role: { type: "string" },
     name: { type: "string" },
     password: { type: "string" },
+    person: { type: "string" },
     json: { type: "boolean" },
   });
   const sub = positionals[0];
@@ -74,12 +77,20 @@ export async function userCommand(database: Database, argv: string[], io: Output
   }
   if (sub === "create") {
     const password = optional(values, "password") ?? generatePassword();
-    const user = await createUser(database.db, actor, {
-      username: need(values, "username"),
-      role: need(values, "role"),
-      displayName: optional(values, "name") ?? need(values, "username"),
-      password,
-    });
+    const person = optional(values, "person");
+    const role = need(values, "role");
+    const user = person
+      ? await createAccountFor(database.db, actor, person, {
+          username: need(values, "username"),
+          role: role as Role,
+          password,
+        })
+      : await createUser(database.db, actor, {
+          username: need(values, "username"),
+          role,
+          displayName: optional(values, "name") ?? need(values, "username"),
+          password,
+        });
     io.out(`created ${user.username} (${user.role}) in ${tenantId}`);
     if (!values.password) io.out(`password: ${password}`);
     return 0;

@@ -39,7 +39,7 @@ describe("madoguchi CLI", () => {
         "--username",
         "yamada",
         "--role",
-        "staff",
+        "city",
         "--name",
         "山田 太郎",
       ],
@@ -73,6 +73,57 @@ describe("madoguchi CLI", () => {
     expect(bad.stderr).toContain("不明な役割");
   });
 
+  it("prints the roster as JSON without contact data, and creates accounts only for roster people", async () => {
+    const env = { MADOGUCHI_DATA: await demoDataDir(), DATABASE_URL: "" };
+    const result = await runCli(["roster", "--tenant", "nagaoka", "--json"], env);
+    expect(result.code).toBe(0);
+    const people = JSON.parse(result.stdout) as {
+      id: string;
+      name: string;
+      designation: string | null;
+      employment: string;
+      municipalExperience: boolean;
+      certificate: { grade: string; date: string } | null;
+      mandatoryTrainingComplete: boolean;
+      hasAccount: boolean;
+    }[];
+    expect(people.length).toBeGreaterThanOrEqual(12);
+    const manager = people.find((p) => p.designation === "manager")!;
+    expect(manager).toMatchObject({ employment: "regular", municipalExperience: true });
+    expect(manager.certificate?.grade).toBeTruthy();
+    expect(people.filter((p) => p.designation === "deputy")).toHaveLength(1);
+    expect(people.every((p) => p.mandatoryTrainingComplete)).toBe(true);
+    expect(result.stdout).not.toMatch(/contact|内線/);
+
+    const refused = await runCli(
+      ["user", "create", "--tenant", "nagaoka", "--username", "u2", "--role", "staff"],
+      env,
+    );
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("従事者名簿");
+    const person = people.find((p) => !p.hasAccount && !p.designation)!;
+    const created = await runCli(
+      [
+        "user",
+        "create",
+        "--tenant",
+        "nagaoka",
+        "--username",
+        "u2",
+        "--role",
+        "staff",
+        "--person",
+        person.id,
+      ],
+      env,
+    );
+    expect(created.code).toBe(0);
+    const after = JSON.parse(
+      (await runCli(["roster", "--tenant", "nagaoka", "--json"], env)).stdout,
+    );
+    expect(after.find((p: { id: string }) => p.id === person.id).hasAccount).toBe(true);
+  });
+
   it("stops with a clear message while a live server holds the data folder", async () => {
     const dir = await demoDataDir();
     // This test process is alive, so its pid in the lock file is a live holder.
@@ -101,7 +152,8 @@ describe("madoguchi CLI", () => {
     const env = { MADOGUCHI_DATA: dir, DATABASE_URL: "" };
     const ok = await runCli(["audit", "verify", "--tenant", "nagaoka", "--json"], env);
     expect(ok.code).toBe(0);
-    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, count: 9 });
+    // tenant.create, the eight demo users, roster.seed
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, count: 10 });
     const database = await openDatabase({ dataDir: path.join(dir, "pglite") });
     await database.db.execute(sql`alter table audit_events disable trigger user`);
     await database.db.execute(

@@ -15,12 +15,15 @@ import {
 } from "./commands.ts";
 import { purgeCommand } from "./purge.ts";
 import { queueCommand } from "./queue.ts";
+import { rosterCommand } from "./roster.ts";
 
 const HELP = `madoguchi — マイナンバーカード窓口 / My Number Card counter platform
 
   madoguchi serve                                  start the server (same as npm start)
   madoguchi user list   --tenant T [--json]
-  madoguchi user create --tenant T --username U --role R [--name N] [--password P]
+  madoguchi user create --tenant T --username U --role R [--name N] [--password P] [--person ID]
+                                                   staff/deputy/manager accounts need --person (a roster id)
+  madoguchi roster --tenant T [--json]             the staff roster: qualifications, designation, training
   madoguchi user passwd --tenant T --username U [--password P]
   madoguchi calendar --tenant T [--from D] [--to D] [--json]
                                                    opening days (default: the whole service period)
@@ -39,6 +42,7 @@ const COMMANDS: Record<string, Command> = {
   audit: auditCommand,
   calendar: calendarCommand,
   queue: queueCommand,
+  roster: rosterCommand,
   purge: purgeCommand,
   backup: backupCommand,
   restore: restoreCommand,

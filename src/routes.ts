@@ -6,6 +6,7 @@ import type { RoutePlugin } from "./platform/http/app.ts";
 import { tenantRoutes } from "./platform/tenancy/routes.ts";
 import { queueRoutes } from "./queue/routes.ts";
 import { reservationRoutes } from "./reservations/routes.ts";
+import { rosterRoutes } from "./roster/routes.ts";
 
 /** Every domain's routes, in the order they are registered. */
 export const ROUTES: RoutePlugin[] = [
@@ -16,4 +17,5 @@ export const ROUTES: RoutePlugin[] = [
   calendarRoutes,
   queueRoutes,
   reservationRoutes,
+  rosterRoutes,
 ];

@@ -32,7 +32,7 @@ async function crashWhileWriting(env: Record<string, string>) {
         const response = await call("POST", "/api/v1/users", {
           username,
           displayName: "クラッシュ試験",
-          role: "staff",
+          role: "kiosk",
           password: "long enough pw",
         });
         if (response.status === 201) acknowledged.add(username);

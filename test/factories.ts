@@ -3,14 +3,20 @@ import type { LightMyRequestResponse } from "fastify";
 import { auditContext, systemActor } from "../src/platform/actor.ts";
 import { recordAudit } from "../src/platform/audit/store.ts";
 import { hashPassword } from "../src/platform/auth/password.ts";
-import type { Role } from "../src/platform/auth/permissions.ts";
+import { ROSTER_ROLES, type Role } from "../src/platform/auth/permissions.ts";
 import { insertTenantGrant, insertUser, type User } from "../src/platform/auth/users.ts";
 import { type Config, loadConfig } from "../src/platform/config.ts";
-import { type Database, transaction } from "../src/platform/db/index.ts";
+import { type Database, type Tx, transaction } from "../src/platform/db/index.ts";
 import type { App } from "../src/platform/http/types.ts";
 import { createLogger } from "../src/platform/logger.ts";
 import type { Tenant } from "../src/platform/tenancy/store.ts";
 import { DEMO_TENANT } from "../src/platform/tenancy/tenant.ts";
+import {
+  insertPerson,
+  insertTrainingSession,
+  listCourses,
+  type Person,
+} from "../src/roster/store.ts";
 import { createApp } from "../src/server.ts";
 import { setUpTenant } from "../src/tenantSetup.ts";
 import { createTestDatabase } from "./db.ts";
@@ -50,8 +56,61 @@ export async function buildUser(
       entity: "user",
       entityId: user.userId,
     });
+    // Staff, deputies and managers are people on the roster, trained, as in real use.
+    if (ROSTER_ROLES.has(role)) await buildTrainedPerson(tx, tenantId, { userId: user.userId });
     return user;
   });
+}
+
+/** A person on the roster (from 2026-01-01) who has done every mandatory course. */
+export async function buildTrainedPerson(
+  tx: Tx,
+  tenantId: string,
+  overrides: Partial<Person> = {},
+): Promise<Person> {
+  const at = new Date();
+  const person: Person = {
+    tenantId,
+    personId: randomUUID(),
+    nameKanji: "試験 太郎",
+    nameKana: "しけん たろう",
+    employment: "fixed_term",
+    startDate: "2026-01-01",
+    endDate: null,
+    contact: null,
+    cardExperienceMonths: 12,
+    municipalExperienceWhere: null,
+    municipalExperienceMonths: null,
+    certificateGrade: null,
+    certificateDate: null,
+    workRoles: ["counter", "phone", "back_office"],
+    weeklyHourLimit: 40,
+    availability: {},
+    userId: null,
+    designation: null,
+    createdAt: at,
+    updatedAt: at,
+    ...overrides,
+  };
+  await insertPerson(tx, person);
+  for (const course of await listCourses(tx, tenantId)) {
+    if (!course.mandatory) continue;
+    await insertTrainingSession(
+      tx,
+      {
+        tenantId,
+        sessionId: randomUUID(),
+        courseId: course.courseId,
+        heldOn: "2026-01-01",
+        materialVersion: course.materialVersion,
+        instructor: "試験",
+        recordedBy: "test",
+        recordedAt: at,
+      },
+      [person.personId],
+    );
+  }
+  return person;
 }
 
 export async function grantTenant(database: Database, tenantId: string, user: User) {

@@ -1,4 +1,5 @@
 import { businessDayOf } from "../calendar/operations.ts";
+import { requireReadyToServe } from "../roster/operations.ts";
 import type { BusinessDay } from "../calendar/rules.ts";
 import { type Actor, auditContext } from "../platform/actor.ts";
 import { recordAudit } from "../platform/audit/store.ts";
@@ -224,6 +225,8 @@ export async function openCounter(
   until?: string,
 ): Promise<CounterSession> {
   const counter = await requireCounter(db, actor.tenantId, counterId);
+  // Nobody off the roster or without the mandatory training serves at a counter (仕様 8(4), 12).
+  await requireReadyToServe(db, actor.tenantId, actor.userId);
   const terminal = terminalId ?? counter.defaultTerminalId ?? null;
   if (terminal && !(await listTerminals(db, actor.tenantId)).some((t) => t.terminalId === terminal))
     throw notFound("端末", "Terminal");

@@ -71,6 +71,18 @@ export const PERMISSIONS = {
   "reservations.manage": ["staff", "deputy", "manager"],
   /** How many bookings a closure touches: counts only, for the city deciding on it too. */
   "reservations.impact": ["staff", "deputy", "manager", "city"],
+  /** 従事者名簿: names and qualifications, no contact data; the city reads it to supervise. */
+  "roster.read": ["manager", "deputy", "city", "contractor_admin", "admin"],
+  /** Keeping the roster, training records and the duty schedule: the contractor's leads. */
+  "roster.write": ["manager", "deputy"],
+  /** Contact data of a person: only the leads who need it (each view audited). */
+  "roster.personal": ["manager", "deputy"],
+  /** One's own roster record, training and shifts. */
+  "roster.self": ["staff", "deputy", "manager"],
+  /** The city acknowledges submissions and change notices (変更報告の受理). */
+  "roster.acknowledge": ["city"],
+  /** 本市の承諾: the city approves training material. */
+  "training.approve": ["city"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

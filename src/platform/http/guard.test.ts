@@ -139,7 +139,7 @@ describe("CSRF", () => {
     const body = {
       username: `u${Date.now()}`,
       displayName: "試験",
-      role: "staff",
+      role: "kiosk",
       password: "long enough pw",
     };
     const without = await t.app.inject({
