@@ -15,6 +15,7 @@ import {
 import { mulberry32 } from "../src/queue/predictor.ts";
 import { ticketsIssuedBetween } from "../src/queue/store.ts";
 import { setUpTenant } from "../src/tenantSetup.ts";
+import { buildTrainedPerson } from "../test/factories.ts";
 
 /** The §4(3) checklist, every step done (for visits that include insurance_fund). */
 const ALL_STEPS_DONE = {
@@ -94,6 +95,11 @@ export async function simulate(options: SimulationOptions): Promise<{
       "simulation",
     ),
   );
+  // The simulated counter staff are trained people on the roster, as the counter requires.
+  await transaction(db, async (tx) => {
+    for (const counter of ["1", "2", "3", "4", "5"])
+      await buildTrainedPerson(tx, tenantId, { userId: `sim-staff-${counter}` });
+  });
   const kiosk: Actor = { tenantId, userId: "sim-kiosk", role: "kiosk" };
   const staff = (counter: string): Actor => ({
     tenantId,

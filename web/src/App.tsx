@@ -16,6 +16,8 @@ import { ManageReservation } from "./pages/ManageReservation.tsx";
 import { Phone } from "./pages/Phone.tsx";
 import { QueueSettings } from "./pages/QueueSettings.tsx";
 import { Reservations } from "./pages/Reservations.tsx";
+import { MyRecord } from "./pages/roster/MyRecord.tsx";
+import { Roster } from "./pages/roster/Roster.tsx";
 import { Status } from "./pages/Status.tsx";
 import { Users } from "./pages/Users.tsx";
 import { navigate, usePath } from "./router.ts";
@@ -129,6 +131,10 @@ function Page({ me, path, onChanged }: { me: Me; path: string; onChanged: () => 
       return <Calendar me={me} />;
     case "/users":
       return <Users />;
+    case "/roster":
+      return <Roster me={me} />;
+    case "/my-record":
+      return <MyRecord />;
     case "/audit":
       return <Audit />;
     case "/account":

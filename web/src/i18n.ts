@@ -56,6 +56,12 @@ const STRINGS = {
   },
   legend: { ja: "凡例", en: "Legend" },
   audit: { ja: "監査ログ", en: "Audit trail" },
+  roster: { ja: "従事者名簿・研修", en: "Roster and training" },
+  myRecord: { ja: "自分の従事者情報", en: "My roster record" },
+  rosterAccountsHint: {
+    ja: "本業務従事者・業務副管理者・業務管理者のアカウントは「従事者名簿」の各人から作成します。",
+    en: "Accounts for staff, deputies and managers are created from each person on the roster.",
+  },
   account: { ja: "アカウント設定", en: "Account" },
   language: { ja: "English", en: "日本語" },
   languageLabel: {

@@ -28,6 +28,8 @@ export const NAV: NavItem[] = [
     roles: ["board", "staff", "deputy", "manager"],
   },
   { path: "/calendar", label: "calendar", permission: "calendar.read" },
+  { path: "/roster", label: "roster", permission: "roster.read" },
+  { path: "/my-record", label: "myRecord", permission: "roster.self", roles: ["staff"] },
   { path: "/users", label: "users", permission: "users.read" },
   { path: "/audit", label: "audit", permission: "audit.read" },
   { path: "/account", label: "account", permission: "session.self" },

@@ -11,7 +11,8 @@ interface UserRow {
   locked: boolean;
 }
 
-const ROLES = ["staff", "deputy", "manager", "city", "contractor_admin", "admin", "kiosk", "board"];
+/** Staff, deputy and manager accounts belong to roster people and are created from the roster. */
+const ROLES = ["city", "contractor_admin", "admin", "kiosk", "board"];
 
 /** The tenant's users: list, add, unlock. Viewing names is audited on the server. */
 export function Users() {
@@ -19,7 +20,7 @@ export function Users() {
   const lang = useLang();
   const [users, setUsers] = useState<UserRow[]>([]);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const [form, setForm] = useState({ username: "", displayName: "", role: "staff", password: "" });
+  const [form, setForm] = useState({ username: "", displayName: "", role: "kiosk", password: "" });
 
   const load = useCallback(async () => setUsers(await api<UserRow[]>("GET", "/api/v1/users")), []);
   useEffect(() => {
@@ -30,7 +31,7 @@ export function Users() {
     event.preventDefault();
     try {
       await api("POST", "/api/v1/users", form);
-      setForm({ username: "", displayName: "", role: "staff", password: "" });
+      setForm({ username: "", displayName: "", role: "kiosk", password: "" });
       setMessage({ kind: "ok", text: t("created") });
       await load();
     } catch (e) {
@@ -77,6 +78,7 @@ export function Users() {
       </div>
       <form className="panel" onSubmit={(e) => void create(e)}>
         <h2>{t("createUser")}</h2>
+        <p className="hint">{t("rosterAccountsHint")}</p>
         <div className="grid">
           <label>
             {t("username")}
