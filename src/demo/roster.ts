@@ -1,3 +1,5 @@
+import { addDays } from "../calendar/dates.ts";
+import { calendarRange } from "../calendar/operations.ts";
 import { auditContext, systemActor } from "../platform/actor.ts";
 import { recordAudit } from "../platform/audit/store.ts";
 import { localDate, now } from "../platform/clock.ts";
@@ -6,6 +8,7 @@ import { newId } from "../platform/ids.ts";
 import type { Availability, Employment, WorkRole } from "../roster/rules.ts";
 import {
   insertPerson,
+  insertShift,
   insertTrainingSession,
   listCourses,
   listPeople,
@@ -220,10 +223,52 @@ export async function seedDemoRoster(
       people.map((p) => p.personId),
     );
   }
+  await seedLeadShifts(tx, tenantId, people);
   await recordAudit(tx, auditContext(systemActor(tenantId, "seed")), {
     action: "roster.seed",
     entity: "roster_person",
     change: { people: people.length },
   });
   return true;
+}
+
+/**
+ * Two weeks of the manager's and the deputy's shifts from today, so the duty view shows a real
+ * day: the manager covers the usual hours, the deputy the late Thursdays and weekend openings.
+ */
+async function seedLeadShifts(tx: Tx, tenantId: string, people: Person[]) {
+  const manager = people.find((p) => p.designation === "manager")!;
+  const deputy = people.find((p) => p.designation === "deputy")!;
+  const from = localDate(now());
+  const days = await calendarRange(tx, tenantId, from, addDays(from, 13));
+  const shift = (person: Person, day: string, startTime: string, endTime: string) =>
+    insertShift(tx, {
+      tenantId,
+      shiftId: newId(),
+      personId: person.personId,
+      day,
+      startTime,
+      endTime,
+      work: "counter",
+      createdAt: now(),
+    });
+  for (const day of days) {
+    const windows = [day.counter, day.phone, ...(day.extraSessions ?? [])].filter(
+      (w) => w !== null,
+    );
+    if (windows.length === 0) continue;
+    const open = windows.map((w) => w.open).sort()[0]!;
+    const close = windows
+      .map((w) => w.close)
+      .sort()
+      .at(-1)!;
+    if (day.kind === "weekend_opening") {
+      await shift(deputy, day.date, open, close);
+    } else if (close > "17:15") {
+      await shift(manager, day.date, open, "13:00");
+      await shift(deputy, day.date, "12:00", close);
+    } else {
+      await shift(manager, day.date, open, close);
+    }
+  }
 }

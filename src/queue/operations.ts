@@ -1,5 +1,4 @@
 import { businessDayOf } from "../calendar/operations.ts";
-import { requireReadyToServe } from "../roster/operations.ts";
 import type { BusinessDay } from "../calendar/rules.ts";
 import { type Actor, auditContext } from "../platform/actor.ts";
 import { recordAudit } from "../platform/audit/store.ts";
@@ -13,6 +12,7 @@ import {
 } from "../platform/db/index.ts";
 import { DomainError, notFound } from "../platform/errors.ts";
 import { newId, newToken } from "../platform/ids.ts";
+import { requireReadyToServe } from "../roster/operations.ts";
 import { calendarDayOf, catalogueChanged, catalogueOf } from "./catalogueCache.ts";
 import { CALL_CATEGORIES, type CALL_OUTCOMES, checkChecklist } from "./checklist.ts";
 import { publish } from "./events.ts";

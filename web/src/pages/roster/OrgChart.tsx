@@ -27,15 +27,15 @@ export function OrgChart({ people }: { people: Entry[] }) {
   );
   return (
     <figure className="org-chart" aria-label={s("業務実施体制図", "Organisation chart")}>
-      <div className="org-top">
-        <div className="org-box">
+      <div className="org-leads">
+        <div className="org-box org-city">
           <span className="org-title">{s("発注者", "Client")}</span>
           <strong>{s("市 担当課（監督・検査）", "City (supervision, inspection)")}</strong>
         </div>
         <span className="org-link">{s("連絡調整", "Liaison")}</span>
         {lead(s("業務管理者", "Manager"), manager)}
+        {lead(s("業務副管理者", "Deputy manager"), deputy)}
       </div>
-      <div className="org-deputy">{lead(s("業務副管理者", "Deputy manager"), deputy)}</div>
       <div className="org-columns">
         {Object.entries(WORK).map(([role, label]) => {
           const members = others.filter((p) => p.roles.includes(role));

@@ -1,0 +1,134 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  axeViolations,
+  type E2eServer,
+  launchBrowser,
+  SCREENSHOTS,
+  screenshot,
+  signedIn,
+  startDemoServer,
+} from "./browser.ts";
+
+let server: E2eServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startDemoServer({ MADOGUCHI_CLOCK: "2026-11-25T10:00:00+09:00" });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Fetches a PDF with the page's session and renders its first page to PNG for looking at. */
+async function pdfToPng(page: Page, url: string, name: string): Promise<Buffer> {
+  const response = await page.request.get(url);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  const bytes = await response.body();
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const pdf = path.join(SCREENSHOTS, `${name}.pdf`);
+  fs.writeFileSync(pdf, bytes);
+  execFileSync("pdftoppm", [
+    "-png",
+    "-r",
+    "80",
+    "-f",
+    "1",
+    "-l",
+    "1",
+    "-singlefile",
+    pdf,
+    path.join(SCREENSHOTS, name),
+  ]);
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  fs.rmSync(pdf);
+  return Buffer.from(text);
+}
+
+describe("staff roster in the browser", () => {
+  it("the manager submits the roster, adds a person, records training and designates a deputy; the city acknowledges", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const manager = await context.newPage();
+    manager.on("dialog", (dialog) => void dialog.accept());
+    await signedIn(manager, server.url, "manager");
+    await manager.getByRole("link", { name: "従事者名簿・研修" }).click();
+    await manager.getByRole("heading", { name: "従事者名簿" }).waitFor();
+    await manager.getByRole("rowheader", { name: /窓口 花子/ }).waitFor();
+    await manager.getByRole("button", { name: "名簿・体制図を市に提出" }).click();
+    await manager.getByText("名簿と体制図を市に提出しました。").waitFor();
+
+    await manager.getByRole("button", { name: "従事者を追加" }).click();
+    const form = manager.getByRole("form", { name: "従事者の情報" });
+    await form.getByLabel("氏名（漢字）").fill("中村 恵");
+    await form.getByLabel("ふりがな").fill("なかむら めぐみ");
+    await form.getByLabel("雇用形態").selectOption("regular");
+    await form.getByLabel("社内連絡先").fill("内線 4321");
+    await form.getByLabel("カード業務の経験（か月）").fill("20");
+    await form.getByRole("checkbox", { name: "電話" }).check();
+    await form.getByRole("button", { name: "名簿に追加" }).click();
+    await manager.getByText("中村 恵さんを名簿に追加しました。").waitFor();
+    const row = manager.getByRole("row", { name: /中村 恵/ });
+    await row.getByText(/未受講/).waitFor();
+
+    await manager.getByRole("tab", { name: "研修" }).click();
+    const training = manager.getByRole("form", { name: "研修の実施記録" });
+    for (const course of ["個人情報保護研修", "業務マニュアル研修"]) {
+      await training.getByLabel("研修").selectOption({ label: course });
+      await training.getByLabel("講師").fill("管理 一郎");
+      await training.getByRole("checkbox", { name: /中村 恵/ }).check();
+      await training.getByRole("button", { name: "記録する" }).click();
+      await manager.getByText(`研修「${course}」の受講を1名分記録しました。`).waitFor();
+    }
+
+    await manager.getByRole("tab", { name: "名簿" }).click();
+    await row.getByText("✓ 受講済").waitFor();
+    await row.getByRole("button", { name: "副管理者に指名" }).click();
+    await manager.getByText("中村 恵さんを業務副管理者に指名しました。").waitFor();
+    await row.getByText("業務副管理者").first().waitFor();
+    await row.getByRole("button", { name: "連絡先を表示" }).click();
+    await row.getByText("連絡先: 内線 4321").waitFor();
+    await screenshot(manager, "roster-manager");
+    const violations = await axeViolations(manager);
+    expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
+
+    await manager.getByRole("tab", { name: "体制図" }).click();
+    await manager.getByRole("figure", { name: "業務実施体制図" }).getByText("中村 恵").waitFor();
+    await screenshot(manager, "roster-chart-screen");
+    const chartText = (
+      await pdfToPng(manager, `${server.url}/api/v1/roster/chart.pdf`, "roster-chart-pdf")
+    ).toString();
+    expect(chartText).toContain("業務実施体制図");
+    expect(chartText).toContain("中村 恵");
+    expect(chartText).not.toContain("4321");
+    const tagsText = (
+      await pdfToPng(manager, `${server.url}/api/v1/roster/name-tags.pdf`, "roster-name-tags")
+    ).toString();
+    expect(tagsText).toContain("業務管理者");
+    expect(tagsText).not.toContain("内線");
+    await context.close();
+
+    const cityContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const city = await cityContext.newPage();
+    city.on("dialog", (dialog) => void dialog.accept("確認しました"));
+    await signedIn(city, server.url, "city");
+    await city.getByRole("link", { name: "従事者名簿・研修" }).click();
+    await city.getByRole("tab", { name: /提出・変更報告 \(3\)/ }).click();
+    const designation = city.getByRole("listitem").filter({ hasText: "業務副管理者に中村 恵" });
+    await designation.getByText("（前任 副管理 次郎）", { exact: false }).waitFor();
+    await designation.getByRole("button", { name: "確認する" }).click();
+    await designation.getByText(/確認済/).waitFor();
+    await designation.getByText("「確認しました」", { exact: false }).waitFor();
+    // The city never sees contact data and cannot edit.
+    expect(await city.getByText("4321").count()).toBe(0);
+    expect(await city.getByRole("button", { name: "従事者を追加" }).count()).toBe(0);
+    await screenshot(city, "roster-city-notices");
+    const cityViolations = await axeViolations(city);
+    expect(cityViolations, JSON.stringify(cityViolations, null, 1)).toEqual([]);
+    await cityContext.close();
+  });
+});
