@@ -96,6 +96,11 @@ describe("staff roster in the browser", () => {
     const violations = await axeViolations(manager);
     expect(violations, JSON.stringify(violations, null, 1)).toEqual([]);
 
+    await manager.getByRole("tab", { name: "勤務・在席" }).click();
+    await manager.getByText("全ての開庁時間に業務管理者または副管理者がいます。").waitFor();
+    await manager.getByRole("rowheader", { name: "08:30〜09:00" }).waitFor();
+    await screenshot(manager, "roster-duty");
+
     await manager.getByRole("tab", { name: "体制図" }).click();
     await manager.getByRole("figure", { name: "業務実施体制図" }).getByText("中村 恵").waitFor();
     await screenshot(manager, "roster-chart-screen");
