@@ -465,7 +465,12 @@ export async function rosterRoutes(app: App, { database }: RouteDeps) {
         response: { 200: z.array(noticeSchema) },
       },
     },
-    async (request) => (await listNotices(db, actorOf(request).tenantId)).map(noticeOut),
+    async (request) => {
+      const actor = actorOf(request);
+      const notices = await listNotices(db, actor.tenantId);
+      await auditRead(db, actor, "roster.notices.read");
+      return notices.map(noticeOut);
+    },
   );
 
   app.post(
@@ -504,6 +509,7 @@ export async function rosterRoutes(app: App, { database }: RouteDeps) {
         (p) => p.endDate === null || p.endDate >= today,
       );
       const pdf = await orgChartPdf(people, await chartHeading(actor.tenantId, today));
+      await auditRead(db, actor, "roster.chart.read");
       return sendPdf(reply, pdf, "taiseizu.pdf");
     },
   );
@@ -523,6 +529,7 @@ export async function rosterRoutes(app: App, { database }: RouteDeps) {
       const notice = await findNotice(db, actor.tenantId, request.params.noticeId);
       if (!notice) throw notFound("変更報告", "Notice");
       const day = localDate(notice.createdAt);
+      await auditRead(db, actor, "roster.chart.read", notice.noticeId);
       const pdf = await orgChartPdf(
         notice.snapshot as ChartPerson[],
         await chartHeading(actor.tenantId, day),
@@ -550,6 +557,7 @@ export async function rosterRoutes(app: App, { database }: RouteDeps) {
           (!request.query.person || p.id === request.query.person),
       );
       const tenant = await findTenant(db, actor.tenantId);
+      await auditRead(db, actor, "roster.name_tags.read", request.query.person);
       return sendPdf(reply, await nameTagsPdf(people, tenant?.nameJa ?? ""), "nafuda.pdf");
     },
   );
