@@ -452,17 +452,14 @@ export async function acknowledgeNotice(
   return transaction(db, async (tx) => {
     const notice = await findNotice(tx, actor.tenantId, noticeId);
     if (!notice) throw notFound("変更報告", "Notice");
-    if (notice.acknowledgedAt)
-      throw conflict(
-        "already_acknowledged",
-        "この報告は確認済みです。",
-        "This notice is already acknowledged.",
-      );
-    const updated = await acknowledgeNoticeRow(tx, actor.tenantId, noticeId, {
-      acknowledgedAt: now(),
-      acknowledgedBy: actor.displayName ?? actor.userId,
-      acknowledgementNote: note?.trim() || null,
-    });
+    // The row update re-checks under its lock, so two officers clicking at once get one record.
+    const updated = notice.acknowledgedAt
+      ? undefined
+      : await acknowledgeNoticeRow(tx, actor.tenantId, noticeId, {
+          acknowledgedAt: now(),
+          acknowledgedBy: actor.displayName ?? actor.userId,
+          acknowledgementNote: note?.trim() || null,
+        });
     if (!updated)
       throw conflict(
         "already_acknowledged",

@@ -24,21 +24,10 @@ export const GENESIS_HASH = "0".repeat(64);
 
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
+/** JSON of the fields in their fixed order: what each event's hash covers. */
 export function canonicalForm(e: AuditFields): string {
-  return JSON.stringify([
-    e.tenantId,
-    e.seq,
-    e.at.toISOString(),
-    e.actorId,
-    e.actorRole,
-    e.action,
-    e.entity,
-    e.entityId,
-    e.requestId,
-    e.clientIp,
-    e.digest,
-    e.prevHash,
-  ]);
+  const { beforeSeq, afterSeq } = canonicalFrame(e);
+  return `${beforeSeq}${e.seq}${afterSeq}${e.prevHash}"]`;
 }
 
 /**

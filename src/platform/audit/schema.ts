@@ -1,5 +1,19 @@
 import { bigint, bigserial, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
+/** What an event says, the same in the chain and while it waits for its commit. */
+const eventColumns = () => ({
+  at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
+  actorId: text("actor_id").notNull(),
+  actorRole: text("actor_role").notNull(),
+  action: text("action").notNull(),
+  entity: text("entity").notNull(),
+  entityId: text("entity_id"),
+  requestId: text("request_id"),
+  clientIp: text("client_ip"),
+  /** SHA-256 of the canonical change; never the personal data itself. */
+  digest: text("digest"),
+});
+
 /**
  * The audit trail (監査ログ). Append-only: a trigger refuses UPDATE and DELETE, and each event
  * carries the SHA-256 of its canonical form chained to the previous one, so a change made behind
@@ -10,16 +24,7 @@ export const auditEvents = pgTable(
   {
     tenantId: text("tenant_id").notNull(),
     seq: bigint("seq", { mode: "number" }).notNull(),
-    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
-    actorId: text("actor_id").notNull(),
-    actorRole: text("actor_role").notNull(),
-    action: text("action").notNull(),
-    entity: text("entity").notNull(),
-    entityId: text("entity_id"),
-    requestId: text("request_id"),
-    clientIp: text("client_ip"),
-    /** SHA-256 of the canonical change; never the personal data itself. */
-    digest: text("digest"),
+    ...eventColumns(),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
@@ -44,15 +49,7 @@ export const auditPending = pgTable(
   {
     tenantId: text("tenant_id").notNull(),
     pendingId: bigserial("pending_id", { mode: "number" }).notNull(),
-    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
-    actorId: text("actor_id").notNull(),
-    actorRole: text("actor_role").notNull(),
-    action: text("action").notNull(),
-    entity: text("entity").notNull(),
-    entityId: text("entity_id"),
-    requestId: text("request_id"),
-    clientIp: text("client_ip"),
-    digest: text("digest"),
+    ...eventColumns(),
     /** The canonical form before and after its seq (see `canonicalFrame`). */
     frameBeforeSeq: text("frame_before_seq").notNull(),
     frameAfterSeq: text("frame_after_seq").notNull(),
