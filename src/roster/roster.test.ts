@@ -52,7 +52,9 @@ const person = (overrides: Record<string, unknown> = {}) => ({
   certificate: { grade: "1級", date: "2025-06-01" },
   workRoles: ["counter", "phone"],
   weeklyHourLimit: 40,
-  availability: { "1": { from: "08:15", to: "17:30" } },
+  availability: Object.fromEntries(
+    ["1", "2", "3", "4", "5"].map((d) => [d, { from: "08:15", to: "19:15" }]),
+  ),
   ...overrides,
 });
 
@@ -252,6 +254,15 @@ describe("training gates the counter and the schedule", () => {
     ).toBe(201);
     const third = await manager.request("POST", "/api/v1/roster/shifts", shift("2026-12-03"));
     expect(third.json().code).toBe("weekly_hours_exceeded");
+    // Saturdays are not among this person's days; a weekday evening is past their hours.
+    const saturday = await manager.request("POST", "/api/v1/roster/shifts", shift("2026-12-05"));
+    expect(saturday.json().code).toBe("outside_availability");
+    const late = await manager.request("POST", "/api/v1/roster/shifts", {
+      ...shift("2026-12-08"),
+      startTime: "18:00",
+      endTime: "20:00",
+    });
+    expect(late.json().message).toContain("08:15〜19:15");
     // Next week counts afresh.
     expect(
       (await manager.request("POST", "/api/v1/roster/shifts", shift("2026-12-07"))).statusCode,
@@ -406,7 +417,7 @@ describe("access to the roster", () => {
 describe("duty view", () => {
   it("flags the open hours when neither the manager nor the deputy is on duty", async () => {
     const { manager } = await setUp();
-    const boss = await add(manager, { nameKanji: "管理 太郎", availability: {} });
+    const boss = await add(manager, { nameKanji: "管理 太郎" });
     const deputy = await add(manager, { nameKanji: "副 花子" });
     await train(manager, [boss.id, deputy.id]);
     await manager.request("POST", `/api/v1/roster/people/${boss.id}/designate`, {

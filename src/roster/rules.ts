@@ -230,3 +230,10 @@ export function weekStart(day: string): string {
   const back = (d.getUTCDay() + 6) % 7;
   return new Date(d.getTime() - back * 86_400_000).toISOString().slice(0, 10);
 }
+
+/** Whether a shift lies within the hours the person said they can work on that weekday. */
+export function withinAvailability(availability: Availability, day: string, shift: ShiftLike) {
+  const weekday = String(new Date(`${day}T00:00:00Z`).getUTCDay()) as keyof Availability;
+  const window = availability[weekday];
+  return window !== undefined && window.from <= shift.startTime && shift.endTime <= window.to;
+}

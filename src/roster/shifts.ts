@@ -13,6 +13,7 @@ import {
   WORK_ROLE_LABELS,
   type WorkRole,
   weekStart,
+  withinAvailability,
 } from "./rules.ts";
 import { deleteShift, findPerson, insertShift, type Shift, shiftsBetween } from "./store.ts";
 
@@ -26,8 +27,8 @@ export interface ShiftInput {
 
 /**
  * 勤務予定: puts a person on a day's work. Refused for someone off the roster that day, without
- * the mandatory training, without that kind of work among their roles, already working then, or
- * beyond their weekly hours.
+ * the mandatory training, without that kind of work among their roles, outside the hours they
+ * can work, already working then, or beyond their weekly hours.
  */
 export async function scheduleShift(db: Db, actor: Actor, input: ShiftInput): Promise<Shift> {
   if (input.endTime <= input.startTime)
@@ -52,6 +53,19 @@ export async function scheduleShift(db: Db, actor: Actor, input: ShiftInput): Pr
         "work_not_in_roles",
         `${person.nameKanji}さんは${label.ja}業務の担当に登録されていません。`,
         `${person.nameKanji} is not registered for ${label.en.toLowerCase()} work.`,
+      );
+    }
+    if (!withinAvailability(person.availability, input.day, input)) {
+      const window =
+        person.availability[String(new Date(`${input.day}T00:00:00Z`).getUTCDay()) as "0"];
+      throw unprocessable(
+        "outside_availability",
+        window
+          ? `${person.nameKanji}さんのこの曜日の勤務可能時間は${window.from}〜${window.to}です。`
+          : `${person.nameKanji}さんはこの曜日に勤務できません。`,
+        window
+          ? `${person.nameKanji} can work ${window.from}–${window.to} on that weekday.`
+          : `${person.nameKanji} does not work on that weekday.`,
       );
     }
     const monday = weekStart(input.day);

@@ -31,6 +31,10 @@ export const ROLE_LABELS: Record<Role, { ja: string; en: string }> = {
  */
 export const ROSTER_ROLES: ReadonlySet<Role> = new Set(["staff", "deputy", "manager"]);
 
+/** Devices (the kiosk, the display board): stay signed in, never idle out. */
+export const DEVICE_ROLES: ReadonlySet<string> = new Set<Role>(["kiosk", "board"]);
+export const isDeviceRole = (role: string) => DEVICE_ROLES.has(role);
+
 /** Roles that must sign in with a second factor. */
 export const TOTP_REQUIRED: ReadonlySet<Role> = new Set([
   "city",

@@ -5,7 +5,7 @@ import { type Db, transaction } from "../db/index.ts";
 import { DomainError } from "../errors.ts";
 import { findTenant } from "../tenancy/store.ts";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
-import { isRole, TOTP_REQUIRED } from "./permissions.ts";
+import { isDeviceRole, isRole, TOTP_REQUIRED } from "./permissions.ts";
 import { insertSession, type Session } from "./sessions.ts";
 import { matchTotp } from "./totp.ts";
 import { countFailedSignIn, findUserByName, type User, updateUser } from "./users.ts";
@@ -40,8 +40,7 @@ const invalidCredentials = () =>
     "The username or password is wrong.",
   );
 
-const DEVICE_ROLES = new Set(["kiosk", "board"]);
-export const isDeviceRole = (role: string) => DEVICE_ROLES.has(role);
+export { isDeviceRole } from "./permissions.ts";
 
 /**
  * Password sign-in, then the second factor when the user has one. Repeated failures lock the

@@ -3,8 +3,7 @@ import { timingSafeEqual } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { can } from "../auth/permissions.ts";
 import { findLiveSession, SESSION_COOKIE } from "../auth/sessions.ts";
-import { isDeviceRole } from "../auth/signIn.ts";
-import { findUser, hasTenantAccess, type User } from "../auth/users.ts";
+import { hasTenantAccess } from "../auth/users.ts";
 import type { Db } from "../db/index.ts";
 import { DomainError } from "../errors.ts";
 import { findMyNumberField } from "../mynumber.ts";
@@ -81,14 +80,9 @@ export function installGuard(app: FastifyInstance, db: Db): void {
     const access = request.routeOptions.config.access;
     if (!access || "public" in access) return;
     const token = request.cookies[SESSION_COOKIE];
-    let user: User | undefined;
-    const loadUser = async (userId: string, tenantId: string) => {
-      user = await findUser(db, tenantId, userId);
-      return user !== undefined && isDeviceRole(user.role);
-    };
-    const session = token ? await findLiveSession(db, token, loadUser) : undefined;
-    if (session && !user) await loadUser(session.userId, session.tenantId);
-    if (!session || !user || user.disabled) throw unauthenticated();
+    const live = token ? await findLiveSession(db, token) : undefined;
+    if (!live || live.user.disabled) throw unauthenticated();
+    const { session, user } = live;
     if (session.restriction && !access.allowRestricted) {
       throw new DomainError(
         "forbidden",

@@ -69,6 +69,10 @@ function bodyOf(f: Form, includeContact: boolean) {
   };
 }
 
+/** Mirrors the server's rule only to offer the button; the server decides and explains. */
+const qualifiedForManager = (p: Entry) =>
+  p.employment === "regular" && p.municipalExperience !== null && p.certificate !== null;
+
 /** The people on the roster: who they are, what they may do, whether they are trained. */
 export function People({ ctx }: { ctx: RosterContext }) {
   const lang = useLang();
@@ -76,6 +80,7 @@ export function People({ ctx }: { ctx: RosterContext }) {
   const [editing, setEditing] = useState<Entry | "new" | null>(null);
   const [contacts, setContacts] = useState<Record<string, string | null>>({});
   const [showPast, setShowPast] = useState(false);
+  const [accountFor, setAccountFor] = useState<Entry | null>(null);
   const people = ctx.roster.people.filter((p) => showPast || p.active || p.startDate > today());
   const write = ctx.can("roster.write");
 
@@ -118,24 +123,6 @@ export function People({ ctx }: { ctx: RosterContext }) {
       ctx.fail(e);
     }
   };
-  const createAccount = (p: Entry) => {
-    const username = window.prompt(s("利用者名（半角英数字）", "Username"), "");
-    if (!username) return;
-    const role = p.designation ?? "staff";
-    const password = window.prompt(
-      s("初期パスワード（10文字以上）", "Initial password (10+ characters)"),
-      "",
-    );
-    if (password)
-      void act(
-        () => api("POST", `/api/v1/roster/people/${p.id}/account`, { username, role, password }),
-        s(
-          `${p.name}さんのアカウント ${username} を作成しました。`,
-          `Account ${username} created for ${p.name}.`,
-        ),
-      );
-  };
-
   return (
     <div>
       <div className="title-row">
@@ -153,6 +140,9 @@ export function People({ ctx }: { ctx: RosterContext }) {
           </button>
         )}
       </div>
+      {accountFor && (
+        <AccountForm ctx={ctx} person={accountFor} onDone={() => setAccountFor(null)} />
+      )}
       {editing && (
         <PersonForm
           ctx={ctx}
@@ -249,15 +239,15 @@ export function People({ ctx }: { ctx: RosterContext }) {
                         <button type="button" onClick={() => setEditing(p)}>
                           {s("編集", "Edit")}
                         </button>
-                        {p.designation !== "manager" && !p.designation && (
-                          <>
-                            <button type="button" onClick={() => void designate(p, "manager")}>
-                              {s("管理者に指名", "Make manager")}
-                            </button>
-                            <button type="button" onClick={() => void designate(p, "deputy")}>
-                              {s("副管理者に指名", "Make deputy")}
-                            </button>
-                          </>
+                        {!p.designation && qualifiedForManager(p) && (
+                          <button type="button" onClick={() => void designate(p, "manager")}>
+                            {s("管理者に指名", "Make manager")}
+                          </button>
+                        )}
+                        {!p.designation && (
+                          <button type="button" onClick={() => void designate(p, "deputy")}>
+                            {s("副管理者に指名", "Make deputy")}
+                          </button>
                         )}
                         {p.active && (
                           <button type="button" onClick={() => leave(p)}>
@@ -272,7 +262,7 @@ export function People({ ctx }: { ctx: RosterContext }) {
                       </button>
                     )}
                     {ctx.can("users.write") && !p.hasAccount && p.active && (
-                      <button type="button" onClick={() => createAccount(p)}>
+                      <button type="button" onClick={() => setAccountFor(p)}>
                         {s("アカウント作成", "Create account")}
                       </button>
                     )}
@@ -504,6 +494,86 @@ function PersonForm({
       <div className="actions">
         <button type="submit" className="primary">
           {person ? s("変更を保存", "Save changes") : s("名簿に追加", "Add to roster")}
+        </button>
+        <button type="button" onClick={onDone}>
+          {s("閉じる", "Close")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The person's sign-in account: staff, or the role of their designation. */
+function AccountForm({
+  ctx,
+  person,
+  onDone,
+}: {
+  ctx: RosterContext;
+  person: Entry;
+  onDone: () => void;
+}) {
+  const lang = useLang();
+  const s = say(lang);
+  const [username, setUsername] = useState("");
+  const [password, setPassword] = useState("");
+  const role = person.designation ?? "staff";
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    try {
+      await api("POST", `/api/v1/roster/people/${person.id}/account`, { username, role, password });
+      ctx.flash(
+        "ok",
+        s(
+          `${person.name}さんのアカウント ${username} を作成しました。`,
+          `Account ${username} created for ${person.name}.`,
+        ),
+      );
+      onDone();
+      await ctx.reload();
+    } catch (e) {
+      ctx.fail(e);
+    }
+  };
+  return (
+    <form
+      className="panel"
+      onSubmit={(e) => void save(e)}
+      aria-label={s("アカウント作成", "Create account")}
+    >
+      <h2>{s(`${person.name}さんのアカウントを作成`, `Account for ${person.name}`)}</h2>
+      <p className="hint">
+        {s(
+          `役割: ${DESIGNATION[role]?.ja ?? "本業務従事者"}（名簿の指名に従います）`,
+          `Role: ${DESIGNATION[role]?.en ?? "Counter staff"} (follows the roster's designation)`,
+        )}
+      </p>
+      <div className="grid">
+        <label>
+          {s("利用者名", "Username")}
+          <input
+            value={username}
+            onChange={(e) => setUsername(e.target.value.trim())}
+            required
+            pattern="[a-z0-9][a-z0-9._-]{1,39}"
+            autoComplete="off"
+          />
+        </label>
+        <label>
+          {s("初期パスワード（10文字以上）", "Initial password (10+ characters)")}
+          <input
+            type="password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+            required
+            minLength={10}
+            autoComplete="new-password"
+          />
+        </label>
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary">
+          {s("作成", "Create")}
         </button>
         <button type="button" onClick={onDone}>
           {s("閉じる", "Close")}
