@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api } from "../../api.ts";
 import { useLang } from "../../i18n.ts";
+import { Field } from "./fields.tsx";
 import { say, today, WORK } from "./model.ts";
 import type { RosterContext } from "./Roster.tsx";
 
@@ -187,24 +188,20 @@ export function Duty({ ctx }: { ctx: RosterContext }) {
                 ))}
               </select>
             </label>
-            <label>
-              {s("開始", "From")}
-              <input
-                type="time"
-                value={form.startTime}
-                onChange={(e) => setForm({ ...form, startTime: e.target.value })}
-                required
-              />
-            </label>
-            <label>
-              {s("終了", "To")}
-              <input
-                type="time"
-                value={form.endTime}
-                onChange={(e) => setForm({ ...form, endTime: e.target.value })}
-                required
-              />
-            </label>
+            <Field
+              label={s("開始", "From")}
+              type="time"
+              value={form.startTime}
+              onChange={(e) => setForm({ ...form, startTime: e.target.value })}
+              required
+            />
+            <Field
+              label={s("終了", "To")}
+              type="time"
+              value={form.endTime}
+              onChange={(e) => setForm({ ...form, endTime: e.target.value })}
+              required
+            />
           </div>
           <button type="submit" className="primary">
             {s("追加", "Add")}

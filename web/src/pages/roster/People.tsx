@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { api } from "../../api.ts";
 import { useLang } from "../../i18n.ts";
+import { Field, months } from "./fields.tsx";
 import { DESIGNATION, EMPLOYMENT, type Entry, say, today, WORK } from "./model.ts";
 import type { RosterContext } from "./Roster.tsx";
 
@@ -345,24 +346,20 @@ function PersonForm({
         </p>
       )}
       <div className="grid">
-        <label>
-          {s("氏名（漢字）", "Name (kanji)")}
-          <input
-            value={form.nameKanji}
-            onChange={(e) => set("nameKanji", e.target.value)}
-            required
-            maxLength={60}
-          />
-        </label>
-        <label>
-          {s("ふりがな", "Reading (kana)")}
-          <input
-            value={form.nameKana}
-            onChange={(e) => set("nameKana", e.target.value)}
-            required
-            maxLength={80}
-          />
-        </label>
+        <Field
+          label={s("氏名（漢字）", "Name (kanji)")}
+          value={form.nameKanji}
+          onChange={(e) => set("nameKanji", e.target.value)}
+          required
+          maxLength={60}
+        />
+        <Field
+          label={s("ふりがな", "Reading (kana)")}
+          value={form.nameKana}
+          onChange={(e) => set("nameKana", e.target.value)}
+          required
+          maxLength={80}
+        />
         <label>
           {s("雇用形態", "Employment")}
           <select value={form.employment} onChange={(e) => set("employment", e.target.value)}>
@@ -373,83 +370,59 @@ function PersonForm({
             ))}
           </select>
         </label>
-        <label>
-          {s("従事開始日", "Start date")}
-          <input
-            type="date"
-            value={form.startDate}
-            onChange={(e) => set("startDate", e.target.value)}
-            required
-          />
-        </label>
-        <label>
-          {s("社内連絡先", "Contact in the company")}
-          <input
-            value={form.contact}
-            onChange={(e) => set("contact", e.target.value)}
-            maxLength={200}
-            placeholder={
-              person
-                ? s("変更する場合のみ入力", "Only to change it")
-                : s("内線番号など", "e.g. extension")
-            }
-          />
-        </label>
-        <label>
-          {s("カード業務の経験（か月）", "Card work experience (months)")}
-          <input
-            type="number"
-            min={0}
-            max={600}
-            value={form.cardExperienceMonths}
-            onChange={(e) => set("cardExperienceMonths", Number(e.target.value))}
-          />
-        </label>
-        <label>
-          {s("自治体での特定個人情報取扱業務の経験（どこで）", "Municipal experience: where")}
-          <input
-            value={form.municipalWhere}
-            onChange={(e) => set("municipalWhere", e.target.value)}
-            maxLength={120}
-          />
-        </label>
-        <label>
-          {s("同 期間（か月）", "Municipal experience: months")}
-          <input
-            type="number"
-            min={0}
-            max={600}
-            value={form.municipalMonths}
-            onChange={(e) => set("municipalMonths", Number(e.target.value))}
-          />
-        </label>
-        <label>
-          {s("マイナンバー実務検定（級）", "My Number certificate (grade)")}
-          <input
-            value={form.certificateGrade}
-            onChange={(e) => set("certificateGrade", e.target.value)}
-            maxLength={20}
-            placeholder={s("例: 1級", "e.g. 1級")}
-          />
-        </label>
-        <label>
-          {s("同 取得日", "Certificate date")}
-          <input
-            type="date"
-            value={form.certificateDate}
-            onChange={(e) => set("certificateDate", e.target.value)}
-          />
-        </label>
-        <label>
-          {s("週の上限（時間）", "Weekly hour limit")}
-          <input
-            type="number"
-            min={1}
-            max={60}
-            value={form.weeklyHourLimit}
-            onChange={(e) => set("weeklyHourLimit", Number(e.target.value))}
-          />
-        </label>
+        <Field
+          label={s("従事開始日", "Start date")}
+          type="date"
+          value={form.startDate}
+          onChange={(e) => set("startDate", e.target.value)}
+          required
+        />
+        <Field
+          label={s("社内連絡先", "Contact in the company")}
+          value={form.contact}
+          onChange={(e) => set("contact", e.target.value)}
+          maxLength={200}
+          placeholder={
+            person
+              ? s("変更する場合のみ入力", "Only to change it")
+              : s("内線番号など", "e.g. extension")
+          }
+        />
+        <Field
+          label={s("カード業務の経験（か月）", "Card work experience (months)")}
+          {...months(form.cardExperienceMonths, (v) => set("cardExperienceMonths", v))}
+        />
+        <Field
+          label={s("自治体での特定個人情報取扱業務の経験（どこで）", "Municipal experience: where")}
+          value={form.municipalWhere}
+          onChange={(e) => set("municipalWhere", e.target.value)}
+          maxLength={120}
+        />
+        <Field
+          label={s("同 期間（か月）", "Municipal experience: months")}
+          {...months(form.municipalMonths, (v) => set("municipalMonths", v))}
+        />
+        <Field
+          label={s("マイナンバー実務検定（級）", "My Number certificate (grade)")}
+          value={form.certificateGrade}
+          onChange={(e) => set("certificateGrade", e.target.value)}
+          maxLength={20}
+          placeholder={s("例: 1級", "e.g. 1級")}
+        />
+        <Field
+          label={s("同 取得日", "Certificate date")}
+          type="date"
+          value={form.certificateDate}
+          onChange={(e) => set("certificateDate", e.target.value)}
+        />
+        <Field
+          label={s("週の上限（時間）", "Weekly hour limit")}
+          type="number"
+          min={1}
+          max={60}
+          value={form.weeklyHourLimit}
+          onChange={(e) => set("weeklyHourLimit", Number(e.target.value))}
+        />
       </div>
       <fieldset>
         <legend>{s("担当できる業務", "Work they may take")}</legend>
@@ -549,27 +522,23 @@ function AccountForm({
         )}
       </p>
       <div className="grid">
-        <label>
-          {s("利用者名", "Username")}
-          <input
-            value={username}
-            onChange={(e) => setUsername(e.target.value.trim())}
-            required
-            pattern="[a-z0-9][a-z0-9._-]{1,39}"
-            autoComplete="off"
-          />
-        </label>
-        <label>
-          {s("初期パスワード（10文字以上）", "Initial password (10+ characters)")}
-          <input
-            type="password"
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-            required
-            minLength={10}
-            autoComplete="new-password"
-          />
-        </label>
+        <Field
+          label={s("利用者名", "Username")}
+          value={username}
+          onChange={(e) => setUsername(e.target.value.trim())}
+          required
+          pattern="[a-z0-9][a-z0-9._-]{1,39}"
+          autoComplete="off"
+        />
+        <Field
+          label={s("初期パスワード（10文字以上）", "Initial password (10+ characters)")}
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+          minLength={10}
+          autoComplete="new-password"
+        />
       </div>
       <div className="actions">
         <button type="submit" className="primary">

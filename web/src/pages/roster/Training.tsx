@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api } from "../../api.ts";
 import { useLang } from "../../i18n.ts";
+import { Field } from "./fields.tsx";
 import { type Course, say, type TrainingSession, today } from "./model.ts";
 import type { RosterContext } from "./Roster.tsx";
 
@@ -138,24 +139,20 @@ export function Training({ ctx }: { ctx: RosterContext }) {
                 ))}
               </select>
             </label>
-            <label>
-              {s("実施日", "Held on")}
-              <input
-                type="date"
-                value={form.heldOn}
-                onChange={(e) => setForm({ ...form, heldOn: e.target.value })}
-                required
-              />
-            </label>
-            <label>
-              {s("講師", "Instructor")}
-              <input
-                value={form.instructor}
-                onChange={(e) => setForm({ ...form, instructor: e.target.value })}
-                required
-                maxLength={60}
-              />
-            </label>
+            <Field
+              label={s("実施日", "Held on")}
+              type="date"
+              value={form.heldOn}
+              onChange={(e) => setForm({ ...form, heldOn: e.target.value })}
+              required
+            />
+            <Field
+              label={s("講師", "Instructor")}
+              value={form.instructor}
+              onChange={(e) => setForm({ ...form, instructor: e.target.value })}
+              required
+              maxLength={60}
+            />
           </div>
           <fieldset>
             <legend>{s("受講者", "Attendees")}</legend>
