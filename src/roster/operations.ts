@@ -1,6 +1,7 @@
 import { businessDayOf } from "../calendar/operations.ts";
 import { type Actor, auditContext } from "../platform/actor.ts";
 import { recordAudit } from "../platform/audit/store.ts";
+import { changeRoleWithin } from "../platform/auth/accounts.ts";
 import { localDate, now } from "../platform/clock.ts";
 import {
   type Db,
@@ -381,6 +382,10 @@ export async function designate(
         designation,
         updatedAt: now(),
       });
+      // Accounts follow the designation: least privilege for the one stepping down, the role
+      // (and its second factor at the next sign-in) for the one designated.
+      if (previous?.userId) await changeRoleWithin(tx, actor, previous.userId, "staff");
+      if (person.userId) await changeRoleWithin(tx, actor, person.userId, designation);
       await recordAudit(tx, auditContext(actor), {
         action: "roster.designate",
         entity: "roster_person",

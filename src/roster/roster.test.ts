@@ -10,7 +10,7 @@ import {
 } from "../../test/factories.ts";
 import { listAuditEvents } from "../platform/audit/store.ts";
 import { hashPassword } from "../platform/auth/password.ts";
-import { insertUser } from "../platform/auth/users.ts";
+import { findUserByName, insertUser } from "../platform/auth/users.ts";
 import { transaction } from "../platform/db/index.ts";
 
 let t: TestApp;
@@ -82,7 +82,7 @@ async function train(
 
 describe("designation of the manager and the deputy", () => {
   it("refuses each missing qualification with its own message, and a deputy who is the manager", async () => {
-    const { manager } = await setUp();
+    const { tenantId, manager, admin } = await setUp();
     const cases = [
       {
         overrides: { employment: "part_time" },
@@ -111,6 +111,19 @@ describe("designation of the manager and the deputy", () => {
       expect(response.json().missing).toHaveLength(1);
     }
     const qualified = await add(manager, { nameKanji: "適格 一郎" });
+    const asManager = await admin.request("POST", `/api/v1/roster/people/${qualified.id}/account`, {
+      username: "tekikaku",
+      role: "manager",
+      password: TEST_PASSWORD,
+    });
+    expect(asManager.json().code).toBe("role_needs_designation");
+    await admin.request("POST", `/api/v1/roster/people/${qualified.id}/account`, {
+      username: "tekikaku",
+      role: "staff",
+      password: TEST_PASSWORD,
+    });
+    const roleOf = async (username: string) =>
+      (await findUserByName(t.database.db, tenantId, username))?.role;
     const ok = await manager.request("POST", `/api/v1/roster/people/${qualified.id}/designate`, {
       designation: "manager",
     });
@@ -135,10 +148,13 @@ describe("designation of the manager and the deputy", () => {
         })
       ).statusCode,
     ).toBe(200);
+    // The account follows the designation.
+    expect(await roleOf("tekikaku")).toBe("manager");
     const next = await add(manager, { nameKanji: "後任 二郎" });
     await manager.request("POST", `/api/v1/roster/people/${next.id}/designate`, {
       designation: "manager",
     });
+    expect(await roleOf("tekikaku")).toBe("staff");
     const roster = (await manager.request("GET", "/api/v1/roster")).json();
     const designated = roster.people.filter((p: { designation: string | null }) => p.designation);
     expect(

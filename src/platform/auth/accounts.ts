@@ -173,6 +173,22 @@ export async function resetPassword(db: Db, actor: Actor, userId: string, passwo
   });
 }
 
+/**
+ * Gives an account another role inside the caller's transaction, and signs it out everywhere so
+ * the next sign-in meets the new role's rules (a manager must enrol a second factor).
+ */
+export async function changeRoleWithin(tx: Tx, actor: Actor, userId: string, role: Role) {
+  const user = await updateUser(tx, actor.tenantId, userId, { role });
+  if (!user) return;
+  await deleteSessionsOfUser(tx, actor.tenantId, userId);
+  await recordAudit(tx, auditContext(actor), {
+    action: "user.role_change",
+    entity: "user",
+    entityId: userId,
+    change: { role },
+  });
+}
+
 export async function unlockUser(db: Db, actor: Actor, userId: string) {
   const user = await requireUser(db, actor.tenantId, userId);
   await transaction(db, async (tx) => {

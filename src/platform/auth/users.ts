@@ -54,6 +54,7 @@ export type UserPatch = Partial<
     | "lockedUntil"
     | "disabled"
     | "displayName"
+    | "role"
   >
 >;
 
