@@ -1,4 +1,4 @@
-import { DomainError } from "../platform/errors.ts";
+import { unprocessable } from "../platform/errors.ts";
 import { eachDate, isValidDate, month, TIME } from "./dates.ts";
 import {
   type CalendarException,
@@ -10,12 +10,9 @@ import {
   type Window,
 } from "./rules.ts";
 
-const invalid = (code: string, ja: string, en: string) =>
-  new DomainError("unprocessable", code, ja, en);
-
 function checkWindow(window: Window, what: string): void {
   if (!TIME.test(window.open) || !TIME.test(window.close) || window.open >= window.close) {
-    throw invalid(
+    throw unprocessable(
       "invalid_window",
       `${what}の時間帯が正しくありません（開始 < 終了、HH:MM）。`,
       `${what}: the hours must be HH:MM with open before close.`,
@@ -31,7 +28,7 @@ export function validateSettings(s: CalendarSettings): void {
   checkWindow(s.weekday.counter, "平日の窓口");
   checkWindow(s.weekday.phone, "平日の電話");
   if (!contains(s.weekday.phone, s.weekday.counter)) {
-    throw invalid(
+    throw unprocessable(
       "phone_shorter_than_counter",
       "平日の電話受付時間は窓口の時間を含む必要があります。",
       "On weekdays the phone hours must cover the counter hours.",
@@ -39,7 +36,7 @@ export function validateSettings(s: CalendarSettings): void {
   }
   const ext = s.extendedDays;
   if (!TIME.test(ext.counterClose) || ext.counterClose <= s.weekday.counter.close) {
-    throw invalid(
+    throw unprocessable(
       "invalid_extended_close",
       "延長日の終了時刻は平日の終了時刻より後にしてください。",
       "The extended day must close after the normal weekday close.",
@@ -49,14 +46,14 @@ export function validateSettings(s: CalendarSettings): void {
     ext.phoneClose !== null &&
     (!TIME.test(ext.phoneClose) || ext.phoneClose <= s.weekday.phone.open)
   ) {
-    throw invalid(
+    throw unprocessable(
       "invalid_extended_close",
       "延長日の電話終了時刻が正しくありません。",
       "The extended day's phone close is not valid.",
     );
   }
   if (ext.weekday < 1 || ext.weekday > 5 || ext.ordinals.some((o) => o < 1 || o > 5)) {
-    throw invalid(
+    throw unprocessable(
       "invalid_extended_days",
       "延長日は平日の第1〜第5週で指定してください。",
       "Extended days must be a weekday in weeks 1–5.",
@@ -66,7 +63,7 @@ export function validateSettings(s: CalendarSettings): void {
   if (s.weekendOpening.phone) checkWindow(s.weekendOpening.phone, "休日開庁の電話");
   const { minPerMonth, maxPerMonth } = s.weekendOpening;
   if (minPerMonth < 0 || maxPerMonth < minPerMonth || maxPerMonth > 10) {
-    throw invalid(
+    throw unprocessable(
       "invalid_weekend_limits",
       "休日開庁の月間日数の範囲が正しくありません。",
       "The monthly range of weekend openings is not valid.",
@@ -74,7 +71,7 @@ export function validateSettings(s: CalendarSettings): void {
   }
   const ye = s.yearEndClosure;
   if (ye && (!/^\d{2}-\d{2}$/.test(ye.from) || !/^\d{2}-\d{2}$/.test(ye.to))) {
-    throw invalid(
+    throw unprocessable(
       "invalid_year_end",
       "年末年始の期間は MM-DD で指定してください。",
       "The year-end closure must be given as MM-DD.",
@@ -87,9 +84,9 @@ function checkInService(
   facts: Pick<CalendarFacts, "serviceStart" | "contractEnd">,
 ): void {
   if (!isValidDate(date))
-    throw invalid("invalid_date", "日付が正しくありません。", "The date is not valid.");
+    throw unprocessable("invalid_date", "日付が正しくありません。", "The date is not valid.");
   if (date < facts.serviceStart || date > facts.contractEnd) {
-    throw invalid(
+    throw unprocessable(
       "out_of_service",
       "業務期間外の日付です。",
       "The date is outside the service period.",
@@ -101,7 +98,7 @@ function checkInService(
 export function validateWeekendDesignation(date: string, facts: CalendarFacts): void {
   checkInService(date, facts);
   if (!isWeekend(date)) {
-    throw invalid(
+    throw unprocessable(
       "not_a_weekend",
       "休日開庁日に指定できるのは土曜日・日曜日だけです。",
       "Only Saturdays and Sundays can be designated as weekend openings.",
@@ -109,7 +106,7 @@ export function validateWeekendDesignation(date: string, facts: CalendarFacts): 
   }
   const closure = statutoryClosure(date, facts.settings);
   if (closure) {
-    throw invalid(
+    throw unprocessable(
       "statutory_closure",
       `${closure}は休日開庁日に指定できません。臨時開庁として協議してください。`,
       `${date} is a holiday (${closure}); agree a temporary session instead.`,
@@ -163,25 +160,25 @@ export function weekendWarnings(facts: CalendarFacts, from: string, to: string):
 export function validateException(e: CalendarException, facts: CalendarFacts): void {
   checkInService(e.date, facts);
   if (!e.reason.trim())
-    throw invalid("reason_required", "理由を入力してください。", "A reason is required.");
+    throw unprocessable("reason_required", "理由を入力してください。", "A reason is required.");
   const day = regularDay(e.date, facts);
   switch (e.kind) {
     case "extension":
       if (!e.counter)
-        throw invalid(
+        throw unprocessable(
           "window_required",
           "延長後の窓口時間を入力してください。",
           "Give the counter's extended hours.",
         );
       checkWindow(e.counter, "延長後の窓口");
       if (!day.counter)
-        throw invalid(
+        throw unprocessable(
           "day_not_open",
           "閉庁日は延長できません。臨時開庁として申請してください。",
           "A closed day cannot be extended; request a temporary session.",
         );
       if (contains(day.counter, e.counter))
-        throw invalid(
+        throw unprocessable(
           "not_an_extension",
           "通常の時間より長くなっていません。",
           "The hours are not longer than the regular ones.",
@@ -189,7 +186,7 @@ export function validateException(e: CalendarException, facts: CalendarFacts): v
       return;
     case "temporary_session":
       if (!e.counter)
-        throw invalid(
+        throw unprocessable(
           "window_required",
           "臨時開庁の時間を入力してください。",
           "Give the session's hours.",

@@ -54,3 +54,15 @@ export const notFound = (entityJa: string, entityEn: string) =>
 
 export const forbidden = (why = "この操作の権限がありません。", whyEn = "You may not do this.") =>
   new DomainError("forbidden", "forbidden", why, whyEn);
+
+/** The request contradicts the current state (409), e.g. a counter already in use. */
+export const conflict = (code: string, ja: string, en: string, details?: Record<string, unknown>) =>
+  new DomainError("conflict", code, ja, en, details);
+
+/** The input breaks a domain rule (422), e.g. a manager without the certificate. */
+export const unprocessable = (
+  code: string,
+  ja: string,
+  en: string,
+  details?: Record<string, unknown>,
+) => new DomainError("unprocessable", code, ja, en, details);

@@ -10,7 +10,7 @@ import {
   type Tx,
   transaction,
 } from "../platform/db/index.ts";
-import { DomainError, notFound } from "../platform/errors.ts";
+import { conflict, DomainError, notFound } from "../platform/errors.ts";
 import { newId, newToken } from "../platform/ids.ts";
 import { requireReadyToServe } from "../roster/operations.ts";
 import { calendarDayOf, catalogueChanged, catalogueOf } from "./catalogueCache.ts";
@@ -52,9 +52,6 @@ import {
 
 const STAFF_ROLES = new Set(["staff", "deputy", "manager"]);
 const LEADS = new Set(["deputy", "manager"]);
-
-const conflict = (code: string, ja: string, en: string) =>
-  new DomainError("conflict", code, ja, en);
 
 export function serviceDay(at = now()): string {
   return localDate(at);

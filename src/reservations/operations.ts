@@ -11,7 +11,7 @@ import {
   type Tx,
   transaction,
 } from "../platform/db/index.ts";
-import { DomainError } from "../platform/errors.ts";
+import { DomainError, unprocessable } from "../platform/errors.ts";
 import { newId, newToken } from "../platform/ids.ts";
 import { enqueueMail } from "../platform/mail/outbox.ts";
 import { containsMyNumber } from "../platform/mynumber.ts";
@@ -216,9 +216,6 @@ async function notify(tx: Tx, kind: NoticeKind, r: Reservation, publicUrl: strin
   if (mail) await enqueueMail(tx, r.tenantId, mail);
 }
 
-const invalid = (code: string, ja: string, en: string) =>
-  new DomainError("unprocessable", code, ja, en);
-
 /** The key that counts one person's bookings: the normalised e-mail, else the phone digits. */
 export function contactKey(email: string | undefined, phone: string | undefined): string {
   const normal = email
@@ -242,33 +239,33 @@ export function reservationCode(): string {
 
 function checkContact(input: BookingInput) {
   if (!/^[\u30A0-\u30FF\u3040-\u309F\s\u3000ー・]{1,60}$/.test(input.nameKana.trim())) {
-    throw invalid(
+    throw unprocessable(
       "invalid_name_kana",
       "お名前はカタカナまたはひらがなで入力してください。",
       "Enter the name in kana.",
     );
   }
   if (!input.email && !input.phone)
-    throw invalid(
+    throw unprocessable(
       "contact_required",
       "メールアドレスか電話番号を入力してください。",
       "Give an e-mail address or a phone number.",
     );
   if (input.email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(input.email))
-    throw invalid(
+    throw unprocessable(
       "invalid_email",
       "メールアドレスの形式が正しくありません。",
       "The e-mail address is not valid.",
     );
   if (input.phone && !/^0\d{9,10}$/.test(input.phone.replace(/[-\s]/g, "")))
-    throw invalid(
+    throw unprocessable(
       "invalid_phone",
       "電話番号の形式が正しくありません。",
       "The phone number is not valid.",
     );
   // 交付通知書の番号など: checked by form only; the city's systems hold the truth.
   if (input.reference && !/^[0-9A-Za-z-]{4,30}$/.test(input.reference))
-    throw invalid(
+    throw unprocessable(
       "invalid_reference",
       "参照番号の形式が正しくありません。",
       "The reference number is not valid.",
@@ -307,7 +304,11 @@ export async function bookReservation(
     (s) => new Date(s.start).getTime() === start.getTime(),
   );
   if (!slot)
-    throw invalid("not_a_slot", "予約できる時間ではありません。", "That time cannot be booked.");
+    throw unprocessable(
+      "not_a_slot",
+      "予約できる時間ではありません。",
+      "That time cannot be booked.",
+    );
   const key = contactKey(input.email, input.phone);
   const actor: Actor = {
     ...systemActor(tenantId, "citizen"),
@@ -454,7 +455,11 @@ export async function changeReservation(
     (s) => new Date(s.start).getTime() === target.getTime(),
   );
   if (!slot)
-    throw invalid("not_a_slot", "予約できる時間ではありません。", "That time cannot be booked.");
+    throw unprocessable(
+      "not_a_slot",
+      "予約できる時間ではありません。",
+      "That time cannot be booked.",
+    );
   const actor: Actor = { ...systemActor(tenantId, "citizen"), role: "citizen" };
   try {
     return await transaction(db, async (tx) => {

@@ -5,8 +5,7 @@ import { ROLE_LABELS, ROSTER_ROLES, type Role } from "../platform/auth/permissio
 import type { User } from "../platform/auth/users.ts";
 import { now } from "../platform/clock.ts";
 import type { Db } from "../platform/db/index.ts";
-import { notFound } from "../platform/errors.ts";
-import { conflict, unprocessable } from "./operations.ts";
+import { conflict, notFound, unprocessable } from "../platform/errors.ts";
 import { findPerson, updatePerson } from "./store.ts";
 
 export interface AccountInput {

@@ -10,7 +10,7 @@ import {
   type Tx,
   transaction,
 } from "../platform/db/index.ts";
-import { DomainError, notFound } from "../platform/errors.ts";
+import { conflict, DomainError, notFound, unprocessable } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
 import {
@@ -48,15 +48,6 @@ import {
 } from "./store.ts";
 
 const today = () => localDate(now());
-
-export const unprocessable = (
-  code: string,
-  ja: string,
-  en: string,
-  details?: Record<string, unknown>,
-) => new DomainError("unprocessable", code, ja, en, details);
-export const conflict = (code: string, ja: string, en: string, details?: Record<string, unknown>) =>
-  new DomainError("conflict", code, ja, en, details);
 
 export interface PersonInput {
   nameKanji: string;

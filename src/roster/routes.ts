@@ -217,10 +217,14 @@ async function entryOf(db: Db, tenantId: string, personId: string) {
 }
 
 /** Names on the roster are personal data: every read of them leaves a trace. */
-async function auditRead(db: Db, actor: Actor, action: string, entityId?: string) {
-  await transaction(db, (tx) =>
-    recordAudit(tx, auditContext(actor), { action, entity: "roster_person", entityId }),
-  );
+async function auditRead(
+  db: Db,
+  actor: Actor,
+  action: string,
+  entityId?: string,
+  entity = "roster_person",
+) {
+  await transaction(db, (tx) => recordAudit(tx, auditContext(actor), { action, entity, entityId }));
 }
 
 const japaneseDate = (day: string) =>
@@ -468,7 +472,7 @@ export async function rosterRoutes(app: App, { database }: RouteDeps) {
     async (request) => {
       const actor = actorOf(request);
       const notices = await listNotices(db, actor.tenantId);
-      await auditRead(db, actor, "roster.notices.read");
+      await auditRead(db, actor, "roster.notices.read", undefined, "roster_notice");
       return notices.map(noticeOut);
     },
   );
@@ -529,7 +533,7 @@ export async function rosterRoutes(app: App, { database }: RouteDeps) {
       const notice = await findNotice(db, actor.tenantId, request.params.noticeId);
       if (!notice) throw notFound("変更報告", "Notice");
       const day = localDate(notice.createdAt);
-      await auditRead(db, actor, "roster.chart.read", notice.noticeId);
+      await auditRead(db, actor, "roster.chart.read", notice.noticeId, "roster_notice");
       const pdf = await orgChartPdf(
         notice.snapshot as ChartPerson[],
         await chartHeading(actor.tenantId, day),

@@ -3,9 +3,9 @@ import { type Actor, auditContext } from "../platform/actor.ts";
 import { recordAudit } from "../platform/audit/store.ts";
 import { now } from "../platform/clock.ts";
 import { type Db, transaction } from "../platform/db/index.ts";
-import { notFound } from "../platform/errors.ts";
+import { conflict, notFound, unprocessable } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { conflict, requireTrained, unprocessable } from "./operations.ts";
+import { requireTrained } from "./operations.ts";
 import {
   activeOn,
   overlap,

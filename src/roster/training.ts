@@ -2,9 +2,8 @@ import { type Actor, auditContext } from "../platform/actor.ts";
 import { recordAudit } from "../platform/audit/store.ts";
 import { now } from "../platform/clock.ts";
 import { type Db, type Executor, transaction } from "../platform/db/index.ts";
-import { notFound } from "../platform/errors.ts";
+import { conflict, notFound, unprocessable } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { conflict, unprocessable } from "./operations.ts";
 import {
   type Course,
   findPerson,

@@ -53,22 +53,14 @@ export function Duty({ ctx }: { ctx: RosterContext }) {
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    try {
-      await api("POST", "/api/v1/roster/shifts", { ...form, day: date });
-      ctx.flash("ok", s("勤務予定を追加しました。", "Shift added."));
-      await load();
-    } catch (e) {
-      ctx.fail(e);
-    }
+    await ctx.act(
+      () => api("POST", "/api/v1/roster/shifts", { ...form, day: date }),
+      s("勤務予定を追加しました。", "Shift added."),
+      load,
+    );
   };
-  const remove = async (shiftId: string) => {
-    try {
-      await api("DELETE", `/api/v1/roster/shifts/${shiftId}`);
-      await load();
-    } catch (e) {
-      ctx.fail(e);
-    }
-  };
+  const remove = (shiftId: string) =>
+    ctx.act(() => api("DELETE", `/api/v1/roster/shifts/${shiftId}`), undefined, load);
   const uncovered = day?.hours.filter((h) => h.uncovered) ?? [];
 
   return (

@@ -9,13 +9,10 @@ export function Notices({ ctx }: { ctx: RosterContext }) {
   const s = say(lang);
   const acknowledge = async (n: Notice) => {
     const note = window.prompt(s("確認のメモ（任意）", "Note (optional)"), "") ?? undefined;
-    try {
-      await api("POST", `/api/v1/roster/notices/${n.noticeId}/acknowledge`, note ? { note } : {});
-      ctx.flash("ok", s("報告を確認しました。", "Notice acknowledged."));
-      await ctx.reload();
-    } catch (e) {
-      ctx.fail(e);
-    }
+    await ctx.act(
+      () => api("POST", `/api/v1/roster/notices/${n.noticeId}/acknowledge`, note ? { note } : {}),
+      s("報告を確認しました。", "Notice acknowledged."),
+    );
   };
   if (ctx.notices.length === 0)
     return (

@@ -85,17 +85,8 @@ export function People({ ctx }: { ctx: RosterContext }) {
   const people = ctx.roster.people.filter((p) => showPast || p.active || p.startDate > today());
   const write = ctx.can("roster.write");
 
-  const act = async (run: () => Promise<unknown>, ok: string) => {
-    try {
-      await run();
-      ctx.flash("ok", ok);
-      await ctx.reload();
-    } catch (e) {
-      ctx.fail(e);
-    }
-  };
   const designate = (p: Entry, designation: "manager" | "deputy") =>
-    act(
+    ctx.act(
       () => api("POST", `/api/v1/roster/people/${p.id}/designate`, { designation }),
       s(
         `${p.name}さんを${DESIGNATION[designation]!.ja}に指名しました。`,
@@ -108,7 +99,7 @@ export function People({ ctx }: { ctx: RosterContext }) {
       today(),
     );
     if (endDate)
-      void act(
+      void ctx.act(
         () => api("POST", `/api/v1/roster/people/${p.id}/leave`, { endDate }),
         s(`${p.name}さんの離任を登録しました。`, `${p.name} leaves on ${endDate}.`),
       );
@@ -306,24 +297,19 @@ function PersonForm({
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    try {
-      if (person)
-        await api("PATCH", `/api/v1/roster/people/${person.id}`, bodyOf(form, form.contact !== ""));
-      else await api("POST", "/api/v1/roster/people", bodyOf(form, true));
-      ctx.flash(
-        "ok",
+    const saved = await ctx.act(
+      () =>
         person
-          ? s("名簿を更新しました。", "Roster updated.")
-          : s(
-              `${form.nameKanji}さんを名簿に追加しました。`,
-              `${form.nameKanji} added to the roster.`,
-            ),
-      );
-      onDone();
-      await ctx.reload();
-    } catch (e) {
-      ctx.fail(e);
-    }
+          ? api("PATCH", `/api/v1/roster/people/${person.id}`, bodyOf(form, form.contact !== ""))
+          : api("POST", "/api/v1/roster/people", bodyOf(form, true)),
+      person
+        ? s("名簿を更新しました。", "Roster updated.")
+        : s(
+            `${form.nameKanji}さんを名簿に追加しました。`,
+            `${form.nameKanji} added to the roster.`,
+          ),
+    );
+    if (saved) onDone();
   };
 
   return (
@@ -493,20 +479,14 @@ function AccountForm({
   const role = person.designation ?? "staff";
   const save = async (event: FormEvent) => {
     event.preventDefault();
-    try {
-      await api("POST", `/api/v1/roster/people/${person.id}/account`, { username, role, password });
-      ctx.flash(
-        "ok",
-        s(
-          `${person.name}さんのアカウント ${username} を作成しました。`,
-          `Account ${username} created for ${person.name}.`,
-        ),
-      );
-      onDone();
-      await ctx.reload();
-    } catch (e) {
-      ctx.fail(e);
-    }
+    const created = await ctx.act(
+      () => api("POST", `/api/v1/roster/people/${person.id}/account`, { username, role, password }),
+      s(
+        `${person.name}さんのアカウント ${username} を作成しました。`,
+        `Account ${username} created for ${person.name}.`,
+      ),
+    );
+    if (created) onDone();
   };
   return (
     <form

@@ -15,8 +15,16 @@ export interface RosterContext {
   roster: RosterData;
   notices: Notice[];
   reload: () => Promise<void>;
-  flash: (kind: "ok" | "error", text: string) => void;
   fail: (error: unknown) => void;
+  /**
+   * Runs a change: on success refreshes (the roster, or `refresh`) and then shows `ok` if given;
+   * on failure shows the server's message. Tells whether it succeeded.
+   */
+  act: (
+    work: () => Promise<unknown>,
+    ok?: string,
+    refresh?: () => Promise<unknown>,
+  ) => Promise<boolean>;
   can: (permission: string) => boolean;
 }
 
@@ -46,27 +54,32 @@ export function Roster({ me }: { me: Me }) {
   }, [reload]);
 
   if (!roster) return <p className="loading">{s("読み込み中…", "Loading…")}</p>;
+  const fail = (error: unknown) => setMessage({ kind: "error", text: errorText(error, lang) });
   const ctx: RosterContext = {
     me,
     roster,
     notices,
     reload,
-    flash: (kind, text) => setMessage({ kind, text }),
-    fail: (error) => setMessage({ kind: "error", text: errorText(error, lang) }),
+    fail,
+    act: async (work, ok, refresh = reload) => {
+      try {
+        await work();
+        // Said once the screen shows the change, so what follows acts on fresh data.
+        await refresh();
+        if (ok) setMessage({ kind: "ok", text: ok });
+        return true;
+      } catch (e) {
+        fail(e);
+        return false;
+      }
+    },
     can,
   };
-  const submit = async () => {
-    try {
-      await api("POST", "/api/v1/roster/submit");
-      setMessage({
-        kind: "ok",
-        text: s("名簿と体制図を市に提出しました。", "Roster and chart submitted to the city."),
-      });
-      await reload();
-    } catch (e) {
-      ctx.fail(e);
-    }
-  };
+  const submit = () =>
+    ctx.act(
+      () => api("POST", "/api/v1/roster/submit"),
+      s("名簿と体制図を市に提出しました。", "Roster and chart submitted to the city."),
+    );
   const active = roster.people.filter((p) => p.active);
   const untrained = active.filter((p) => !p.mandatoryTrainingComplete);
   const tabs: { id: Tab; label: string }[] = [
@@ -143,7 +156,7 @@ function RosterStatus({
 }: {
   roster: RosterData;
   untrained: Entry[];
-  onSubmit: (() => Promise<void>) | undefined;
+  onSubmit: (() => Promise<unknown>) | undefined;
 }) {
   const lang = useLang();
   const s = say(lang);

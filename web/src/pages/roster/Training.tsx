@@ -34,34 +34,23 @@ export function Training({ ctx }: { ctx: RosterContext }) {
 
   const record = async (event: FormEvent) => {
     event.preventDefault();
-    try {
-      await api("POST", "/api/v1/training/sessions", form);
-      const title = courses.find((c) => c.courseId === form.courseId)?.title ?? "";
-      ctx.flash(
-        "ok",
-        s(
-          `研修「${title}」の受講を${form.attendees.length}名分記録しました。`,
-          `Recorded ${form.attendees.length} attendees.`,
-        ),
-      );
-      setForm({ ...form, attendees: [] });
-      await Promise.all([load(), ctx.reload()]);
-    } catch (e) {
-      ctx.fail(e);
-    }
+    const title = courses.find((c) => c.courseId === form.courseId)?.title ?? "";
+    const recorded = await ctx.act(
+      () => api("POST", "/api/v1/training/sessions", form),
+      s(
+        `研修「${title}」の受講を${form.attendees.length}名分記録しました。`,
+        `Recorded ${form.attendees.length} attendees.`,
+      ),
+      () => Promise.all([load(), ctx.reload()]),
+    );
+    if (recorded) setForm((f) => ({ ...f, attendees: [] }));
   };
-  const approve = async (course: Course) => {
-    try {
-      await api("POST", `/api/v1/training/courses/${course.courseId}/approve`);
-      ctx.flash(
-        "ok",
-        s(`「${course.title}」の教材を承認しました。`, `Approved "${course.titleEn}".`),
-      );
-      await load();
-    } catch (e) {
-      ctx.fail(e);
-    }
-  };
+  const approve = (course: Course) =>
+    ctx.act(
+      () => api("POST", `/api/v1/training/courses/${course.courseId}/approve`),
+      s(`「${course.title}」の教材を承認しました。`, `Approved "${course.titleEn}".`),
+      load,
+    );
 
   return (
     <div>
