@@ -2,18 +2,14 @@ import { calendarRange } from "../src/calendar/operations.ts";
 import type { Actor } from "../src/platform/actor.ts";
 import { startClockAt } from "../src/platform/clock.ts";
 import { type Database, transaction } from "../src/platform/db/index.ts";
+import { runOperation } from "../src/platform/operation.ts";
 import { DEMO_TENANT } from "../src/platform/tenancy/tenant.ts";
 import { type AccuracyReport, accuracyOf } from "../src/queue/accuracy.ts";
-import {
-  callNext,
-  closeCounter,
-  finishTicket,
-  issueTicket,
-  openCounter,
-  startTicket,
-} from "../src/queue/operations.ts";
+import { callNext, closeCounter, openCounter } from "../src/queue/counterSessions.ts";
+import { issueTicket } from "../src/queue/issue.ts";
 import { mulberry32 } from "../src/queue/predictor.ts";
 import { ticketsIssuedBetween } from "../src/queue/store.ts";
+import { finishTicket, startTicket } from "../src/queue/ticketSteps.ts";
 import { setUpTenant } from "../src/tenantSetup.ts";
 import { buildTrainedPerson } from "../test/factories.ts";
 
@@ -134,18 +130,25 @@ export async function simulate(options: SimulationOptions): Promise<{
 
     const tryCall = async (counter: string, time: number) => {
       if (!open.has(counter) || busy.has(counter) || closing.has(counter)) return;
-      const ticket = await callNext(db, staff(counter), counter);
+      const ticket = await runOperation(db, staff(counter), (ctx) =>
+        callNext(ctx, { counterId: counter }),
+      );
       if (!ticket) return;
       busy.add(counter);
       const start = time + (0.3 + random() * 0.6) * 60_000;
       schedule(start, async () => {
-        await startTicket(db, staff(counter), ticket.ticketId);
+        await runOperation(db, staff(counter), (ctx) =>
+          startTicket(ctx, { ticketId: ticket.ticketId }),
+        );
         const end = start + duration(ticket.procedureCodes) * 60_000;
         schedule(end, async () => {
-          await finishTicket(db, staff(counter), ticket.ticketId, {
-            outcome: "completed",
-            checklists: ALL_STEPS_DONE,
-          });
+          await runOperation(db, staff(counter), (ctx) =>
+            finishTicket(ctx, {
+              ticketId: ticket.ticketId,
+              outcome: "completed",
+              checklists: ALL_STEPS_DONE,
+            }),
+          );
           busy.delete(counter);
           await tryCall(counter, end);
         });
@@ -154,12 +157,9 @@ export async function simulate(options: SimulationOptions): Promise<{
     const openAt = (counter: string, from: number, to: number) => {
       schedule(at(from), async () => {
         closing.delete(counter);
-        await openCounter(
-          db,
-          staff(counter),
-          counter,
-          undefined,
-          `${String(Math.floor(to)).padStart(2, "0")}:${String(Math.round((to % 1) * 60)).padStart(2, "0")}`,
+        const until = `${String(Math.floor(to)).padStart(2, "0")}:${String(Math.round((to % 1) * 60)).padStart(2, "0")}`;
+        await runOperation(db, staff(counter), (ctx) =>
+          openCounter(ctx, { counterId: counter, until }),
         );
         open.add(counter);
         await tryCall(counter, at(from));
@@ -171,7 +171,9 @@ export async function simulate(options: SimulationOptions): Promise<{
             schedule(time + 60_000, () => shut(time + 60_000));
             return;
           }
-          await closeCounter(db, staff(counter), counter);
+          await runOperation(db, staff(counter), (ctx) =>
+            closeCounter(ctx, { counterId: counter }),
+          );
           open.delete(counter);
         };
         await shut(at(to));
@@ -195,11 +197,13 @@ export async function simulate(options: SimulationOptions): Promise<{
         const priority = random() < 0.03;
         const time = at(t);
         schedule(time, async () => {
-          await issueTicket(db, kiosk, {
-            procedures: codes,
-            priority,
-            priorityReason: priority ? "elderly" : undefined,
-          });
+          await runOperation(db, kiosk, (ctx) =>
+            issueTicket(ctx, {
+              procedures: codes,
+              priority,
+              priorityReason: priority ? "elderly" : undefined,
+            }),
+          );
           for (const c of open) await tryCall(c, time);
         });
       }

@@ -3,6 +3,7 @@ import { auditRoutes } from "./platform/audit/routes.ts";
 import { authRoutes } from "./platform/auth/routes.ts";
 import { userRoutes } from "./platform/auth/userRoutes.ts";
 import type { RoutePlugin } from "./platform/http/app.ts";
+import { mailRoutes } from "./platform/mail/routes.ts";
 import { tenantRoutes } from "./platform/tenancy/routes.ts";
 import { queueRoutes } from "./queue/routes.ts";
 import { reservationRoutes } from "./reservations/routes.ts";
@@ -14,6 +15,7 @@ export const ROUTES: RoutePlugin[] = [
   userRoutes,
   tenantRoutes,
   auditRoutes,
+  mailRoutes,
   calendarRoutes,
   queueRoutes,
   reservationRoutes,

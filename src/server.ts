@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import { seedDemoIfEmpty, seedDemoRosterIfMissing } from "./demo/seed.ts";
+import { startJobs } from "./jobs.ts";
 import { startClockAt } from "./platform/clock.ts";
 import type { Config } from "./platform/config.ts";
 import { type Database, openDatabase } from "./platform/db/index.ts";
@@ -10,8 +11,6 @@ import { acquireDataLock } from "./platform/db/lock.ts";
 import { buildApp } from "./platform/http/app.ts";
 import type { App } from "./platform/http/types.ts";
 import { createLogger } from "./platform/logger.ts";
-import { createMailer, scheduleMail } from "./platform/mail/outbox.ts";
-import { schedulePurge, scheduleReminders } from "./reservations/purge.ts";
 import { ROUTES } from "./routes.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -98,17 +97,7 @@ export async function startServer(
     }
     const app = await createApp(database, config, logger);
     await app.listen({ port: config.port, host: config.host });
-    const stopPurge = schedulePurge(database.db, (error) =>
-      logger.error({ err: error }, "purge failed"),
-    );
-    const stopReminders = scheduleReminders(database.db, config.publicUrl, (error) =>
-      logger.error({ err: error }, "reminders failed"),
-    );
-    const stopMail = config.smtpUrl
-      ? scheduleMail(createMailer(database.db, config.smtpUrl, config.mailFrom), (error) =>
-          logger.error({ err: error }, "mail delivery failed"),
-        )
-      : () => {};
+    const stopJobs = startJobs(database.db, config, logger);
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     let closing: Promise<void> | undefined;
@@ -118,9 +107,7 @@ export async function startServer(
       url: `http://${config.host}:${port}`,
       close: () => {
         closing ??= (async () => {
-          stopPurge();
-          stopMail();
-          stopReminders();
+          stopJobs();
           await app.close();
           await database.close();
           release();

@@ -9,6 +9,7 @@ import { type Config, loadConfig } from "../src/platform/config.ts";
 import { type Database, type Tx, transaction } from "../src/platform/db/index.ts";
 import type { App } from "../src/platform/http/types.ts";
 import { createLogger } from "../src/platform/logger.ts";
+import { type Ctx, runOperation } from "../src/platform/operation.ts";
 import type { Tenant } from "../src/platform/tenancy/store.ts";
 import { DEMO_TENANT } from "../src/platform/tenancy/tenant.ts";
 import {
@@ -183,4 +184,19 @@ export async function signInAs(
         ...(body === undefined ? {} : { payload: body as object }),
       }),
   };
+}
+
+/** Runs an operation as a citizen on the public pages of a tenant. */
+export function asCitizen<T>(database: Database, tenantId: string, op: (ctx: Ctx) => Promise<T>) {
+  return runOperation(database.db, { tenantId, userId: "citizen", role: "citizen" }, op);
+}
+
+/** Runs an operation as the server itself (jobs) in a tenant. */
+export function asSystem<T>(
+  database: Database,
+  tenantId: string,
+  op: (ctx: Ctx) => Promise<T>,
+  who = "test",
+) {
+  return runOperation(database.db, systemActor(tenantId, who), op);
 }

@@ -6,7 +6,14 @@ export interface ReceivedMail {
 }
 
 /** A real SMTP server on 127.0.0.1 that keeps what it receives, for tests of the notices. */
-export async function startSmtpServer(): Promise<{
+export async function startSmtpServer(
+  options: {
+    /** A fixed port (to start "the same" server again after an outage); any free one by default. */
+    port?: number;
+    /** Recipients the server refuses for good (550), as a mailbox that does not exist. */
+    refuse?: (address: string) => boolean;
+  } = {},
+): Promise<{
   url: string;
   received: ReceivedMail[];
   close: () => Promise<void>;
@@ -15,6 +22,13 @@ export async function startSmtpServer(): Promise<{
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.(address.address)) {
+        const error = new Error("mailbox unavailable") as Error & { responseCode: number };
+        error.responseCode = 550;
+        callback(error);
+      } else callback();
+    },
     onData(stream, session, callback) {
       let raw = "";
       stream.setEncoding("utf8");
@@ -27,7 +41,7 @@ export async function startSmtpServer(): Promise<{
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.server.address() as { port: number };
   return {
     url: `smtp://127.0.0.1:${port}`,

@@ -1,10 +1,20 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/db.ts";
+import { systemActor } from "../platform/actor.ts";
 import { findUserByName } from "../platform/auth/users.ts";
 import type { Database } from "../platform/db/index.ts";
+import { runOperation } from "../platform/operation.ts";
 import { DEMO_TENANT } from "../platform/tenancy/tenant.ts";
-import { requireReadyToServe, rosterOf } from "../roster/operations.ts";
+import { rosterOf } from "../roster/operations.ts";
+import { requireReadyToServe } from "../roster/readiness.ts";
+
+const readyToServe = (
+  database: { db: Parameters<typeof runOperation>[0] },
+  tenantId: string,
+  userId: string,
+) => runOperation(database.db, systemActor(tenantId), (ctx) => requireReadyToServe(ctx, userId));
+
 import { seedDemoIfEmpty, seedDemoRosterIfMissing } from "./seed.ts";
 
 let database: Database;
@@ -28,7 +38,7 @@ describe("demo roster", () => {
     expect(roster.filter((p) => p.roles.includes("phone")).length).toBeGreaterThanOrEqual(2);
     for (const username of ["staff", "deputy", "manager"]) {
       const user = await findUserByName(database.db, tenantId, username);
-      const person = await requireReadyToServe(database.db, tenantId, user!.userId);
+      const person = await readyToServe(database, tenantId, user!.userId);
       if (username !== "staff") expect(person.designation).toBe(username);
     }
   });
@@ -42,12 +52,12 @@ describe("demo roster", () => {
     ])
       await database.db.execute(sql.raw(`delete from ${table} where tenant_id = '${tenantId}'`));
     const staff = await findUserByName(database.db, tenantId, "staff");
-    await expect(requireReadyToServe(database.db, tenantId, staff!.userId)).rejects.toMatchObject({
+    await expect(readyToServe(database, tenantId, staff!.userId)).rejects.toMatchObject({
       code: "not_on_roster",
     });
     await seedDemoRosterIfMissing(database.db);
     await seedDemoRosterIfMissing(database.db); // once only
     expect((await rosterOf(database.db, tenantId)).length).toBe(12);
-    await expect(requireReadyToServe(database.db, tenantId, staff!.userId)).resolves.toBeTruthy();
+    await expect(readyToServe(database, tenantId, staff!.userId)).resolves.toBeTruthy();
   });
 });

@@ -10,8 +10,11 @@ import {
 import type { Actor } from "../platform/actor.ts";
 import { listAuditEvents } from "../platform/audit/store.ts";
 import { startClockAt } from "../platform/clock.ts";
-import { callNext, finishTicket, issueTicket, openCounter, startTicket } from "./operations.ts";
+import { runOperation } from "../platform/operation.ts";
+import { callNext, openCounter } from "./counterSessions.ts";
+import { issueTicket } from "./issue.ts";
 import { ticketsOfDay } from "./store.ts";
+import { finishTicket, startTicket } from "./ticketSteps.ts";
 
 /** The §4(3) checklist, every step done (for visits that include insurance_fund). */
 const ALL_STEPS_DONE = {
@@ -232,7 +235,7 @@ describe("concurrency", () => {
     for (let c = 1; c <= 5; c++) {
       const user = await buildUser(t.database, tenant, "staff");
       const actor = { tenantId: tenant, userId: user.userId, role: "staff" };
-      await openCounter(t.database.db, actor, String(c));
+      await runOperation(t.database.db, actor, (ctx) => openCounter(ctx, { counterId: String(c) }));
       staffActors.push(actor);
     }
     const procedures = ["handover", "ecert", "pin_reset", "application", "insurance_fund"];
@@ -241,26 +244,33 @@ describe("concurrency", () => {
     const calls = new Map<string, number>();
     const issue = async (actor: Actor, w: number) => {
       for (let i = 0; i < 25; i++) {
-        const ticket = await issueTicket(t.database.db, actor, {
-          procedures: [procedures[(w + i) % procedures.length]!],
-        });
+        const ticket = await runOperation(t.database.db, actor, (ctx) =>
+          issueTicket(ctx, { procedures: [procedures[(w + i) % procedures.length]!] }),
+        );
         issuedIds.push(ticket.ticketId);
       }
     };
     const serve = async (actor: Actor, counter: string) => {
       for (;;) {
-        const ticket = await callNext(t.database.db, actor, counter);
+        const ticket = await runOperation(t.database.db, actor, (ctx) =>
+          callNext(ctx, { counterId: counter }),
+        );
         if (!ticket) {
           if (!issuing) return;
           await new Promise((resolve) => setTimeout(resolve, 5));
           continue;
         }
         calls.set(ticket.ticketId, (calls.get(ticket.ticketId) ?? 0) + 1);
-        await startTicket(t.database.db, actor, ticket.ticketId);
-        await finishTicket(t.database.db, actor, ticket.ticketId, {
-          outcome: "completed",
-          checklists: ALL_STEPS_DONE,
-        });
+        await runOperation(t.database.db, actor, (ctx) =>
+          startTicket(ctx, { ticketId: ticket.ticketId }),
+        );
+        await runOperation(t.database.db, actor, (ctx) =>
+          finishTicket(ctx, {
+            ticketId: ticket.ticketId,
+            outcome: "completed",
+            checklists: ALL_STEPS_DONE,
+          }),
+        );
       }
     };
     const serving = staffActors.map((actor, i) => serve(actor, String(i + 1)));

@@ -68,7 +68,7 @@ export const counters = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.counterId] })],
 );
 
-/** A staff member at a counter with a terminal. The partial unique indexes keep a terminal, and a counter, in one open session. */
+/** A staff member at a counter with a terminal. The partial unique indexes keep a terminal, a counter and a person in one open session. */
 export const counterSessions = pgTable(
   "counter_sessions",
   {
@@ -89,6 +89,10 @@ export const counterSessions = pgTable(
       .where(sql`closed_at is null and terminal_id is not null`),
     uniqueIndex("counter_sessions_open_counter")
       .on(t.tenantId, t.counterId)
+      .where(sql`closed_at is null`),
+    // One person works one counter at a time: two quick "open" clicks cannot both win.
+    uniqueIndex("counter_sessions_open_user")
+      .on(t.tenantId, t.userId)
       .where(sql`closed_at is null`),
   ],
 );

@@ -113,6 +113,48 @@ export async function openSessionsOf(db: Executor, tenantId: string): Promise<Co
     .where(and(eq(counterSessions.tenantId, tenantId), isNull(counterSessions.closedAt)));
 }
 
+/**
+ * The open session of a counter, locked until the caller's transaction ends: a call and a close of
+ * the same counter take turns, so a ticket is never called to a counter that has just closed.
+ */
+export async function lockOpenSession(
+  tx: Tx,
+  tenantId: string,
+  counterId: string,
+): Promise<CounterSession | undefined> {
+  const [row] = await tx
+    .select()
+    .from(counterSessions)
+    .where(
+      and(
+        eq(counterSessions.tenantId, tenantId),
+        eq(counterSessions.counterId, counterId),
+        isNull(counterSessions.closedAt),
+      ),
+    )
+    .for("update");
+  return row;
+}
+
+/** The ticket still called to or served at a session, if any: a counter with one cannot close. */
+export async function findBusyTicketOfSession(
+  db: Executor,
+  session: CounterSession,
+): Promise<Ticket | undefined> {
+  const [row] = await db
+    .select()
+    .from(tickets)
+    .where(
+      and(
+        eq(tickets.tenantId, session.tenantId),
+        eq(tickets.sessionId, session.sessionId),
+        inArray(tickets.status, ["called", "serving"]),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
 export async function insertCounterSession(db: Executor, row: CounterSession) {
   await db.insert(counterSessions).values(row);
 }

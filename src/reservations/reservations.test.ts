@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../../test/db.ts";
-import { buildTenant } from "../../test/factories.ts";
+import { asCitizen, buildTenant } from "../../test/factories.ts";
 import { listAuditEvents } from "../platform/audit/store.ts";
 import { startClockAt } from "../platform/clock.ts";
 import type { Database } from "../platform/db/index.ts";
 import type { DomainError } from "../platform/errors.ts";
-import { availableSlots, bookReservation, SlotFull } from "./operations.ts";
+import { availableSlots, bookReservation, SlotFull } from "./booking.ts";
 import { DEFAULT_RESERVATION_SETTINGS, slotsOfDay } from "./slots.ts";
 
 let database: Database;
@@ -56,10 +56,14 @@ describe("slots", () => {
 describe("booking", () => {
   it("never exceeds capacity: 100 concurrent bookings for the last 3 places → 3 succeed, 97 get slot_full", async () => {
     const start = "2026-08-04T10:00:00+09:00";
-    await bookReservation(database.db, tenantId, { procedure: "handover", start, ...person(0) });
+    await asCitizen(database, tenantId, (ctx) =>
+      bookReservation(ctx, { procedure: "handover", start, ...person(0) }),
+    );
     const results = await Promise.allSettled(
       Array.from({ length: 100 }, (_, i) =>
-        bookReservation(database.db, tenantId, { procedure: "handover", start, ...person(i + 1) }),
+        asCitizen(database, tenantId, (ctx) =>
+          bookReservation(ctx, { procedure: "handover", start, ...person(i + 1) }),
+        ),
       ),
     );
     const ok = results.filter((r) => r.status === "fulfilled");
@@ -90,12 +94,14 @@ describe("booking", () => {
     ];
     const results = await Promise.allSettled(
       starts.map((start) =>
-        bookReservation(database.db, tenantId, {
-          procedure: "ecert",
-          start,
-          nameKana: "スズキ ハナコ",
-          phone: "0258-39-2222",
-        }),
+        asCitizen(database, tenantId, (ctx) =>
+          bookReservation(ctx, {
+            procedure: "ecert",
+            start,
+            nameKana: "スズキ ハナコ",
+            phone: "0258-39-2222",
+          }),
+        ),
       ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
@@ -108,12 +114,14 @@ describe("booking", () => {
 
   it("refuses a time that is not a slot, a bad contact, and names not in kana", async () => {
     const at = (start: string, extra = {}) =>
-      bookReservation(database.db, tenantId, {
-        procedure: "handover",
-        start,
-        ...person(500),
-        ...extra,
-      }).catch((e: DomainError) => e.code);
+      asCitizen(database, tenantId, (ctx) =>
+        bookReservation(ctx, {
+          procedure: "handover",
+          start,
+          ...person(500),
+          ...extra,
+        }),
+      ).catch((e: DomainError) => e.code);
     expect(await at("2026-08-04T10:10:00+09:00")).toBe("not_a_slot");
     expect(await at("2026-08-03T10:30:00+09:00")).toBe("not_a_slot"); // less than 2 hours ahead
     expect(await at("2026-08-06T09:00:00+09:00", { nameKana: "Yamada" })).toBe("invalid_name_kana");

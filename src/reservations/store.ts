@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, gte, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Executor, Tx } from "../platform/db/index.ts";
 import { reservationSettings, reservations, slotCounts } from "./schema.ts";
 
@@ -160,31 +160,49 @@ export async function findReservation(
   return row;
 }
 
-/** Booked reservations (all tenants) starting in a range; optionally only those where a notice column is still empty. */
-export async function bookedBetween(
-  db: Executor,
-  from: Date,
-  to: Date,
-  unsent?: "reminded_at" | "closure_notice_at",
-) {
-  const column =
-    unsent === "reminded_at"
-      ? reservations.remindedAt
-      : unsent === "closure_notice_at"
-        ? reservations.closureNoticeAt
-        : undefined;
+/** A tenant's booked reservations starting in a range. */
+export async function bookedBetween(db: Executor, tenantId: string, from: Date, to: Date) {
   return db
     .select()
     .from(reservations)
     .where(
       and(
+        eq(reservations.tenantId, tenantId),
         eq(reservations.status, "booked"),
         gte(reservations.slotStart, from),
         lt(reservations.slotStart, to),
-        column ? sql`${column} is null` : undefined,
       ),
     )
     .orderBy(asc(reservations.slotStart));
+}
+
+/**
+ * Claims the tenant's booked reservations in a range whose notice has not gone out, marking them
+ * in the same statement: of two concurrent claims (a double click, two server processes), the
+ * second waits for the first and then finds nothing, so each person is told once.
+ */
+export async function claimUnnotified(
+  tx: Tx,
+  tenantId: string,
+  from: Date,
+  to: Date,
+  notice: "reminder" | "closure",
+  at: Date,
+): Promise<Reservation[]> {
+  const column = notice === "reminder" ? reservations.remindedAt : reservations.closureNoticeAt;
+  return tx
+    .update(reservations)
+    .set(notice === "reminder" ? { remindedAt: at } : { closureNoticeAt: at })
+    .where(
+      and(
+        eq(reservations.tenantId, tenantId),
+        eq(reservations.status, "booked"),
+        gte(reservations.slotStart, from),
+        lt(reservations.slotStart, to),
+        isNull(column),
+      ),
+    )
+    .returning();
 }
 
 export async function findReservationSettings(db: Executor, tenantId: string) {

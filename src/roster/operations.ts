@@ -472,48 +472,6 @@ export async function acknowledgeNotice(
   });
 }
 
-// ---- readiness: what the counter asks before someone serves ----
-
-/**
- * Refuses unless the user is on today's roster with every mandatory course done: nobody untrained
- * in personal-data handling serves at a counter (仕様 8(4), 12).
- */
-export async function requireReadyToServe(db: Executor, tenantId: string, userId: string) {
-  const person = await findPersonOfUser(db, tenantId, userId);
-  if (!person)
-    throw new DomainError(
-      "forbidden",
-      "not_on_roster",
-      "従事者名簿に登録されていないため、窓口を開けません。業務管理者に名簿への登録を依頼してください。",
-      "You are not on the staff roster, so you cannot open a counter. Ask the manager to add you.",
-    );
-  if (!activeOn(person, today()))
-    throw new DomainError(
-      "forbidden",
-      "not_active_on_roster",
-      "本日は名簿上の従事期間外のため、窓口を開けません。",
-      "Today is outside your period on the roster, so you cannot open a counter.",
-    );
-  await requireTrained(db, person);
-  return person;
-}
-
-export async function requireTrained(db: Executor, person: Person) {
-  const [courses, attended] = await Promise.all([
-    listCourses(db, person.tenantId),
-    attendedCourses(db, person.tenantId, person.personId),
-  ]);
-  const missing = missingMandatoryCourses(courses, attended.get(person.personId) ?? new Set());
-  if (missing.length)
-    throw new DomainError(
-      "forbidden",
-      "training_incomplete",
-      `必修研修「${missing.map((c) => c.title).join("」「")}」が未受講のため、${person.nameKanji}さんは業務に就けません。`,
-      `${person.nameKanji} has not completed the mandatory training "${missing.map((c) => c.titleEn).join('", "')}" and cannot work yet.`,
-      { missingCourses: missing.map((c) => c.courseId) },
-    );
-}
-
 // ---- the service day: is the manager or the deputy on duty in every open hour? ----
 
 function mergeWindows(windows: { open: string; close: string }[]) {

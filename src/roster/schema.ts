@@ -139,5 +139,10 @@ export const rosterNotices = pgTable(
     acknowledgedBy: text("acknowledged_by"),
     acknowledgementNote: text("acknowledgement_note"),
   },
-  (t) => [primaryKey({ columns: [t.tenantId, t.noticeId] })],
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.noticeId] }),
+    // The roster is submitted once; every later change is a change notice. Two quick submits
+    // cannot both succeed.
+    uniqueIndex("roster_notices_one_submission").on(t.tenantId).where(sql`kind = 'submission'`),
+  ],
 );

@@ -5,7 +5,7 @@ import { now } from "../platform/clock.ts";
 import { type Db, transaction } from "../platform/db/index.ts";
 import { conflict, notFound, unprocessable } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { requireTrained } from "./operations.ts";
+import { requireTrained } from "./readiness.ts";
 import {
   activeOn,
   overlap,

@@ -43,53 +43,85 @@ export const TOTP_REQUIRED: ReadonlySet<Role> = new Set([
   "admin",
 ]);
 
+/**
+ * Parties that act without being a user's role: the CLI, the server's own jobs and seeding
+ * (`system`), and a citizen acting through a booking's management link (`citizen`). They go
+ * through the same table, so every operation is checked the same way whoever calls it.
+ */
+export type ActorRole = Role | "system" | "citizen";
+
 const PEOPLE: Role[] = ["staff", "deputy", "manager", "city", "contractor_admin", "admin"];
-const CONTRACTOR_LEADS: Role[] = ["deputy", "manager", "contractor_admin"];
+/** 業務管理者・業務副管理者: the contractor's leads at the counter (the one definition of "lead"). */
+const COUNTER_LEADS: Role[] = ["deputy", "manager"];
+const COUNTER_STAFF: Role[] = ["staff", ...COUNTER_LEADS];
 
 export const PERMISSIONS = {
   /** Own session: who am I, sign out, second factor. */
   "session.self": [...PEOPLE, "kiosk", "board"],
   "tenant.read": [...PEOPLE, "kiosk", "board"],
-  "tenant.update": ["admin", "contractor_admin"],
-  "users.read": ["admin", "contractor_admin", "manager"],
-  "users.write": ["admin", "contractor_admin"],
-  "audit.read": ["city", "admin"],
-  "contract.lead": CONTRACTOR_LEADS,
-  "calendar.read": [...PEOPLE, "kiosk", "board"],
+  "users.read": ["admin", "contractor_admin", "manager", "system"],
+  "users.write": ["admin", "contractor_admin", "system"],
+  /** Handing out a role (creating, resetting or unlocking its accounts): nobody grants more than they hold. */
+  "role.assign_contractor": ["admin", "contractor_admin", "system"],
+  "role.assign_city": ["admin", "system"],
+  "role.assign_admin": ["admin", "system"],
+  "audit.read": ["city", "admin", "system"],
+  /** 送信できなかった通知: the outbox's dead letters, for the leads to act on. */
+  "mail.monitor": [...COUNTER_LEADS, "admin"],
+  /** Purges of personal data past its keeping period, reminders: the server's own jobs and the CLI. */
+  "jobs.run": ["system"],
+  "calendar.read": [...PEOPLE, "kiosk", "board", "system", "citizen"],
   /** 休日開庁日の指定 is the city's decision. */
   "calendar.designate": ["city"],
   /** The contractor's manager (or deputy) asks for a change to a day. */
-  "calendar.request": ["manager", "deputy"],
+  "calendar.request": COUNTER_LEADS,
+  /** Withdrawing a request someone else made: the manager answers for all of them. */
+  "calendar.withdraw_any": ["manager"],
   "calendar.approve": ["city"],
   "calendar.configure": ["city", "admin"],
   "queue.read": [...PEOPLE, "kiosk", "board"],
   /** 発券: staff at the counter and the kiosk device. */
-  "queue.issue": ["staff", "deputy", "manager", "kiosk"],
+  "queue.issue": [...COUNTER_STAFF, "kiosk"],
+  /** Issuing while the calendar says closed (or a reservation-only day), with a reason: staff only. */
+  "queue.override_hours": COUNTER_STAFF,
   /** Working a counter: open, call, serve, finish. */
-  "queue.serve": ["staff", "deputy", "manager"],
+  "queue.serve": COUNTER_STAFF,
+  /** Stepping in at another person's counter: its tickets, closing it. */
+  "queue.intervene": COUNTER_LEADS,
   "queue.board": [...PEOPLE, "kiosk", "board"],
-  "queue.configure": ["manager", "deputy"],
-  "service.read": ["staff", "deputy", "manager", "city", "contractor_admin", "admin"],
-  "phone.log": ["staff", "deputy", "manager"],
+  "queue.configure": COUNTER_LEADS,
+  "service.read": [...PEOPLE, "system"],
+  "phone.log": COUNTER_STAFF,
   /** The day's reservations with names and contacts: the counter's people only. */
-  "reservations.manage": ["staff", "deputy", "manager"],
+  "reservations.manage": COUNTER_STAFF,
+  /** A citizen's own booking, through the booking pages or its management link. */
+  "reservations.own": ["citizen", ...COUNTER_STAFF],
   /** How many bookings a closure touches: counts only, for the city deciding on it too. */
-  "reservations.impact": ["staff", "deputy", "manager", "city"],
+  "reservations.impact": [...COUNTER_STAFF, "city"],
   /** 従事者名簿: names and qualifications, no contact data; the city reads it to supervise. */
-  "roster.read": ["manager", "deputy", "city", "contractor_admin", "admin"],
+  "roster.read": [...COUNTER_LEADS, "city", "contractor_admin", "admin", "system"],
   /** Keeping the roster, training records and the duty schedule: the contractor's leads. */
-  "roster.write": ["manager", "deputy"],
+  "roster.write": COUNTER_LEADS,
   /** Contact data of a person: only the leads who need it (each view audited). */
-  "roster.personal": ["manager", "deputy"],
+  "roster.personal": COUNTER_LEADS,
   /** One's own roster record, training and shifts. */
-  "roster.self": ["staff", "deputy", "manager"],
+  "roster.self": COUNTER_STAFF,
+  /** Linking an account to a roster person: whoever creates accounts. */
+  "roster.link_account": ["admin", "contractor_admin", "system"],
   /** The city acknowledges submissions and change notices (変更報告の受理). */
   "roster.acknowledge": ["city"],
   /** 本市の承諾: the city approves training material. */
   "training.approve": ["city"],
-} as const satisfies Record<string, readonly Role[]>;
+} as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/** The permission needed to hand out (create, reset, unlock) an account of a role. */
+export function assignPermission(role: string): Permission {
+  if (role === "admin" || role === "contractor_admin") return "role.assign_admin";
+  if (role === "city") return "role.assign_city";
+  return "role.assign_contractor";
+}
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

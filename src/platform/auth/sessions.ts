@@ -110,6 +110,11 @@ export async function deleteSessionsOfUser(db: Executor, tenantId: string, userI
     .where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId)));
 }
 
-export async function deleteExpiredSessions(db: Executor) {
-  await db.delete(sessions).where(lt(sessions.expiresAt, now()));
+/** Deletes a tenant's sessions past their lifetime; returns how many. */
+export async function deleteExpiredSessions(db: Executor, tenantId: string): Promise<number> {
+  const rows = await db
+    .delete(sessions)
+    .where(and(eq(sessions.tenantId, tenantId), lt(sessions.expiresAt, now())))
+    .returning({ id: sessions.sessionId });
+  return rows.length;
 }

@@ -47,9 +47,14 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     : openPglite(options.dataDir);
 }
 
+/** Databases that run one transaction at a time (PGlite): a second connection would wait forever. */
+const SINGLE_CONNECTION = new WeakSet<Db>();
+export const runsOneTransactionAtATime = (db: Db) => SINGLE_CONNECTION.has(db);
+
 async function openPglite(dataDir: string | undefined): Promise<Database> {
   const client = await PGlite.create(dataDir ? { dataDir } : {});
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  SINGLE_CONNECTION.add(db);
   return {
     kind: "pglite",
     db,

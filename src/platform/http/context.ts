@@ -3,7 +3,9 @@ import type { Actor } from "../actor.ts";
 import type { Permission } from "../auth/permissions.ts";
 import type { Session } from "../auth/sessions.ts";
 import type { User } from "../auth/users.ts";
+import type { Db } from "../db/index.ts";
 import { DomainError } from "../errors.ts";
+import { type Ctx, runOperation } from "../operation.ts";
 
 /** What a route declares about who may call it; checked by the guard before anything else. */
 export type Access =
@@ -54,4 +56,13 @@ export function actorOf(request: FastifyRequest): Actor {
 export function authOf(request: FastifyRequest): AuthState {
   actorOf(request);
   return request.auth!;
+}
+
+/**
+ * What a route handler does with a request: runs one operation in one transaction as the signed-in
+ * user. Handlers stay thin: validate (by schema), run, shape the answer.
+ */
+export function operationRunner(db: Db) {
+  return <T>(request: FastifyRequest, operation: (ctx: Ctx) => Promise<T>): Promise<T> =>
+    runOperation(db, actorOf(request), operation);
 }

@@ -1,8 +1,9 @@
-import { and, asc, eq, isNull, lt, sql } from "drizzle-orm";
-import nodemailer from "nodemailer";
+import { and, desc, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import { now } from "../clock.ts";
-import type { Db, Executor, Tx } from "../db/index.ts";
+import type { Executor, Tx } from "../db/index.ts";
+import { notFound } from "../errors.ts";
 import { newId } from "../ids.ts";
+import { audit, type Ctx, requireAccess } from "../operation.ts";
 import { mailOutbox } from "./schema.ts";
 
 export interface Mail {
@@ -23,67 +24,6 @@ export async function enqueueMail(tx: Tx, tenantId: string, mail: Mail): Promise
     body: mail.body,
     createdAt: now(),
   });
-}
-
-const MAX_ATTEMPTS = 8;
-const BATCH = 20;
-
-export interface Mailer {
-  /** Sends what is waiting; returns how many went out. */
-  flush(): Promise<number>;
-  close(): void;
-}
-
-/**
- * Delivers the outbox over SMTP (MADOGUCHI_SMTP_URL, e.g. smtp://user:pass@host:587). Each mail is
- * marked sent only after the server accepted it; failures are retried on later flushes.
- */
-export function createMailer(db: Db, smtpUrl: string, from: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl);
-  let running: Promise<number> | undefined;
-  const flushOnce = async () => {
-    let sent = 0;
-    const pending = await db
-      .select()
-      .from(mailOutbox)
-      .where(and(isNull(mailOutbox.sentAt), lt(mailOutbox.attempts, MAX_ATTEMPTS)))
-      .orderBy(asc(mailOutbox.createdAt))
-      .limit(BATCH);
-    for (const mail of pending) {
-      const key = and(eq(mailOutbox.tenantId, mail.tenantId), eq(mailOutbox.mailId, mail.mailId));
-      try {
-        await transport.sendMail({
-          from,
-          to: mail.recipient!,
-          subject: mail.subject!,
-          text: mail.body!,
-        });
-        await db
-          .update(mailOutbox)
-          .set({ sentAt: now(), attempts: sql`${mailOutbox.attempts} + 1`, lastError: null })
-          .where(key);
-        sent++;
-      } catch (error) {
-        await db
-          .update(mailOutbox)
-          .set({
-            attempts: sql`${mailOutbox.attempts} + 1`,
-            lastError: String((error as Error).message).slice(0, 200),
-          })
-          .where(key);
-      }
-    }
-    return sent;
-  };
-  return {
-    flush: () => {
-      running ??= flushOnce().finally(() => {
-        running = undefined;
-      });
-      return running;
-    },
-    close: () => transport.close(),
-  };
 }
 
 export async function pendingMails(db: Executor, tenantId: string) {
@@ -113,14 +53,45 @@ export async function purgeSentMails(
   return rows.length;
 }
 
-const FLUSH_EVERY_MS = 2_000;
+/** 送信不能の通知: mails given up on, for the leads to see (kind, when, why; never the address). */
+export async function deadLetters(ctx: Ctx) {
+  requireAccess(ctx, "mail.monitor");
+  return ctx.tx
+    .select({
+      mailId: mailOutbox.mailId,
+      kind: mailOutbox.kind,
+      createdAt: mailOutbox.createdAt,
+      deadAt: mailOutbox.deadAt,
+      attempts: mailOutbox.attempts,
+      lastError: mailOutbox.lastError,
+    })
+    .from(mailOutbox)
+    .where(
+      and(
+        eq(mailOutbox.tenantId, ctx.tenantId),
+        isNotNull(mailOutbox.deadAt),
+        isNull(mailOutbox.sentAt),
+      ),
+    )
+    .orderBy(desc(mailOutbox.deadAt))
+    .limit(50);
+}
 
-/** Delivers the outbox every couple of seconds while the server runs. */
-export function scheduleMail(mailer: Mailer, onError: (error: unknown) => void): () => void {
-  const timer = setInterval(() => void mailer.flush().catch(onError), FLUSH_EVERY_MS);
-  timer.unref();
-  return () => {
-    clearInterval(timer);
-    mailer.close();
-  };
+/** Sends a dead letter again (say, once the address was corrected or the server fixed). */
+export async function resendDeadLetter(ctx: Ctx, { mailId }: { mailId: string }) {
+  requireAccess(ctx, "mail.monitor");
+  const [row] = await ctx.tx
+    .update(mailOutbox)
+    .set({ deadAt: null, nextAttemptAt: null, attempts: 0 })
+    .where(
+      and(
+        eq(mailOutbox.tenantId, ctx.tenantId),
+        eq(mailOutbox.mailId, mailId),
+        isNotNull(mailOutbox.deadAt),
+        isNull(mailOutbox.sentAt),
+      ),
+    )
+    .returning({ mailId: mailOutbox.mailId });
+  if (!row) throw notFound("送信不能の通知", "Dead letter");
+  await audit(ctx, { action: "mail.resend", entity: "mail", entityId: mailId });
 }

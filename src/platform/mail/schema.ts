@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { timestamptz } from "../db/columns.ts";
 
@@ -19,9 +20,14 @@ export const mailOutbox = pgTable(
     sentAt: timestamptz("sent_at"),
     attempts: integer("attempts").notNull().default(0),
     lastError: text("last_error"),
+    /** Not tried again before this; set by exponential backoff after each failure. */
+    nextAttemptAt: timestamptz("next_attempt_at"),
+    /** Given up on (送信不能): shown to the manager, who may send it again. */
+    deadAt: timestamptz("dead_at"),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.mailId] }),
     index("mail_outbox_pending").on(t.sentAt, t.createdAt),
+    index("mail_outbox_due").on(t.nextAttemptAt).where(sql`sent_at is null and dead_at is null`),
   ],
 );

@@ -1,0 +1,107 @@
+import { type Actor, auditContext } from "./actor.ts";
+import { type AuditEntry, recordAudit } from "./audit/store.ts";
+import { can, type Permission } from "./auth/permissions.ts";
+import {
+  type Db,
+  type Executor,
+  runsOneTransactionAtATime,
+  type Tx,
+  transaction,
+} from "./db/index.ts";
+import { DomainError } from "./errors.ts";
+
+/**
+ * What every operation receives: the request's one transaction, who acts, in which tenant, and a
+ * place to leave work for after the commit (live events, cache drops, mail wake-ups), so nothing
+ * is announced for a write that rolls back. Operations compose by passing the same context on:
+ * a check-in issues its ticket inside the check-in's transaction.
+ */
+export interface Ctx {
+  readonly tx: Tx;
+  readonly actor: Actor;
+  readonly tenantId: string;
+  /** Runs once the transaction has committed; never after a rollback. */
+  afterCommit(hook: () => unknown): void;
+  /**
+   * A statement that commits on its own, outside this transaction, so a hot counter row is not
+   * locked until the whole operation commits (ticket numbers: decision 0004). On PGlite, which runs
+   * one transaction at a time, it runs inside this one: there is nobody to wait for it.
+   */
+  autonomous<T>(work: (executor: Executor) => Promise<T>): Promise<T>;
+}
+
+/**
+ * The one runner: opens the transaction, runs the operation, commits, then runs the after-commit
+ * hooks. A serialisation failure retries the whole operation with fresh hooks, so a retried
+ * attempt never announces twice.
+ */
+export async function runOperation<T>(
+  db: Db,
+  actor: Actor,
+  operation: (ctx: Ctx) => Promise<T>,
+): Promise<T> {
+  let hooks: (() => unknown)[] = [];
+  const result = await transaction(db, async (tx) => {
+    hooks = [];
+    return operation({
+      tx,
+      actor,
+      tenantId: actor.tenantId,
+      afterCommit: (hook) => {
+        hooks.push(hook);
+      },
+      autonomous: (work) => work(runsOneTransactionAtATime(db) ? tx : db),
+    });
+  });
+  for (const hook of hooks) {
+    try {
+      await hook();
+    } catch {
+      // The write has committed; a failed announcement must not turn it into an error. Live views
+      // reload on the next event, and caches age out by themselves.
+    }
+  }
+  return result;
+}
+
+/** Appends the operation's audit event to the tenant's chain, inside its transaction. */
+export function audit(ctx: Ctx, entry: AuditEntry): Promise<void> {
+  return recordAudit(ctx.tx, auditContext(ctx.actor), entry);
+}
+
+/** Whether the actor's role holds a permission: for operations whose rule depends on it. */
+export function mayAct(ctx: Ctx, permission: Permission): boolean {
+  return can(ctx.actor.role, permission);
+}
+
+/** What an operation touches, when that narrows who may act: its tenant, its owner. */
+export interface Resource {
+  tenantId?: string | undefined;
+  /** The user the resource belongs to (a counter session, a request); others need `otherwise`. */
+  ownerId?: string | null | undefined;
+  /** The permission needed to act on a resource owned by someone else. */
+  otherwise?: Permission;
+}
+
+/**
+ * The first line of every operation: the same table that guards the routes also guards the CLI,
+ * jobs and calls from other domains. With a resource, it also refuses another tenant's rows and
+ * other people's resources unless the role holds the `otherwise` permission.
+ */
+export function requireAccess(ctx: Ctx, permission: Permission, resource?: Resource): void {
+  if (!can(ctx.actor.role, permission)) throw refused();
+  if (resource?.tenantId !== undefined && resource.tenantId !== ctx.tenantId) throw refused();
+  if (resource?.ownerId !== undefined && resource.ownerId !== null) {
+    if (resource.ownerId !== ctx.actor.userId) {
+      if (!resource.otherwise || !can(ctx.actor.role, resource.otherwise)) throw refused();
+    }
+  }
+}
+
+const refused = () =>
+  new DomainError(
+    "forbidden",
+    "forbidden",
+    "この操作の権限がありません。",
+    "Your role may not do this.",
+  );

@@ -1,0 +1,183 @@
+import { now } from "../platform/clock.ts";
+import { isUniqueViolation } from "../platform/db/index.ts";
+import { conflict, notFound } from "../platform/errors.ts";
+import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
+import { catalogueChanged } from "./catalogueCache.ts";
+import { publish } from "./events.ts";
+import { checkProcedures } from "./issue.ts";
+import {
+  type Counter,
+  findQueueSettings,
+  insertCounter,
+  insertProcedure,
+  listGroups,
+  listProcedures,
+  listTerminals,
+  type Procedure,
+  type QueueSettings,
+  saveQueueSettings,
+  updateProcedure,
+} from "./store.ts";
+
+export async function queueSettingsOf(ctx: Ctx): Promise<QueueSettings> {
+  requireAccess(ctx, "queue.read");
+  return findQueueSettings(ctx.tx, ctx.tenantId);
+}
+
+/** The manager sets the alert thresholds and the recalls before a no-show. */
+export async function updateQueueSettings(
+  ctx: Ctx,
+  settings: QueueSettings,
+): Promise<QueueSettings> {
+  requireAccess(ctx, "queue.configure");
+  await saveQueueSettings(ctx.tx, ctx.tenantId, settings, ctx.actor.userId, now());
+  await audit(ctx, {
+    action: "queue.settings_update",
+    entity: "queue_settings",
+    entityId: ctx.tenantId,
+    change: settings,
+  });
+  ctx.afterCommit(() => publish(ctx.tenantId, { type: "counter", action: "settings" }));
+  return settings;
+}
+
+/** A new counter (窓口): its number, name, default terminal and the procedures it serves (all when empty). */
+export interface NewCounter {
+  counterId: string;
+  nameJa: string;
+  defaultTerminalId?: string | undefined;
+  procedureCodes?: string[] | undefined;
+}
+
+/**
+ * A unique violation inside the operation's transaction would abort it; a savepoint keeps the
+ * transaction usable and lets the refusal be a clear 409.
+ */
+async function insertOnce(
+  ctx: Ctx,
+  insert: (tx: Ctx["tx"]) => Promise<unknown>,
+  taken: () => Error,
+) {
+  try {
+    await ctx.tx.transaction(async (sp) => {
+      await insert(sp as Ctx["tx"]);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw taken();
+    throw error;
+  }
+}
+
+/** Counters (窓口) are configuration (§5): a new one for a new desk, or a temporary one for a busy day. */
+export async function addCounter(ctx: Ctx, input: NewCounter): Promise<Counter> {
+  requireAccess(ctx, "queue.configure");
+  const terminals = await listTerminals(ctx.tx, ctx.tenantId);
+  if (input.defaultTerminalId && !terminals.some((t) => t.terminalId === input.defaultTerminalId))
+    throw notFound("端末", "Terminal");
+  if (input.procedureCodes?.length)
+    checkProcedures(await listProcedures(ctx.tx, ctx.tenantId), input.procedureCodes);
+  const row: Counter = {
+    tenantId: ctx.tenantId,
+    counterId: input.counterId,
+    nameJa: input.nameJa,
+    defaultTerminalId: input.defaultTerminalId ?? null,
+    procedureCodes: input.procedureCodes ?? [],
+  };
+  await insertOnce(
+    ctx,
+    (tx) => insertCounter(tx, row),
+    () =>
+      conflict("counter_exists", "この窓口番号は既にあります。", "This counter already exists."),
+  );
+  await audit(ctx, {
+    action: "counter.create",
+    entity: "counter",
+    entityId: row.counterId,
+    change: row,
+  });
+  // After the commit: dropped earlier, a concurrent read could cache the old catalogue again.
+  ctx.afterCommit(() => catalogueChanged(ctx.tenantId));
+  return row;
+}
+
+/** A procedure managers add: names, standard minutes, its group, and the report category it counts under. */
+export interface NewProcedure {
+  code: string;
+  nameJa: string;
+  nameEn: string;
+  standardMinutes: number;
+  groupCode: string;
+  needsIntegratedTerminal: boolean;
+  reportCategory?: string | undefined;
+}
+
+/** Managers add procedures; they are served at the counter and counted under their report category. */
+export async function addProcedure(ctx: Ctx, input: NewProcedure): Promise<Procedure> {
+  requireAccess(ctx, "queue.configure");
+  const [all, groups] = await Promise.all([
+    listProcedures(ctx.tx, ctx.tenantId),
+    listGroups(ctx.tx, ctx.tenantId),
+  ]);
+  if (!groups.some((g) => g.groupCode === input.groupCode))
+    throw notFound("手続グループ", "Procedure group");
+  const row: Procedure = {
+    tenantId: ctx.tenantId,
+    code: input.code,
+    nameJa: input.nameJa,
+    nameEn: input.nameEn,
+    standardMinutes: input.standardMinutes,
+    needsIntegratedTerminal: input.needsIntegratedTerminal,
+    reportCategory: input.reportCategory ?? input.code,
+    atCounter: true,
+    groupCode: input.groupCode,
+    sort: Math.max(0, ...all.map((p) => p.sort)) + 1,
+    retiredAt: null,
+  };
+  await insertOnce(
+    ctx,
+    (tx) => insertProcedure(tx, row),
+    () =>
+      conflict(
+        "procedure_exists",
+        "この手続コードは既にあります。",
+        "This procedure code already exists.",
+      ),
+  );
+  await audit(ctx, {
+    action: "procedure.create",
+    entity: "procedure",
+    entityId: row.code,
+    change: row,
+  });
+  ctx.afterCommit(() => catalogueChanged(ctx.tenantId));
+  return row;
+}
+
+/** What may change on a procedure: names, standard minutes, retired or not. */
+export interface ProcedureChange {
+  code: string;
+  nameJa?: string | undefined;
+  nameEn?: string | undefined;
+  standardMinutes?: number | undefined;
+  retired?: boolean | undefined;
+}
+
+/** Rename, re-time or retire a procedure; a retired one stays in history and in past records. */
+export async function changeProcedure(ctx: Ctx, props: ProcedureChange): Promise<Procedure> {
+  requireAccess(ctx, "queue.configure");
+  const { code, retired, ...rest } = props;
+  const changes = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
+  const row = await updateProcedure(ctx.tx, ctx.tenantId, code, {
+    ...changes,
+    ...(retired === undefined ? {} : { retiredAt: retired ? now() : null }),
+  });
+  if (!row) throw notFound("手続", "Procedure");
+  await audit(ctx, {
+    action: retired ? "procedure.retire" : "procedure.update",
+    entity: "procedure",
+    entityId: code,
+    change: { ...rest, retired },
+  });
+  ctx.afterCommit(() => catalogueChanged(ctx.tenantId));
+  return row;
+}

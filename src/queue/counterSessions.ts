@@ -1,0 +1,192 @@
+import { now } from "../platform/clock.ts";
+import type { Executor } from "../platform/db/index.ts";
+import { isUniqueViolation } from "../platform/db/index.ts";
+import { conflict, DomainError, notFound } from "../platform/errors.ts";
+import { newId } from "../platform/ids.ts";
+import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
+import { requireReadyToServe } from "../roster/readiness.ts";
+import { catalogueOf } from "./catalogueCache.ts";
+import { publish } from "./events.ts";
+import { serviceDay } from "./issue.ts";
+import { codesServedAt } from "./live.ts";
+import {
+  type CounterSession,
+  closeCounterSession,
+  findBusyTicketOfSession,
+  insertCounterSession,
+  listTerminals,
+  lockOpenSession,
+  openSessionsOf,
+  pickNextTicket,
+  type Ticket,
+  updateTicket,
+} from "./store.ts";
+import { nextStatus } from "./tickets.ts";
+
+/** "12:00" today, Tokyo time, as an instant: when a person means to leave the counter. */
+function plannedClose(until: string): Date {
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(until)) {
+    throw new DomainError(
+      "unprocessable",
+      "invalid_time",
+      "時刻は HH:MM で指定してください。",
+      "Give the time as HH:MM.",
+    );
+  }
+  return new Date(`${serviceDay()}T${until}:00+09:00`);
+}
+
+export async function requireCounter(db: Executor, tenantId: string, counterId: string) {
+  const counter = (await catalogueOf(db, tenantId)).counters.find((c) => c.counterId === counterId);
+  if (!counter) throw notFound("窓口", "Counter");
+  return counter;
+}
+
+/** 窓口を開く: which counter, with which terminal, until when (HH:MM, optional). */
+export interface OpenCounterProps {
+  counterId: string;
+  /** The counter's default terminal when omitted. */
+  terminalId?: string | undefined;
+  until?: string | undefined;
+}
+
+/** 窓口を開く: a staff member takes a counter and a terminal; no terminal, counter or person is held twice. */
+export async function openCounter(ctx: Ctx, props: OpenCounterProps): Promise<CounterSession> {
+  requireAccess(ctx, "queue.serve");
+  const { counterId } = props;
+  const counter = await requireCounter(ctx.tx, ctx.tenantId, counterId);
+  // Nobody off the roster or without the mandatory training serves at a counter (仕様 8(4), 12).
+  await requireReadyToServe(ctx, ctx.actor.userId);
+  const terminal = props.terminalId ?? counter.defaultTerminalId ?? null;
+  if (
+    terminal &&
+    !(await listTerminals(ctx.tx, ctx.tenantId)).some((t) => t.terminalId === terminal)
+  )
+    throw notFound("端末", "Terminal");
+  const mine = (await openSessionsOf(ctx.tx, ctx.tenantId)).find(
+    (s) => s.userId === ctx.actor.userId,
+  );
+  if (mine) {
+    if (mine.counterId === counterId && mine.terminalId === terminal) return mine;
+    throw alreadyAtCounter(mine.counterId);
+  }
+  const session: CounterSession = {
+    tenantId: ctx.tenantId,
+    sessionId: newId(),
+    counterId,
+    terminalId: terminal,
+    userId: ctx.actor.userId,
+    openedAt: now(),
+    plannedCloseAt: props.until ? plannedClose(props.until) : null,
+    closedAt: null,
+  };
+  // A savepoint, so a lost race is answered with a clear refusal rather than an aborted transaction.
+  try {
+    await ctx.tx.transaction((sp) => insertCounterSession(sp, session));
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    const other = (await openSessionsOf(ctx.tx, ctx.tenantId)).find(
+      (s) => s.userId === ctx.actor.userId,
+    );
+    if (other) throw alreadyAtCounter(other.counterId);
+    throw conflict(
+      "counter_or_terminal_in_use",
+      "この窓口または端末は他の職員が使用中です。",
+      "This counter or terminal is already in use.",
+    );
+  }
+  await audit(ctx, {
+    action: "counter.open",
+    entity: "counter_session",
+    entityId: session.sessionId,
+    change: { counterId, terminalId: terminal },
+  });
+  ctx.afterCommit(() => publish(ctx.tenantId, { type: "counter", action: "open", counterId }));
+  return session;
+}
+
+const alreadyAtCounter = (counterId: string) =>
+  conflict(
+    "already_at_counter",
+    `既に${counterId}番窓口を開いています。先に閉じてください。`,
+    `You already have counter ${counterId} open; close it first.`,
+  );
+
+const notOpen = (counterId: string) =>
+  conflict(
+    "counter_not_open",
+    `${counterId}番窓口を開いていません。先に窓口を開いてください。`,
+    `You do not have counter ${counterId} open.`,
+  );
+
+/** 窓口を閉じる: one's own counter, or (for the leads) anyone's, once nobody is at it. */
+export async function closeCounter(ctx: Ctx, props: { counterId: string }): Promise<void> {
+  requireAccess(ctx, "queue.serve");
+  const session = await lockOpenSession(ctx.tx, ctx.tenantId, props.counterId);
+  if (!session)
+    throw conflict("counter_not_open", "この窓口は開いていません。", "This counter is not open.");
+  requireAccess(ctx, "queue.serve", { ownerId: session.userId, otherwise: "queue.intervene" });
+  const busy = await findBusyTicketOfSession(ctx.tx, session);
+  if (busy)
+    throw conflict(
+      "counter_busy",
+      `${busy.displayNumber}番の対応中です。完了または移管してから閉じてください。`,
+      `Ticket ${busy.displayNumber} is still at this counter; finish or transfer it first.`,
+    );
+  await closeCounterSession(ctx.tx, session, now());
+  await audit(ctx, {
+    action: "counter.close",
+    entity: "counter_session",
+    entityId: session.sessionId,
+  });
+  ctx.afterCommit(() =>
+    publish(ctx.tenantId, { type: "counter", action: "close", counterId: props.counterId }),
+  );
+}
+
+/** 呼出: the next ticket this counter can serve, fairly ordered, never handed to two counters. */
+export async function callNext(
+  ctx: Ctx,
+  props: { counterId: string },
+): Promise<Ticket | undefined> {
+  requireAccess(ctx, "queue.serve");
+  const { counterId } = props;
+  // Locked until commit: a close of this counter waits for the call, then sees the ticket there.
+  const session = await lockOpenSession(ctx.tx, ctx.tenantId, counterId);
+  if (!session || session.userId !== ctx.actor.userId) throw notOpen(counterId);
+  const { procedures, terminals } = await catalogueOf(ctx.tx, ctx.tenantId);
+  const counter = await requireCounter(ctx.tx, ctx.tenantId, counterId);
+  const served = codesServedAt(
+    counter,
+    procedures,
+    terminals.find((t) => t.terminalId === session.terminalId),
+  );
+  const at = now();
+  const next = await pickNextTicket(ctx.tx, ctx.tenantId, serviceDay(at), counterId, served, at);
+  if (!next) return undefined;
+  const called = await updateTicket(ctx.tx, next, {
+    status: nextStatus("call", next.status as never),
+    counterId,
+    sessionId: session.sessionId,
+    staffUserId: ctx.actor.userId,
+    calledAt: next.calledAt ?? at,
+    lastCalledAt: at,
+    targetCounterId: null,
+  });
+  await audit(ctx, {
+    action: "ticket.call",
+    entity: "ticket",
+    entityId: next.ticketId,
+    change: { counterId },
+  });
+  ctx.afterCommit(() =>
+    publish(ctx.tenantId, {
+      type: "ticket",
+      action: "call",
+      ticketId: called.ticketId,
+      displayNumber: called.displayNumber,
+      counterId,
+    }),
+  );
+  return called;
+}

@@ -1,0 +1,101 @@
+import type { Db } from "../platform/db/index.ts";
+import { notFound } from "../platform/errors.ts";
+import { type Ctx, requireAccess } from "../platform/operation.ts";
+import { findTenant } from "../platform/tenancy/store.ts";
+import { CALL_CATEGORIES, CALL_OUTCOME_LABELS, CHECKLISTS } from "./checklist.ts";
+import { serviceDay } from "./issue.ts";
+import { currentBoard, currentState, ticketView } from "./live.ts";
+import {
+  findTicket,
+  findTicketByToken,
+  listCounters,
+  listGroups,
+  listProcedures,
+  listTerminals,
+  openSessionsOf,
+  serviceRecordsBetween,
+  type Ticket,
+  ticketsOfDay,
+} from "./store.ts";
+import { NOT_COMPLETED_REASONS, PRIORITY_REASONS, type TICKET_STATUSES } from "./tickets.ts";
+
+/** Groups, procedures, counters, terminals, who has which counter open, and the reason codes. */
+export async function catalogueView(ctx: Ctx) {
+  requireAccess(ctx, "queue.read");
+  const [groups, procedures, counters, terminals, sessions] = await Promise.all([
+    listGroups(ctx.tx, ctx.tenantId),
+    listProcedures(ctx.tx, ctx.tenantId),
+    listCounters(ctx.tx, ctx.tenantId),
+    listTerminals(ctx.tx, ctx.tenantId),
+    openSessionsOf(ctx.tx, ctx.tenantId),
+  ]);
+  return {
+    groups,
+    procedures: procedures.map((p) => ({ ...p, retiredAt: p.retiredAt?.toISOString() ?? null })),
+    counters,
+    terminals,
+    openSessions: sessions.map((s) => ({
+      counterId: s.counterId,
+      terminalId: s.terminalId,
+      userId: s.userId,
+      openedAt: s.openedAt.toISOString(),
+    })),
+    notCompletedReasons: NOT_COMPLETED_REASONS,
+    checklists: CHECKLISTS,
+    callCategories: CALL_CATEGORIES,
+    callOutcomes: CALL_OUTCOME_LABELS,
+    priorityReasons: PRIORITY_REASONS,
+  };
+}
+
+export async function ticketById(ctx: Ctx, { ticketId }: { ticketId: string }): Promise<Ticket> {
+  requireAccess(ctx, "queue.read");
+  const ticket = await findTicket(ctx.tx, ctx.tenantId, ticketId);
+  if (!ticket) throw notFound("受付番号", "Ticket");
+  return ticket;
+}
+
+/** Today's tickets in the given states. */
+export async function ticketsToday(
+  ctx: Ctx,
+  { statuses }: { statuses: (typeof TICKET_STATUSES)[number][] },
+): Promise<Ticket[]> {
+  requireAccess(ctx, "queue.read");
+  return ticketsOfDay(ctx.tx, ctx.tenantId, serviceDay(), statuses);
+}
+
+/** Every served procedure (counter and phone) between two days. */
+export async function serviceRecords(ctx: Ctx, range: { from: string; to: string }) {
+  requireAccess(ctx, "service.read");
+  return serviceRecordsBetween(ctx.tx, ctx.tenantId, range.from, range.to);
+}
+
+// ---- public views: no session, read outside any request transaction (live streams) ----
+
+async function publicTenant(db: Db, tenantId: string) {
+  const tenant = await findTenant(db, tenantId);
+  if (!tenant) throw notFound("自治体", "Tenant");
+  return tenant;
+}
+
+/** The status page of one ticket, found by its token: number, place, estimated wait. */
+export async function publicTicketView(db: Db, tenantId: string, token: string) {
+  const ticket = await findTicketByToken(db, tenantId, token);
+  if (!ticket) throw notFound("受付番号", "Ticket");
+  return ticketView(await currentState(db, tenantId, ticket.serviceDay), ticket);
+}
+
+/** 混雑状況: the board's groups, without numbers at counters. */
+export async function congestionOf(db: Db, tenantId: string) {
+  const tenant = await publicTenant(db, tenantId);
+  const board = await currentBoard(db, tenantId, serviceDay());
+  return {
+    tenant: tenantId,
+    nameJa: tenant.nameJa,
+    nameEn: tenant.nameEn,
+    serviceDay: board.serviceDay,
+    generatedAt: board.generatedAt,
+    groups: board.groups,
+    openCounters: board.openCounters,
+  };
+}

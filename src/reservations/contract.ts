@@ -1,0 +1,79 @@
+/** Requests and responses of the reservation API, shared with the web app as types. */
+import { z } from "zod";
+import { tenantIdSchema } from "../platform/tenancy/tenant.ts";
+
+export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const slotSchema = z.object({
+  start: z.string(),
+  end: z.string(),
+  capacity: z.number(),
+  remaining: z.number(),
+});
+export const tenantParams = z.object({ tenant: tenantIdSchema });
+export const tokenParams = z.object({ tenant: tenantIdSchema, token: z.string().min(16).max(64) });
+export const idParams = z.object({ id: z.string().uuid() });
+
+/** What the person who booked sees through the management link. */
+export const reservationSchema = z.object({
+  code: z.string(),
+  procedure: z.string(),
+  start: z.string(),
+  end: z.string(),
+  status: z.string(),
+  nameKana: z.string().nullable(),
+});
+/** What the counter staff see: with the contact, for the day's work. */
+export const staffViewSchema = reservationSchema.extend({
+  id: z.string(),
+  channel: z.string(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+  reference: z.string().nullable(),
+  ticketId: z.string().nullable(),
+});
+export type StaffReservation = z.infer<typeof staffViewSchema>;
+
+export const bookingBody = z.object({
+  procedure: z.string().max(40),
+  start: z.string().max(40),
+  nameKana: z.string().max(60),
+  email: z.string().max(200).optional(),
+  phone: z.string().max(20).optional(),
+  reference: z.string().max(30).optional(),
+});
+export const slotsQuery = z.object({
+  procedure: z.string().max(40),
+  from: dateSchema.optional(),
+  to: dateSchema.optional(),
+});
+export const bookableProcedureSchema = z.object({
+  code: z.string(),
+  nameJa: z.string(),
+  nameEn: z.string(),
+  standardMinutes: z.number(),
+});
+export const impactSchema = z.object({
+  date: z.string(),
+  counterOpen: z.boolean(),
+  booked: z.number(),
+  notified: z.number(),
+});
+export const settingsSchema = z.object({
+  slotMinutes: z.number().int(),
+  openDaysAhead: z.number().int(),
+  closeHoursBefore: z.number().int(),
+  maxFuturePerPerson: z.number().int(),
+  reservableCounters: z.number().int(),
+  purgeAfterDays: z.number().int(),
+  capacityByGroup: z.record(z.string(), z.number().int()),
+});
+export const capacityBody = z.object({
+  group: z.string().max(40),
+  start: z.string().max(40),
+  capacity: z.number().int().min(0).max(50),
+});
+export const checkInSchema = z.object({
+  reservation: staffViewSchema,
+  ticketNumber: z.string(),
+  ticketId: z.string(),
+});
