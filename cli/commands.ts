@@ -6,11 +6,12 @@ import { auditedTenants, verifyAuditChain } from "../src/platform/audit/store.ts
 import {
   createUser,
   generatePassword,
+  listUsers,
   publicUser,
   resetPassword,
 } from "../src/platform/auth/accounts.ts";
 import type { Role } from "../src/platform/auth/permissions.ts";
-import { findUserByName, listUsersOf } from "../src/platform/auth/users.ts";
+import { findUserByName } from "../src/platform/auth/users.ts";
 import { restoreBackup, writeBackup } from "../src/platform/db/backup.ts";
 import type { Database } from "../src/platform/db/index.ts";
 import { findTenant } from "../src/platform/tenancy/store.ts";
@@ -66,7 +67,8 @@ export async function userCommand(database: Database, argv: string[], io: Output
   await requireTenant(database, tenantId);
   const actor = cliActor(tenantId);
   if (sub === "list") {
-    const users = (await listUsersOf(database.db, tenantId)).map(publicUser);
+    // Names are personal data: the CLI's read is audited like the API's.
+    const users = (await listUsers(database.db, actor)).map(publicUser);
     if (values.json) io.out(JSON.stringify(users, null, 2));
     else
       for (const u of users)

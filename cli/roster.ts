@@ -1,7 +1,8 @@
 import type { Database } from "../src/platform/db/index.ts";
-import { rosterOf } from "../src/roster/operations.ts";
+import { runOperation } from "../src/platform/operation.ts";
+import { readRoster } from "../src/roster/operations.ts";
 import { DESIGNATION_LABELS, EMPLOYMENT_LABELS } from "../src/roster/rules.ts";
-import { type Output, parse, UsageError } from "./commands.ts";
+import { cliActor, type Output, parse, UsageError } from "./commands.ts";
 
 /** `madoguchi roster`: the staff roster with qualifications and training, never contact data. */
 export async function rosterCommand(
@@ -12,7 +13,7 @@ export async function rosterCommand(
   const { values } = parse(argv, { tenant: { type: "string" }, json: { type: "boolean" } });
   const tenant = typeof values.tenant === "string" ? values.tenant : undefined;
   if (!tenant) throw new UsageError("usage: madoguchi roster --tenant T [--json]");
-  const people = (await rosterOf(database.db, tenant)).map((p) => ({
+  const people = (await runOperation(database.db, cliActor(tenant), readRoster)).map((p) => ({
     id: p.id,
     name: p.name,
     nameKana: p.nameKana,

@@ -1,8 +1,15 @@
-import { loadConfig } from "./platform/config.ts";
+import { type Config, loadConfig } from "./platform/config.ts";
 import { createLogger } from "./platform/logger.ts";
 import { startServer } from "./server.ts";
 
-const config = loadConfig();
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  // A bad setting stops the server before anything starts, naming the variable.
+  process.stderr.write(`madoguchi: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
 const logger = createLogger(config.logLevel);
 try {
   const server = await startServer(config, logger);

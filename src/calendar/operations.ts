@@ -1,5 +1,6 @@
 import { type Actor, auditContext } from "../platform/actor.ts";
 import { recordAudit } from "../platform/audit/store.ts";
+import { can } from "../platform/auth/permissions.ts";
 import { now } from "../platform/clock.ts";
 import { type Db, type Executor, transaction } from "../platform/db/index.ts";
 import { DomainError, notFound } from "../platform/errors.ts";
@@ -268,7 +269,11 @@ export async function decideException(
         `The request is ${row.status}; it cannot be ${to} now.`,
       );
     }
-    if (decision === "withdraw" && row.requestedBy !== actor.userId && actor.role !== "manager") {
+    if (
+      decision === "withdraw" &&
+      row.requestedBy !== actor.userId &&
+      !can(actor.role, "calendar.withdraw_any")
+    ) {
       throw new DomainError(
         "forbidden",
         "forbidden",

@@ -62,3 +62,22 @@ describe("clock", () => {
     expect(localDate(new Date("2026-12-31T14:59:59Z"))).toBe("2026-12-31");
   });
 });
+
+describe("config validation", () => {
+  it("stops with a message naming the variable instead of running on NaN (defect: every sign-in refused)", () => {
+    expect(() => loadConfig({ MADOGUCHI_SIGN_IN_PER_MINUTE: "abc" })).toThrow(ConfigError);
+    expect(() => loadConfig({ MADOGUCHI_SIGN_IN_PER_MINUTE: "abc" })).toThrow(
+      /MADOGUCHI_SIGN_IN_PER_MINUTE/,
+    );
+    expect(() => loadConfig({ PORT: "http" })).toThrow(/PORT/);
+    expect(() => loadConfig({ LOG_LEVEL: "loud" })).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ MADOGUCHI_SMTP_URL: "mail.example.jp" })).toThrow(
+      /MADOGUCHI_SMTP_URL/,
+    );
+    expect(() => loadConfig({ MADOGUCHI_DEMO_SKIP_REQUIRED_TOTP: "maybe" })).toThrow(
+      /MADOGUCHI_DEMO_SKIP_REQUIRED_TOTP/,
+    );
+    expect(loadConfig({ MADOGUCHI_SIGN_IN_PER_MINUTE: "12" }).signInAttemptsPerMinute).toBe(12);
+    expect(loadConfig({ MADOGUCHI_SMTP_URL: "" }).smtpUrl).toBeUndefined();
+  });
+});

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { z } from "zod";
 
 /** Everything the process reads from its environment, read once and validated here. */
 export interface Config {
@@ -29,45 +30,76 @@ export class ConfigError extends Error {
   override name = "ConfigError";
 }
 
-function flag(value: string | undefined): boolean {
-  return value === "1" || value === "true" || value === "yes";
-}
+const FLAG = z
+  .enum(["", "0", "1", "true", "false", "yes", "no"])
+  .optional()
+  .transform((v) => v === "1" || v === "true" || v === "yes");
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => v || undefined);
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/**
+ * Every variable the process reads, in one schema: a bad value stops the server at start with a
+ * message naming the variable, instead of becoming NaN and failing later in a stranger way.
+ */
+const ENV = z.object({
+  NODE_ENV: z.string().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  MADOGUCHI_DATA: z.string().min(1).default("data"),
+  DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), {
+    message: "must start with postgres:// or postgresql://",
+  }),
+  MADOGUCHI_CLOCK: optionalText.refine((v) => v === undefined || !Number.isNaN(Date.parse(v)), {
+    message: "must be an ISO date-time, e.g. 2026-08-04T09:00:00+09:00",
+  }),
+  MADOGUCHI_DEMO_PASSWORD: optionalText,
+  MADOGUCHI_DEMO_SKIP_REQUIRED_TOTP: FLAG,
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  MADOGUCHI_SECURE_COOKIES: FLAG,
+  MADOGUCHI_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  MADOGUCHI_PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), {
+    message: "must start with http:// or https://",
+  }),
+  MADOGUCHI_SMTP_URL: optionalText.refine((v) => v === undefined || /^smtps?:\/\//.test(v), {
+    message: "must start with smtp:// or smtps://",
+  }),
+  MADOGUCHI_MAIL_FROM: z.string().min(3).default("madoguchi@localhost"),
+});
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const production = env.NODE_ENV === "production";
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`PORT must be a port number, got ${env.PORT}`);
+  // An empty variable counts as unset, as shells and service files often leave them.
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([key, value]) => key in ENV.shape && value !== ""),
+  );
+  const parsed = ENV.safeParse(given);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0]);
+    throw new ConfigError(`${name} is not valid (${issue.message}): ${JSON.stringify(env[name])}`);
   }
-  let clockStart: Date | undefined;
-  if (env.MADOGUCHI_CLOCK) {
-    if (production) throw new ConfigError("MADOGUCHI_CLOCK is refused when NODE_ENV=production");
-    clockStart = new Date(env.MADOGUCHI_CLOCK);
-    if (Number.isNaN(clockStart.getTime())) {
-      throw new ConfigError(`MADOGUCHI_CLOCK is not an ISO date-time: ${env.MADOGUCHI_CLOCK}`);
-    }
-  }
-  const demoSkipRequiredTotp = flag(env.MADOGUCHI_DEMO_SKIP_REQUIRED_TOTP);
-  if (demoSkipRequiredTotp && production) {
+  const e = parsed.data;
+  const production = e.NODE_ENV === "production";
+  if (e.MADOGUCHI_CLOCK && production)
+    throw new ConfigError("MADOGUCHI_CLOCK is refused when NODE_ENV=production");
+  if (e.MADOGUCHI_DEMO_SKIP_REQUIRED_TOTP && production)
     throw new ConfigError("MADOGUCHI_DEMO_SKIP_REQUIRED_TOTP is refused when NODE_ENV=production");
-  }
   return {
-    port,
-    host: env.HOST ?? "127.0.0.1",
-    dataDir: path.resolve(env.MADOGUCHI_DATA ?? "data"),
-    databaseUrl: env.DATABASE_URL || undefined,
-    clockStart,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.MADOGUCHI_DATA),
+    databaseUrl: e.DATABASE_URL,
+    clockStart: e.MADOGUCHI_CLOCK ? new Date(e.MADOGUCHI_CLOCK) : undefined,
     production,
-    demoPassword: env.MADOGUCHI_DEMO_PASSWORD || undefined,
-    demoSkipRequiredTotp,
-    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info"),
-    secureCookies: flag(env.MADOGUCHI_SECURE_COOKIES) || production,
-    signInAttemptsPerMinute: Number(env.MADOGUCHI_SIGN_IN_PER_MINUTE ?? 30),
-    publicUrl: (env.MADOGUCHI_PUBLIC_URL ?? `http://${env.HOST ?? "127.0.0.1"}:${port}`).replace(
-      /\/$/,
-      "",
-    ),
-    smtpUrl: env.MADOGUCHI_SMTP_URL || undefined,
-    mailFrom: env.MADOGUCHI_MAIL_FROM ?? "madoguchi@localhost",
+    demoPassword: e.MADOGUCHI_DEMO_PASSWORD,
+    demoSkipRequiredTotp: e.MADOGUCHI_DEMO_SKIP_REQUIRED_TOTP,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
+    secureCookies: e.MADOGUCHI_SECURE_COOKIES || production,
+    signInAttemptsPerMinute: e.MADOGUCHI_SIGN_IN_PER_MINUTE,
+    publicUrl: (e.MADOGUCHI_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ""),
+    smtpUrl: e.MADOGUCHI_SMTP_URL,
+    mailFrom: e.MADOGUCHI_MAIL_FROM,
   };
 }

@@ -12,6 +12,7 @@ import {
 } from "../platform/db/index.ts";
 import { conflict, DomainError, notFound, unprocessable } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
+import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
 import {
   activeOn,
@@ -141,6 +142,18 @@ export async function rosterOf(db: Executor, tenantId: string): Promise<RosterEn
     attendedCourses(db, tenantId),
   ]);
   return people.map((p) => rosterEntry(p, courses, attended.get(p.personId)));
+}
+
+/** The roster for a reader (the CLI, reports): names are personal data, so the read is audited with it. */
+export async function readRoster(ctx: Ctx): Promise<RosterEntry[]> {
+  requireAccess(ctx, "roster.read");
+  const entries = await rosterOf(ctx.tx, ctx.tenantId);
+  await audit(ctx, {
+    action: "roster.read",
+    entity: "roster_person",
+    change: { count: entries.length },
+  });
+  return entries;
 }
 
 /** The roster as the city is told of it: people on it now, without contact data. */
@@ -410,33 +423,44 @@ export async function designate(
 // ---- submission and the city's acknowledgement ----
 
 /** 名簿・体制図の提出: once, before the service start; afterwards changes go as notices. */
-export async function submitRoster(db: Db, actor: Actor): Promise<Notice & { late: boolean }> {
-  return transaction(db, async (tx) => {
-    if (await hasSubmission(tx, actor.tenantId))
-      throw conflict(
-        "already_submitted",
-        "名簿は提出済みです。以後の変更は変更報告として自動で送られます。",
-        "The roster is already submitted; changes are now reported as change notices.",
+/**
+ * 名簿の提出: once. The database holds one submission per tenant (a partial unique index), so two
+ * quick clicks, or two leads at once, give one submission and one clear refusal.
+ */
+export async function submitRoster(ctx: Ctx): Promise<Notice & { late: boolean }> {
+  requireAccess(ctx, "roster.write");
+  const alreadySubmitted = () =>
+    conflict(
+      "already_submitted",
+      "名簿は提出済みです。以後の変更は変更報告として自動で送られます。",
+      "The roster is already submitted; changes are now reported as change notices.",
+    );
+  if (await hasSubmission(ctx.tx, ctx.tenantId)) throw alreadySubmitted();
+  for (const designation of ["manager", "deputy"] as const) {
+    if (!(await findDesignated(ctx.tx, ctx.tenantId, designation))) {
+      const label = DESIGNATION_LABELS[designation];
+      throw unprocessable(
+        `${designation}_not_designated`,
+        `${label.ja}が指名されていません。提出の前に指名してください。`,
+        `No ${label.en.toLowerCase()} is designated; designate one before submitting.`,
       );
-    for (const designation of ["manager", "deputy"] as const) {
-      if (!(await findDesignated(tx, actor.tenantId, designation))) {
-        const label = DESIGNATION_LABELS[designation];
-        throw unprocessable(
-          `${designation}_not_designated`,
-          `${label.ja}が指名されていません。提出の前に指名してください。`,
-          `No ${label.en.toLowerCase()} is designated; designate one before submitting.`,
-        );
-      }
     }
-    const tenant = await findTenant(tx, actor.tenantId);
-    const late = tenant !== undefined && today() >= tenant.serviceStart;
-    const people = await snapshotOf(tx, actor.tenantId);
-    const notice = await notify(tx, actor, "submission", undefined, {
-      ja: `${people.length}名${late ? "（業務開始後の提出）" : ""}`,
-      en: `${people.length} people${late ? " (after the service start)" : ""}`,
-    });
+  }
+  const tenant = await findTenant(ctx.tx, ctx.tenantId);
+  const late = tenant !== undefined && today() >= tenant.serviceStart;
+  const people = await snapshotOf(ctx.tx, ctx.tenantId);
+  try {
+    const notice = await ctx.tx.transaction((sp) =>
+      notify(sp, ctx.actor, "submission", undefined, {
+        ja: `${people.length}名${late ? "（業務開始後の提出）" : ""}`,
+        en: `${people.length} people${late ? " (after the service start)" : ""}`,
+      }),
+    );
     return { ...notice, late };
-  });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw alreadySubmitted();
+    throw error;
+  }
 }
 
 export async function acknowledgeNotice(
@@ -483,6 +507,14 @@ function mergeWindows(windows: { open: string; close: string }[]) {
     else merged.push({ ...w });
   }
   return merged;
+}
+
+/** The duty view names who is on duty when: a read of personal data, audited with the read. */
+export async function dutyView(ctx: Ctx, { date }: { date: string }) {
+  requireAccess(ctx, "roster.read");
+  const day = await dutyDay(ctx.tx, ctx.tenantId, date);
+  await audit(ctx, { action: "roster.duty.read", entity: "roster_shift", change: { date } });
+  return day;
 }
 
 export async function dutyDay(db: Executor, tenantId: string, day: string) {

@@ -6,8 +6,9 @@ import { publicUser } from "../platform/auth/accounts.ts";
 import { localDate, now } from "../platform/clock.ts";
 import { type Db, transaction } from "../platform/db/index.ts";
 import { notFound } from "../platform/errors.ts";
-import { actorOf } from "../platform/http/context.ts";
+import { actorOf, operationRunner } from "../platform/http/context.ts";
 import type { App, RouteDeps } from "../platform/http/types.ts";
+import { audit } from "../platform/operation.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
 import { createAccountFor } from "./accounts.ts";
 import { type ChartPerson, nameTagsPdf, orgChartPdf } from "./documents.ts";
@@ -15,7 +16,7 @@ import {
   acknowledgeNotice,
   addPerson,
   designate,
-  dutyDay,
+  dutyView,
   editPerson,
   leavePerson,
   rosterEntry,
@@ -240,6 +241,7 @@ function sendPdf(reply: FastifyReply, bytes: Uint8Array, filename: string) {
 
 export async function rosterRoutes(app: App, { database }: RouteDeps) {
   const db = database.db;
+  const run = operationRunner(db);
 
   app.get(
     "/api/v1/roster",
@@ -259,13 +261,16 @@ export async function rosterRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      const [people, notices, tenant] = await Promise.all([
-        rosterOf(db, actor.tenantId),
-        listNotices(db, actor.tenantId),
-        findTenant(db, actor.tenantId),
-      ]);
-      await auditRead(db, actor, "roster.read");
+      const { people, notices, tenant } = await run(request, async (ctx) => {
+        const [people, notices, tenant] = await Promise.all([
+          rosterOf(ctx.tx, ctx.tenantId),
+          listNotices(ctx.tx, ctx.tenantId),
+          findTenant(ctx.tx, ctx.tenantId),
+        ]);
+        // Names are personal data: the read and its trace commit together.
+        await audit(ctx, { action: "roster.read", entity: "roster_person" });
+        return { people, notices, tenant };
+      });
       const submission = notices.find((n) => n.kind === "submission");
       return {
         people,
@@ -362,13 +367,17 @@ export async function rosterRoutes(app: App, { database }: RouteDeps) {
         response: { 200: z.object({ id: z.string(), contact: z.string().nullable() }) },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const person = await findPerson(db, actor.tenantId, request.params.personId);
-      if (!person) throw notFound("従事者", "Person");
-      await auditRead(db, actor, "roster.read_personal", person.personId);
-      return { id: person.personId, contact: person.contact };
-    },
+    async (request) =>
+      run(request, async (ctx) => {
+        const person = await findPerson(ctx.tx, ctx.tenantId, request.params.personId);
+        if (!person) throw notFound("従事者", "Person");
+        await audit(ctx, {
+          action: "roster.read_personal",
+          entity: "roster_person",
+          entityId: person.personId,
+        });
+        return { id: person.personId, contact: person.contact };
+      }),
   );
 
   app.post(
@@ -454,7 +463,7 @@ export async function rosterRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request, reply) => {
-      const notice = await submitRoster(db, actorOf(request));
+      const notice = await run(request, submitRoster);
       return reply.code(201).send({ ...noticeOut(notice), late: notice.late });
     },
   );
@@ -673,7 +682,7 @@ export async function rosterRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request) =>
-      dutyDay(db, actorOf(request).tenantId, request.query.date ?? localDate(now())),
+      run(request, (ctx) => dutyView(ctx, { date: request.query.date ?? localDate(now()) })),
   );
 
   app.post(

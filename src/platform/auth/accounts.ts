@@ -5,7 +5,7 @@ import { now } from "../clock.ts";
 import { type Db, isUniqueViolation, type Tx, transaction } from "../db/index.ts";
 import { DomainError, forbidden, notFound } from "../errors.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password.ts";
-import { isRole, ROSTER_ROLES, type Role } from "./permissions.ts";
+import { assignPermission, can, isRole, ROSTER_ROLES, type Role } from "./permissions.ts";
 import { deleteSessionsOfUser, type Session, updateSession } from "./sessions.ts";
 import { TOTP_ENROLLMENT } from "./signIn.ts";
 import { matchTotp, newTotpSecret, otpauthUri } from "./totp.ts";
@@ -18,15 +18,9 @@ import {
   updateUser,
 } from "./users.ts";
 
-/** Who may hand out which role: nobody grants more than they hold. */
-const ASSIGNABLE: Record<string, readonly Role[]> = {
-  admin: ["staff", "deputy", "manager", "city", "contractor_admin", "admin", "kiosk", "board"],
-  contractor_admin: ["staff", "deputy", "manager", "kiosk", "board"],
-  system: ["staff", "deputy", "manager", "city", "contractor_admin", "admin", "kiosk", "board"],
-};
-
+/** Who may hand out which role is in the permission table: nobody grants more than they hold. */
 export function mayAssignRole(actorRole: string, role: string): boolean {
-  return ASSIGNABLE[actorRole]?.includes(role as Role) ?? false;
+  return can(actorRole, assignPermission(role));
 }
 
 export function checkPasswordStrength(password: string): void {
@@ -189,8 +183,10 @@ export async function changeRoleWithin(tx: Tx, actor: Actor, userId: string, rol
   });
 }
 
+/** Lifts a lockout: only for accounts of roles the actor may hand out (a contractor admin cannot unlock an admin). */
 export async function unlockUser(db: Db, actor: Actor, userId: string) {
   const user = await requireUser(db, actor.tenantId, userId);
+  if (!mayAssignRole(actor.role, user.role)) throw forbidden();
   await transaction(db, async (tx) => {
     await updateUser(tx, user.tenantId, user.userId, { failedLogins: 0, lockedUntil: null });
     await recordAudit(tx, auditContext(actor), {
