@@ -120,6 +120,12 @@ const STRINGS = {
     en: "This device is signed in with a device account.",
   },
   welcome: { ja: "ようこそ", en: "Welcome" },
+  deadLetters: { ja: "送信できなかった通知", en: "Notices that could not be sent" },
+  deadLettersHelp: {
+    ja: "メールサーバーが受け付けなかった通知です。原因を確認してから再送してください。",
+    en: "The mail server did not accept these notices. Check the cause, then send them again.",
+  },
+  resend: { ja: "再送する", en: "Send again" },
   noAccessHere: { ja: "このページを表示する権限がありません。", en: "You may not view this page." },
   notFound: { ja: "ページが見つかりません。", en: "Page not found." },
   errorGeneric: { ja: "エラーが発生しました。", en: "Something went wrong." },

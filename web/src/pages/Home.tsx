@@ -27,6 +27,51 @@ function orderedVolumes(volumes: Record<string, number>): [string, number][] {
   return [...known, ...extra].map((code) => [code, volumes[code]!]);
 }
 
+interface DeadLetter {
+  mailId: string;
+  kind: string;
+  createdAt: string;
+  deadAt: string;
+  attempts: number;
+  lastError: string | null;
+}
+
+/**
+ * 送信できなかった通知: the outbox gave up on these (a refused address, or a mail server down for
+ * hours). The leads see them first thing, and can send each again once the cause is fixed.
+ */
+function DeadLetters() {
+  const t = useT();
+  const [letters, setLetters] = useState<DeadLetter[]>([]);
+  const load = () => void api<DeadLetter[]>("GET", "/api/v1/mail/dead-letters").then(setLetters);
+  useEffect(load, []);
+  if (letters.length === 0) return null;
+  return (
+    <article className="card wide alert" aria-labelledby="dead-letters-title">
+      <h2 id="dead-letters-title">
+        {t("deadLetters")} ({letters.length})
+      </h2>
+      <p>{t("deadLettersHelp")}</p>
+      <ul className="plain">
+        {letters.map((m) => (
+          <li key={m.mailId}>
+            <strong>{m.kind}</strong> — {new Date(m.deadAt).toLocaleString("ja-JP")} ·{" "}
+            {m.lastError ?? ""}{" "}
+            <button
+              type="button"
+              onClick={() =>
+                void api("POST", `/api/v1/mail/dead-letters/${m.mailId}/resend`, {}).then(load)
+              }
+            >
+              {t("resend")}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}
+
 /** The start page: who is signed in, and the contract this tenant runs under. */
 export function Home({ me }: { me: Me }) {
   const t = useT();
@@ -45,6 +90,7 @@ export function Home({ me }: { me: Me }) {
         {me.user.displayName}
       </h1>
       {me.device && <p className="notice">{t("deviceHome")}</p>}
+      {me.permissions.includes("mail.monitor") && <DeadLetters />}
       {tenant && (
         <div className="cards">
           <article className="card">
