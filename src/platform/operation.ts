@@ -1,13 +1,7 @@
 import { type Actor, auditContext } from "./actor.ts";
 import { type AuditEntry, recordAudit } from "./audit/store.ts";
 import { can, type Permission } from "./auth/permissions.ts";
-import {
-  type Db,
-  type Executor,
-  runsOneTransactionAtATime,
-  type Tx,
-  transaction,
-} from "./db/index.ts";
+import { autonomousDb, type Db, type Executor, type Tx, transaction } from "./db/index.ts";
 import { DomainError } from "./errors.ts";
 
 /**
@@ -24,8 +18,8 @@ export interface Ctx {
   afterCommit(hook: () => unknown): void;
   /**
    * A statement that commits on its own, outside this transaction, so a hot counter row is not
-   * locked until the whole operation commits (ticket numbers: decision 0004). On PGlite, which runs
-   * one transaction at a time, it runs inside this one: there is nobody to wait for it.
+   * locked until the whole operation commits (ticket numbers: decision 0004). On PostgreSQL it runs
+   * on a small pool of its own; on PGlite, which runs one transaction at a time, inside this one.
    */
   autonomous<T>(work: (executor: Executor) => Promise<T>): Promise<T>;
 }
@@ -50,7 +44,7 @@ export async function runOperation<T>(
       afterCommit: (hook) => {
         hooks.push(hook);
       },
-      autonomous: (work) => work(runsOneTransactionAtATime(db) ? tx : db),
+      autonomous: (work) => work(autonomousDb(db) ?? tx),
     });
   });
   for (const hook of hooks) {

@@ -71,11 +71,22 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   };
 }
 
+/**
+ * A few connections of their own for statements that commit apart from the operation running
+ * them (`ctx.autonomous`: ticket numbers). From the main pool they could deadlock it: with every
+ * connection held by an open transaction, each waiting for one more.
+ */
+const AUTONOMOUS = new WeakMap<Db, Db>();
+export const autonomousDb = (db: Db): Db | undefined => AUTONOMOUS.get(db);
+
 async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const sidePool = new pg.Pool({ connectionString: url, max: 4 });
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on("error", () => {});
+  sidePool.on("error", () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
+  AUTONOMOUS.set(db, drizzlePg(sidePool, { schema }) as unknown as Db);
   const parsed = new URL(url);
   return {
     kind: "postgres",
@@ -88,7 +99,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
       await pool.query("select 1");
     },
     close: async () => {
-      await pool.end();
+      await Promise.all([pool.end(), sidePool.end()]);
     },
   };
 }
