@@ -8,8 +8,8 @@ import { type AccuracyReport, accuracyOf } from "../src/queue/accuracy.ts";
 import { callNext, closeCounter, openCounter } from "../src/queue/counterSessions.ts";
 import { issueTicket } from "../src/queue/issue.ts";
 import { mulberry32 } from "../src/queue/predictor.ts";
-import { ticketsIssuedBetween } from "../src/queue/store.ts";
 import { finishTicket, startTicket } from "../src/queue/ticketSteps.ts";
+import { ticketsIssuedBetween } from "../src/queue/ticketStore.ts";
 import { setUpTenant } from "../src/tenantSetup.ts";
 import { buildTrainedPerson } from "../test/factories.ts";
 

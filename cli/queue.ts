@@ -1,6 +1,6 @@
 import type { Database } from "../src/platform/db/index.ts";
 import { accuracyOf } from "../src/queue/accuracy.ts";
-import { ticketsIssuedBetween } from "../src/queue/store.ts";
+import { ticketsIssuedBetween } from "../src/queue/ticketStore.ts";
 import { type Output, parse, UsageError } from "./commands.ts";
 
 /** `madoguchi queue accuracy`: how far the wait estimates shown at issue were from the waits people had. */

@@ -17,10 +17,9 @@ import {
   listTerminals,
   lockOpenSession,
   openSessionsOf,
-  pickNextTicket,
   type Ticket,
-  updateTicket,
 } from "./store.ts";
+import { pickNextTicket, updateTicket } from "./ticketStore.ts";
 import { nextStatus } from "./tickets.ts";
 
 /** "12:00" today, Tokyo time, as an instant: when a person means to leave the counter. */

@@ -6,7 +6,8 @@ import { audit, type Ctx, mayAct, requireAccess } from "../platform/operation.ts
 import { calendarDayOf, catalogueOf } from "./catalogueCache.ts";
 import { publish } from "./events.ts";
 import { estimateForNewTicket } from "./live.ts";
-import { insertTicket, nextTicketNumber, type Procedure, type Ticket } from "./store.ts";
+import type { Procedure, Ticket } from "./store.ts";
+import { insertTicket, nextTicketNumber } from "./ticketStore.ts";
 import { displayNumber, PRIORITY_REASONS } from "./tickets.ts";
 
 export function serviceDay(at = now()): string {

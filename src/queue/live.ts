@@ -22,13 +22,11 @@ import {
   type Procedure,
   type ProcedureGroup,
   type QueueSettings,
-  recentCalls,
-  recentServiceMinutes,
   type Terminal,
   type Ticket,
-  ticketsOfDay,
 } from "./store.ts";
-import { announcement, callOrder } from "./tickets.ts";
+import { recentServiceMinutes, ticketsOfDay } from "./ticketStore.ts";
+import { callOrder } from "./tickets.ts";
 
 /** Procedures a counter session can serve: the counter's list, what its terminal allows, none retired. */
 export function codesServedAt(
@@ -222,7 +220,7 @@ export function estimateIn(
 
 // ---- a per-tenant cache, refreshed after each queue event, so readers never cost one query each ----
 
-const STATE_TTL_MS = 1000;
+export const STATE_TTL_MS = 1000;
 const cache = new Map<
   string,
   { state: Promise<QueueState>; loadedAt: number; day: string; dirty: boolean }
@@ -270,145 +268,6 @@ export async function estimateForNewTicket(
   return estimateIn(await currentState(db, tenantId, serviceDay, false), ticket);
 }
 
-export interface GroupStatus {
-  groupCode: string;
-  nameJa: string;
-  nameEn: string;
-  prefix: string;
-  waiting: number;
-  lastCalled: string | null;
-  /** Minutes, as shown: 「約15〜25分」; null when no counter serving the group is open. */
-  estimate: { low: number; high: number } | null;
-}
-
-export interface BoardCall {
-  displayNumber: string;
-  counterId: string;
-  counterName: string;
-  calledAt: string;
-  recall: boolean;
-  /** 「受付番号 A12番の方、3番窓口へお越しください。」 and its English. */
-  announcementJa: string;
-  announcementEn: string;
-}
-
-export interface QueueAlert {
-  code: "long_wait" | "long_queue";
-  value: number;
-  threshold: number;
-  message: string;
-  messageEn: string;
-}
-
-/** The manager's thresholds: passed, they show on the manager's and the workstations' screens at once. */
-export function alertsOf(state: QueueState): QueueAlert[] {
-  const alerts: QueueAlert[] = [];
-  const longest = Math.max(
-    0,
-    ...state.waiting.map((t) => (state.at.getTime() - t.issuedAt.getTime()) / 60_000),
-  );
-  const { alertLongestWaitMinutes: maxWait, alertQueueLength: maxQueue } = state.settings;
-  if (longest > maxWait) {
-    const value = Math.round(longest);
-    alerts.push({
-      code: "long_wait",
-      value,
-      threshold: maxWait,
-      message: `最長の待ち時間が${value}分です（基準 ${maxWait}分）。`,
-      messageEn: `The longest wait is ${value} min (threshold ${maxWait} min).`,
-    });
-  }
-  if (state.waiting.length > maxQueue) {
-    const value = state.waiting.length;
-    alerts.push({
-      code: "long_queue",
-      value,
-      threshold: maxQueue,
-      message: `お待ちの方が${value}人です（基準 ${maxQueue}人）。`,
-      messageEn: `${value} people are waiting (threshold ${maxQueue}).`,
-    });
-  }
-  return alerts;
-}
-
-export interface Board {
-  serviceDay: string;
-  generatedAt: string;
-  calling: BoardCall[];
-  history: BoardCall[];
-  groups: GroupStatus[];
-  openCounters: number;
-  alerts: QueueAlert[];
-}
-
-/** What the display board and the public congestion page show: numbers and counts, never names. */
-export function boardOf(state: QueueState, recent: Ticket[]): Board {
-  const counterName = (id: string | null) =>
-    state.counters.find((c) => c.counterId === id)?.nameJa ?? `${id}番窓口`;
-  const call = (t: Ticket): BoardCall => {
-    const said = announcement(t.displayNumber, counterName(t.counterId));
-    return {
-      displayNumber: t.displayNumber,
-      counterId: t.counterId ?? "",
-      counterName: counterName(t.counterId),
-      calledAt: (t.lastCalledAt ?? t.calledAt)!.toISOString(),
-      recall: t.recallCount > 0,
-      announcementJa: said.ja,
-      announcementEn: said.en,
-    };
-  };
-  const groups = state.groups.map((g) => {
-    const first = state.procedures.find(
-      (p) => p.groupCode === g.groupCode && p.atCounter && !p.retiredAt,
-    );
-    const estimate = first
-      ? estimateIn(state, { procedureCodes: [first.code], priority: false })
-      : undefined;
-    const lastCalled = recent.find((t) => t.groupCode === g.groupCode);
-    return {
-      groupCode: g.groupCode,
-      nameJa: g.nameJa,
-      nameEn: g.nameEn,
-      prefix: g.prefix,
-      waiting: state.waiting.filter((t) => t.groupCode === g.groupCode).length,
-      lastCalled: lastCalled?.displayNumber ?? null,
-      estimate: estimate ? waitRange(estimate) : null,
-    };
-  });
-  return {
-    serviceDay: state.serviceDay,
-    generatedAt: state.at.toISOString(),
-    calling: recent.filter((t) => t.status === "called").map(call),
-    history: recent
-      .filter((t) => t.status !== "called")
-      .slice(0, 8)
-      .map(call),
-    groups,
-    openCounters: state.sessions.length,
-    alerts: alertsOf(state),
-  };
-}
-
-const boards = new Map<string, { board: Promise<Board>; expires: number }>();
-
-/** The board, computed at most once a second per tenant however many screens and pages read it. */
-export async function currentBoard(
-  db: Executor,
-  tenantId: string,
-  serviceDay: string,
-): Promise<Board> {
-  const hit = boards.get(tenantId);
-  if (hit && hit.expires > now().getTime()) return hit.board;
-  const board = (async () =>
-    boardOf(
-      await currentState(db, tenantId, serviceDay),
-      await recentCalls(db, tenantId, serviceDay, 20),
-    ))();
-  boards.set(tenantId, { board, expires: now().getTime() + STATE_TTL_MS });
-  board.catch(() => boards.delete(tenantId));
-  return board;
-}
-
 type Watcher = () => void;
 const watchers = new Map<
   string,
@@ -426,7 +285,6 @@ export function watchQueue(tenantId: string, listener: Watcher): () => void {
       timer: undefined as NodeJS.Timeout | undefined,
       stop: subscribe(tenantId, () => {
         invalidate(tenantId);
-        boards.delete(tenantId);
         created.timer ??= setTimeout(() => {
           created.timer = undefined;
           for (const l of created.listeners) l();

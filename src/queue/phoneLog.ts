@@ -5,7 +5,8 @@ import { newId } from "../platform/ids.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
 import { CALL_CATEGORIES, type CALL_OUTCOMES } from "./checklist.ts";
 import { serviceDay } from "./issue.ts";
-import { insertServiceRecords, type ServiceRecord } from "./store.ts";
+import type { ServiceRecord } from "./store.ts";
+import { insertServiceRecords } from "./ticketStore.ts";
 
 /** One phone call: when, about what, how it ended. */
 export interface PhoneCallInput {

@@ -13,8 +13,8 @@ import { startClockAt } from "../platform/clock.ts";
 import { runOperation } from "../platform/operation.ts";
 import { callNext, openCounter } from "./counterSessions.ts";
 import { issueTicket } from "./issue.ts";
-import { ticketsOfDay } from "./store.ts";
 import { finishTicket, startTicket } from "./ticketSteps.ts";
+import { ticketsOfDay } from "./ticketStore.ts";
 
 /** The §4(3) checklist, every step done (for visits that include insurance_fund). */
 const ALL_STEPS_DONE = {

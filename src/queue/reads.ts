@@ -2,21 +2,24 @@ import type { Db } from "../platform/db/index.ts";
 import { notFound } from "../platform/errors.ts";
 import { type Ctx, requireAccess } from "../platform/operation.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
+import { currentBoard } from "./board.ts";
 import { CALL_CATEGORIES, CALL_OUTCOME_LABELS, CHECKLISTS } from "./checklist.ts";
 import { serviceDay } from "./issue.ts";
-import { currentBoard, currentState, ticketView } from "./live.ts";
+import { currentState, ticketView } from "./live.ts";
 import {
-  findTicket,
-  findTicketByToken,
   listCounters,
   listGroups,
   listProcedures,
   listTerminals,
   openSessionsOf,
-  serviceRecordsBetween,
   type Ticket,
-  ticketsOfDay,
 } from "./store.ts";
+import {
+  findTicket,
+  findTicketByToken,
+  serviceRecordsBetween,
+  ticketsOfDay,
+} from "./ticketStore.ts";
 import { NOT_COMPLETED_REASONS, PRIORITY_REASONS, type TICKET_STATUSES } from "./tickets.ts";
 
 /** Groups, procedures, counters, terminals, who has which counter open, and the reason codes. */

@@ -8,14 +8,12 @@ import { publish } from "./events.ts";
 import { checkProcedures } from "./issue.ts";
 import {
   findQueueSettings,
-  findTicket,
-  insertServiceRecords,
   listProcedures,
   openSessionsOf,
   type ServiceRecord,
   type Ticket,
-  updateTicket,
 } from "./store.ts";
+import { findTicket, insertServiceRecords, updateTicket } from "./ticketStore.ts";
 import { NOT_COMPLETED_REASONS, nextStatus, type TicketAction } from "./tickets.ts";
 
 type Patch = Partial<Ticket>;

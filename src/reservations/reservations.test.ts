@@ -5,7 +5,8 @@ import { listAuditEvents } from "../platform/audit/store.ts";
 import { startClockAt } from "../platform/clock.ts";
 import type { Database } from "../platform/db/index.ts";
 import type { DomainError } from "../platform/errors.ts";
-import { availableSlots, bookReservation, SlotFull } from "./booking.ts";
+import { availableSlots, SlotFull } from "./availability.ts";
+import { bookReservation } from "./booking.ts";
 import { DEFAULT_RESERVATION_SETTINGS, slotsOfDay } from "./slots.ts";
 
 let database: Database;

@@ -10,7 +10,7 @@ import {
   type Tx,
   transaction,
 } from "../platform/db/index.ts";
-import { conflict, DomainError, notFound, unprocessable } from "../platform/errors.ts";
+import { conflict, notFound, unprocessable } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
@@ -36,7 +36,6 @@ import {
   findDesignated,
   findNotice,
   findPerson,
-  findPersonOfUser,
   hasSubmission,
   insertNotice,
   insertPerson,

@@ -3,6 +3,7 @@ import { actorOf } from "../../platform/http/context.ts";
 import { openEventStream } from "../../platform/http/sse.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
 import { tenantIdSchema } from "../../platform/tenancy/tenant.ts";
+import { currentBoard } from "../board.ts";
 import {
   boardSchema,
   congestionSchema,
@@ -10,7 +11,7 @@ import {
   ticketViewSchema,
 } from "../contract.ts";
 import { serviceDay } from "../issue.ts";
-import { currentBoard, watchQueue } from "../live.ts";
+import { watchQueue } from "../live.ts";
 import { congestionOf, publicTicketView } from "../reads.ts";
 
 /**

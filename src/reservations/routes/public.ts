@@ -5,16 +5,9 @@ import { DomainError } from "../../platform/errors.ts";
 import { RateLimiter } from "../../platform/http/rateLimit.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
 import { type Ctx, runOperation } from "../../platform/operation.ts";
-import {
-  bookAsCitizen,
-  bookableProcedures,
-  cancelReservation,
-  contactKey,
-  manageUrlOf,
-  moveReservation,
-  reservationByToken,
-  slotsForBooking,
-} from "../booking.ts";
+import { bookableProcedures, slotsForBooking } from "../availability.ts";
+import { bookReservation, contactKey, manageUrlOf } from "../booking.ts";
+import { cancelReservation, moveReservation, reservationByToken } from "../changes.ts";
 import {
   bookableProcedureSchema,
   bookingBody,
@@ -88,7 +81,7 @@ export async function publicReservationRoutes(app: App, { database, config }: Ro
       if (!byAddress.hit(request.ip)) throw tooMany();
       if (!byContact.hit(contactKey(request.body.email, request.body.phone))) throw tooMany();
       const row = await run(request, (ctx) =>
-        bookAsCitizen(ctx, { ...request.body, publicUrl: config.publicUrl }),
+        bookReservation(ctx, { ...request.body, publicUrl: config.publicUrl }),
       );
       return reply
         .status(201)

@@ -2,7 +2,8 @@ import { z } from "zod";
 import { operationRunner } from "../../platform/http/context.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
 import { okSchema } from "../../platform/http/types.ts";
-import { bookReservation, moveReservation } from "../booking.ts";
+import { bookReservation } from "../booking.ts";
+import { moveReservation } from "../changes.ts";
 import {
   bookingBody,
   capacityBody,

@@ -1,5 +1,5 @@
 // The board's shapes are the server's own (type-only: nothing of the server reaches the bundle).
-export type { Board, BoardCall, GroupStatus } from "../../../src/queue/live.ts";
+export type { Board, BoardCall, GroupStatus } from "../../../src/queue/board.ts";
 
 import type { WaitRange } from "../live.ts";
 
