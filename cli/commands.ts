@@ -14,6 +14,7 @@ import type { Role } from "../src/platform/auth/permissions.ts";
 import { findUserByName } from "../src/platform/auth/users.ts";
 import { restoreBackup, writeBackup } from "../src/platform/db/backup.ts";
 import type { Database } from "../src/platform/db/index.ts";
+import { type Ctx, runOperation } from "../src/platform/operation.ts";
 import { findTenant } from "../src/platform/tenancy/store.ts";
 import { createAccountFor } from "../src/roster/accounts.ts";
 
@@ -65,10 +66,11 @@ export async function userCommand(database: Database, argv: string[], io: Output
   const sub = positionals[0];
   const tenantId = need(values, "tenant");
   await requireTenant(database, tenantId);
-  const actor = cliActor(tenantId);
+  const run = <T>(op: (ctx: Ctx) => Promise<T>) =>
+    runOperation(database.db, cliActor(tenantId), op);
   if (sub === "list") {
     // Names are personal data: the CLI's read is audited like the API's.
-    const users = (await listUsers(database.db, actor)).map(publicUser);
+    const users = (await run(listUsers)).map(publicUser);
     if (values.json) io.out(JSON.stringify(users, null, 2));
     else
       for (const u of users)
@@ -81,18 +83,17 @@ export async function userCommand(database: Database, argv: string[], io: Output
     const password = optional(values, "password") ?? generatePassword();
     const person = optional(values, "person");
     const role = need(values, "role");
-    const user = person
-      ? await createAccountFor(database.db, actor, person, {
-          username: need(values, "username"),
-          role: role as Role,
-          password,
-        })
-      : await createUser(database.db, actor, {
-          username: need(values, "username"),
-          role,
-          displayName: optional(values, "name") ?? need(values, "username"),
-          password,
-        });
+    const username = need(values, "username");
+    const user = await run((ctx) =>
+      person
+        ? createAccountFor(ctx, { personId: person, username, role: role as Role, password })
+        : createUser(ctx, {
+            username,
+            role,
+            displayName: optional(values, "name") ?? username,
+            password,
+          }),
+    );
     io.out(`created ${user.username} (${user.role}) in ${tenantId}`);
     if (!values.password) io.out(`password: ${password}`);
     return 0;
@@ -101,7 +102,7 @@ export async function userCommand(database: Database, argv: string[], io: Output
     const user = await findUserByName(database.db, tenantId, need(values, "username"));
     if (!user) throw new UsageError(`no such user in ${tenantId}`);
     const password = optional(values, "password") ?? generatePassword();
-    await resetPassword(database.db, actor, user.userId, password);
+    await run((ctx) => resetPassword(ctx, { userId: user.userId, password }));
     io.out(`password of ${user.username} set; their sessions are signed out`);
     if (!values.password) io.out(`password: ${password}`);
     return 0;

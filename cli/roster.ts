@@ -1,6 +1,6 @@
 import type { Database } from "../src/platform/db/index.ts";
 import { runOperation } from "../src/platform/operation.ts";
-import { readRoster } from "../src/roster/operations.ts";
+import { readRoster } from "../src/roster/entries.ts";
 import { DESIGNATION_LABELS, EMPLOYMENT_LABELS } from "../src/roster/rules.ts";
 import { cliActor, type Output, parse, UsageError } from "./commands.ts";
 

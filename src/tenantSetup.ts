@@ -3,7 +3,7 @@ import { recordAudit } from "./platform/audit/store.ts";
 import type { Tx } from "./platform/db/index.ts";
 import { insertTenant, type NewTenant, type Tenant } from "./platform/tenancy/store.ts";
 import { seedCatalogue } from "./queue/store.ts";
-import { seedDefaultCourses } from "./roster/training.ts";
+import { seedDefaultCourses } from "./training/courses.ts";
 
 /** A new tenant with what each domain starts it with (the procedure catalogue, counters, terminals, the default training courses). */
 export async function setUpTenant(tx: Tx, input: NewTenant, by = "system"): Promise<Tenant> {

@@ -12,14 +12,10 @@ import { createLogger } from "../src/platform/logger.ts";
 import { type Ctx, runOperation } from "../src/platform/operation.ts";
 import type { Tenant } from "../src/platform/tenancy/store.ts";
 import { DEMO_TENANT } from "../src/platform/tenancy/tenant.ts";
-import {
-  insertPerson,
-  insertTrainingSession,
-  listCourses,
-  type Person,
-} from "../src/roster/store.ts";
+import { insertPerson, type Person } from "../src/roster/store.ts";
 import { createApp } from "../src/server.ts";
 import { setUpTenant } from "../src/tenantSetup.ts";
+import { insertTrainingSession, listCourses } from "../src/training/store.ts";
 import { createTestDatabase } from "./db.ts";
 
 export const TEST_PASSWORD = "correct horse battery";

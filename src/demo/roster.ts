@@ -6,16 +6,9 @@ import { localDate, now } from "../platform/clock.ts";
 import type { Tx } from "../platform/db/index.ts";
 import { newId } from "../platform/ids.ts";
 import type { Availability, Employment, WorkRole } from "../roster/rules.ts";
-import {
-  insertPerson,
-  insertShift,
-  insertTrainingSession,
-  listCourses,
-  listPeople,
-  type Person,
-  updateCourse,
-} from "../roster/store.ts";
-import { seedDefaultCourses } from "../roster/training.ts";
+import { insertPerson, insertShift, listPeople, type Person } from "../roster/store.ts";
+import { seedDefaultCourses } from "../training/courses.ts";
+import { insertTrainingSession, listCourses, updateCourse } from "../training/store.ts";
 
 const WEEKDAYS: Availability = {
   "1": { from: "08:15", to: "19:15" },

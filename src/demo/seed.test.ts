@@ -6,7 +6,7 @@ import { findUserByName } from "../platform/auth/users.ts";
 import type { Database } from "../platform/db/index.ts";
 import { runOperation } from "../platform/operation.ts";
 import { DEMO_TENANT } from "../platform/tenancy/tenant.ts";
-import { rosterOf } from "../roster/operations.ts";
+import { rosterOf } from "../roster/entries.ts";
 import { requireReadyToServe } from "../roster/readiness.ts";
 
 const readyToServe = (

@@ -7,8 +7,8 @@ import { insertTenantGrant, insertUser, listUsersOf } from "../platform/auth/use
 import { type Db, transaction } from "../platform/db/index.ts";
 import { countTenants, findTenant } from "../platform/tenancy/store.ts";
 import { DEMO_TENANT } from "../platform/tenancy/tenant.ts";
-import { seedDefaultCourses } from "../roster/training.ts";
 import { setUpTenant } from "../tenantSetup.ts";
+import { seedDefaultCourses } from "../training/courses.ts";
 import { seedDemoRoster } from "./roster.ts";
 
 /** One user per role, named after it, plus the kiosk and the display board. All fictitious. */

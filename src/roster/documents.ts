@@ -9,7 +9,7 @@ import {
   newJapaneseDocument,
   RULE,
 } from "../platform/documents/pdf.ts";
-import type { RosterEntry } from "./operations.ts";
+import type { RosterEntry } from "./entries.ts";
 import { EMPLOYMENT_LABELS, WORK_ROLE_LABELS, WORK_ROLES } from "./rules.ts";
 
 /** What the chart and the tags need of a person: never contact data. */

@@ -2,8 +2,9 @@ import { localDate, now } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { DomainError } from "../platform/errors.ts";
 import type { Ctx } from "../platform/operation.ts";
+import { trainingRecords } from "../training/records.ts";
 import { activeOn, missingMandatoryCourses } from "./rules.ts";
-import { attendedCourses, findPersonOfUser, listCourses, type Person } from "./store.ts";
+import { findPersonOfUser, type Person } from "./store.ts";
 
 /**
  * What the counter asks before someone serves: refuses unless the user is on today's roster with
@@ -31,10 +32,7 @@ export async function requireReadyToServe(ctx: Ctx, userId: string): Promise<Per
 }
 
 export async function requireTrained(db: Executor, person: Person) {
-  const [courses, attended] = await Promise.all([
-    listCourses(db, person.tenantId),
-    attendedCourses(db, person.tenantId, person.personId),
-  ]);
+  const { courses, attended } = await trainingRecords(db, person.tenantId, person.personId);
   const missing = missingMandatoryCourses(courses, attended.get(person.personId) ?? new Set());
   if (missing.length)
     throw new DomainError(

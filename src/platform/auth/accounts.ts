@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { type Actor, auditContext } from "../actor.ts";
+import { auditContext } from "../actor.ts";
 import { recordAudit } from "../audit/store.ts";
 import { now } from "../clock.ts";
-import { type Db, isUniqueViolation, type Tx, transaction } from "../db/index.ts";
+import { isUniqueViolation } from "../db/index.ts";
 import { DomainError, forbidden, notFound } from "../errors.ts";
+import { audit, type Ctx, requireAccess } from "../operation.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password.ts";
 import { assignPermission, can, isRole, ROSTER_ROLES, type Role } from "./permissions.ts";
 import { deleteSessionsOfUser, type Session, updateSession } from "./sessions.ts";
@@ -41,6 +42,7 @@ export function generatePassword(): string {
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
 }
 
+/** A new account: who signs in, under which name, in which role, with which first password. */
 export interface CreateUserInput {
   username: string;
   displayName: string;
@@ -67,11 +69,11 @@ export function publicUser(user: User) {
  * roles are created only through it (by the roster, which ties the account to its person).
  */
 export async function createUser(
-  db: Db,
-  actor: Actor,
+  ctx: Ctx,
   input: CreateUserInput,
-  link?: (tx: Tx, user: User) => Promise<void>,
+  link?: (user: User) => Promise<void>,
 ): Promise<User> {
+  requireAccess(ctx, "users.write");
   if (!isRole(input.role)) {
     throw new DomainError(
       "unprocessable",
@@ -80,7 +82,7 @@ export async function createUser(
       `Unknown role: ${input.role}`,
     );
   }
-  if (!mayAssignRole(actor.role, input.role)) {
+  if (!mayAssignRole(ctx.actor.role, input.role)) {
     throw forbidden(
       "この役割の利用者を作成する権限がありません。",
       "You may not create users with this role.",
@@ -96,24 +98,18 @@ export async function createUser(
   }
   checkPasswordStrength(input.password);
   const passwordHash = await hashPassword(input.password);
+  let user: User;
   try {
-    return await transaction(db, async (tx) => {
-      const user = await insertUser(tx, {
-        tenantId: actor.tenantId,
+    // A savepoint, so a taken username is a clear 409 and the transaction stays usable.
+    user = await ctx.tx.transaction((tx) =>
+      insertUser(tx, {
+        tenantId: ctx.tenantId,
         username: input.username,
         displayName: input.displayName,
         role: input.role,
         passwordHash,
-      });
-      await recordAudit(tx, auditContext(actor), {
-        action: "user.create",
-        entity: "user",
-        entityId: user.userId,
-        change: { username: input.username, displayName: input.displayName, role: input.role },
-      });
-      await link?.(tx, user);
-      return user;
-    });
+      }),
+    );
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw new DomainError(
@@ -125,57 +121,59 @@ export async function createUser(
     }
     throw error;
   }
+  await audit(ctx, {
+    action: "user.create",
+    entity: "user",
+    entityId: user.userId,
+    change: { username: input.username, displayName: input.displayName, role: input.role },
+  });
+  await link?.(user);
+  return user;
 }
 
 /** Lists the tenant's users; their names are personal data, so the read is audited. */
-export async function listUsers(db: Db, actor: Actor): Promise<User[]> {
-  return transaction(db, async (tx) => {
-    const rows = await listUsersOf(tx, actor.tenantId);
-    await recordAudit(tx, auditContext(actor), {
-      action: "user.list",
-      entity: "user",
-      change: { count: rows.length },
-    });
-    return rows;
-  });
+export async function listUsers(ctx: Ctx): Promise<User[]> {
+  requireAccess(ctx, "users.read");
+  const rows = await listUsersOf(ctx.tx, ctx.tenantId);
+  await audit(ctx, { action: "user.list", entity: "user", change: { count: rows.length } });
+  return rows;
 }
 
-async function requireUser(db: Db, tenantId: string, userId: string) {
-  const user = await findUser(db, tenantId, userId);
+/** Someone else's account, if the actor may hand out its role (nobody acts above their own). */
+async function assignableUser(ctx: Ctx, userId: string) {
+  requireAccess(ctx, "users.write");
+  const user = await findUser(ctx.tx, ctx.tenantId, userId);
   if (!user) throw notFound("利用者", "User");
+  if (!mayAssignRole(ctx.actor.role, user.role)) throw forbidden();
   return user;
 }
 
 /** Sets a new password for someone else (an administrator's reset); signs them out everywhere. */
-export async function resetPassword(db: Db, actor: Actor, userId: string, password: string) {
-  const user = await requireUser(db, actor.tenantId, userId);
-  if (!mayAssignRole(actor.role, user.role)) throw forbidden();
+export async function resetPassword(
+  ctx: Ctx,
+  { userId, password }: { userId: string; password: string },
+) {
+  const user = await assignableUser(ctx, userId);
   checkPasswordStrength(password);
   const passwordHash = await hashPassword(password);
-  await transaction(db, async (tx) => {
-    await updateUser(tx, user.tenantId, user.userId, {
-      passwordHash,
-      failedLogins: 0,
-      lockedUntil: null,
-    });
-    await deleteSessionsOfUser(tx, user.tenantId, user.userId);
-    await recordAudit(tx, auditContext(actor), {
-      action: "user.password_reset",
-      entity: "user",
-      entityId: user.userId,
-    });
+  await updateUser(ctx.tx, user.tenantId, user.userId, {
+    passwordHash,
+    failedLogins: 0,
+    lockedUntil: null,
   });
+  await deleteSessionsOfUser(ctx.tx, user.tenantId, user.userId);
+  await audit(ctx, { action: "user.password_reset", entity: "user", entityId: user.userId });
 }
 
 /**
  * Gives an account another role inside the caller's transaction, and signs it out everywhere so
  * the next sign-in meets the new role's rules (a manager must enrol a second factor).
  */
-export async function changeRoleWithin(tx: Tx, actor: Actor, userId: string, role: Role) {
-  const user = await updateUser(tx, actor.tenantId, userId, { role });
+export async function changeRoleWithin(ctx: Ctx, userId: string, role: Role) {
+  const user = await updateUser(ctx.tx, ctx.tenantId, userId, { role });
   if (!user) return;
-  await deleteSessionsOfUser(tx, actor.tenantId, userId);
-  await recordAudit(tx, auditContext(actor), {
+  await deleteSessionsOfUser(ctx.tx, ctx.tenantId, userId);
+  await audit(ctx, {
     action: "user.role_change",
     entity: "user",
     entityId: userId,
@@ -184,26 +182,23 @@ export async function changeRoleWithin(tx: Tx, actor: Actor, userId: string, rol
 }
 
 /** Lifts a lockout: only for accounts of roles the actor may hand out (a contractor admin cannot unlock an admin). */
-export async function unlockUser(db: Db, actor: Actor, userId: string) {
-  const user = await requireUser(db, actor.tenantId, userId);
-  if (!mayAssignRole(actor.role, user.role)) throw forbidden();
-  await transaction(db, async (tx) => {
-    await updateUser(tx, user.tenantId, user.userId, { failedLogins: 0, lockedUntil: null });
-    await recordAudit(tx, auditContext(actor), {
-      action: "user.unlock",
-      entity: "user",
-      entityId: user.userId,
-    });
-  });
+export async function unlockUser(ctx: Ctx, { userId }: { userId: string }) {
+  const user = await assignableUser(ctx, userId);
+  await updateUser(ctx.tx, user.tenantId, user.userId, { failedLogins: 0, lockedUntil: null });
+  await audit(ctx, { action: "user.unlock", entity: "user", entityId: user.userId });
+}
+
+/** One's own session and account: the user and session the guard found for this request. */
+export interface Own {
+  user: User;
+  session: Session;
 }
 
 export async function changeOwnPassword(
-  db: Db,
-  actor: Actor,
-  user: User,
-  current: string,
-  next: string,
+  ctx: Ctx,
+  { user, current, next }: { user: User; current: string; next: string },
 ) {
+  requireAccess(ctx, "session.self");
   if (!(await verifyPassword(user.passwordHash, current))) {
     throw new DomainError(
       "unprocessable",
@@ -214,38 +209,38 @@ export async function changeOwnPassword(
   }
   checkPasswordStrength(next);
   const passwordHash = await hashPassword(next);
-  await transaction(db, async (tx) => {
-    await updateUser(tx, user.tenantId, user.userId, { passwordHash });
-    await recordAudit(tx, auditContext(actor, user.tenantId), {
-      action: "user.password_change",
-      entity: "user",
-      entityId: user.userId,
-    });
+  await updateUser(ctx.tx, user.tenantId, user.userId, { passwordHash });
+  await ownAudit(ctx, user, "user.password_change");
+}
+
+/** Events about one's own account go to the account's home tenant, wherever one acts now. */
+function ownAudit(ctx: Ctx, user: User, action: string) {
+  return recordAudit(ctx.tx, auditContext(ctx.actor, user.tenantId), {
+    action,
+    entity: "user",
+    entityId: user.userId,
   });
 }
 
 /** Starts TOTP enrolment: a fresh secret, in force only once a code from it is confirmed. */
-export async function beginTotpEnrollment(db: Db, actor: Actor, user: User, issuer: string) {
+export async function beginTotpEnrollment(
+  ctx: Ctx,
+  { user, issuer }: { user: User; issuer: string },
+) {
+  requireAccess(ctx, "session.self");
   const secret = newTotpSecret();
-  await transaction(db, async (tx) => {
-    await updateUser(tx, user.tenantId, user.userId, { totpSecret: secret, totpEnabled: false });
-    await recordAudit(tx, auditContext(actor, user.tenantId), {
-      action: "user.totp_begin",
-      entity: "user",
-      entityId: user.userId,
-    });
-  });
+  await updateUser(ctx.tx, user.tenantId, user.userId, { totpSecret: secret, totpEnabled: false });
+  await ownAudit(ctx, user, "user.totp_begin");
   return { secret, otpauthUri: otpauthUri(secret, issuer, user.username) };
 }
 
 export async function confirmTotpEnrollment(
-  db: Db,
-  actor: Actor,
-  user: User,
-  session: Session,
-  code: string,
+  ctx: Ctx,
+  { user, session, code }: Own & { code: string },
 ) {
-  const fresh = await requireUser(db, user.tenantId, user.userId);
+  requireAccess(ctx, "session.self");
+  const fresh = await findUser(ctx.tx, user.tenantId, user.userId);
+  if (!fresh) throw notFound("利用者", "User");
   const step = fresh.totpSecret
     ? matchTotp(fresh.totpSecret, code, now(), fresh.totpLastStep)
     : undefined;
@@ -257,37 +252,28 @@ export async function confirmTotpEnrollment(
       "The verification code is wrong.",
     );
   }
-  await transaction(db, async (tx) => {
-    await updateUser(tx, user.tenantId, user.userId, { totpEnabled: true, totpLastStep: step });
-    if (session.restriction === TOTP_ENROLLMENT)
-      await updateSession(tx, session, { restriction: null });
-    await recordAudit(tx, auditContext(actor, user.tenantId), {
-      action: "user.totp_enable",
-      entity: "user",
-      entityId: user.userId,
-    });
-  });
+  await updateUser(ctx.tx, user.tenantId, user.userId, { totpEnabled: true, totpLastStep: step });
+  if (session.restriction === TOTP_ENROLLMENT)
+    await updateSession(ctx.tx, session, { restriction: null });
+  await ownAudit(ctx, user, "user.totp_enable");
 }
 
+/** A contractor admin moves the session to another tenant they hold a grant for. */
 export async function switchTenant(
-  db: Db,
-  actor: Actor,
-  user: User,
-  session: Session,
-  tenantId: string,
+  ctx: Ctx,
+  { user, session, tenantId }: Own & { tenantId: string },
 ) {
-  if (!(await hasTenantAccess(db, user, tenantId))) {
+  requireAccess(ctx, "session.self");
+  if (!(await hasTenantAccess(ctx.tx, user, tenantId))) {
     throw forbidden(
       "この自治体のデータを扱う権限がありません。",
       "You have no access to this tenant.",
     );
   }
-  await transaction(db, async (tx) => {
-    await updateSession(tx, session, { activeTenantId: tenantId });
-    await recordAudit(tx, auditContext(actor, tenantId), {
-      action: "session.switch_tenant",
-      entity: "session",
-      entityId: session.sessionId,
-    });
+  await updateSession(ctx.tx, session, { activeTenantId: tenantId });
+  await recordAudit(ctx.tx, auditContext(ctx.actor, tenantId), {
+    action: "session.switch_tenant",
+    entity: "session",
+    entityId: session.sessionId,
   });
 }

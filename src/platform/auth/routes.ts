@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/store.ts";
 import { now } from "../clock.ts";
 import { transaction } from "../db/index.ts";
 import { DomainError } from "../errors.ts";
-import { actorOf, authOf } from "../http/context.ts";
+import { actorOf, authOf, operationRunner } from "../http/context.ts";
 import { RateLimiter } from "../http/rateLimit.ts";
 import { type App, okSchema, type RouteDeps } from "../http/types.ts";
 import { findTenants } from "../tenancy/store.ts";
@@ -38,6 +38,7 @@ const tenantRefSchema = z.object({ tenantId: z.string(), nameJa: z.string(), nam
 
 export async function authRoutes(app: App, { database, config }: RouteDeps) {
   const db = database.db;
+  const run = operationRunner(db);
   const limiter = new RateLimiter(config.signInAttemptsPerMinute, 60_000);
 
   app.post(
@@ -163,7 +164,9 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
     },
     async (request) => {
       const { user, session } = authOf(request);
-      await switchTenant(db, actorOf(request), user, session, request.body.tenant);
+      await run(request, (ctx) =>
+        switchTenant(ctx, { user, session, tenantId: request.body.tenant }),
+      );
       return { ok: true as const };
     },
   );
@@ -180,7 +183,7 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
     },
     async (request) => {
       const { user } = authOf(request);
-      return beginTotpEnrollment(db, actorOf(request), user, "madoguchi");
+      return run(request, (ctx) => beginTotpEnrollment(ctx, { user, issuer: "madoguchi" }));
     },
   );
 
@@ -197,7 +200,9 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
     },
     async (request) => {
       const { user, session } = authOf(request);
-      await confirmTotpEnrollment(db, actorOf(request), user, session, request.body.code);
+      await run(request, (ctx) =>
+        confirmTotpEnrollment(ctx, { user, session, code: request.body.code }),
+      );
       return { ok: true as const };
     },
   );
@@ -215,7 +220,9 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
     },
     async (request) => {
       const { user } = authOf(request);
-      await changeOwnPassword(db, actorOf(request), user, request.body.current, request.body.next);
+      await run(request, (ctx) =>
+        changeOwnPassword(ctx, { user, current: request.body.current, next: request.body.next }),
+      );
       return { ok: true as const };
     },
   );

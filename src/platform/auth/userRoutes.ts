@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actorOf } from "../http/context.ts";
+import { operationRunner } from "../http/context.ts";
 import { type App, okSchema, type RouteDeps } from "../http/types.ts";
 import { createUser, listUsers, publicUser, resetPassword, unlockUser } from "./accounts.ts";
 import { ROLES } from "./permissions.ts";
@@ -8,7 +8,7 @@ import { userSchema } from "./routes.ts";
 const userIdParams = z.object({ userId: z.string().uuid() });
 
 export async function userRoutes(app: App, { database }: RouteDeps) {
-  const db = database.db;
+  const run = operationRunner(database.db);
 
   app.get(
     "/api/v1/users",
@@ -20,7 +20,7 @@ export async function userRoutes(app: App, { database }: RouteDeps) {
         response: { 200: z.array(userSchema) },
       },
     },
-    async (request) => (await listUsers(db, actorOf(request))).map(publicUser),
+    async (request) => (await run(request, listUsers)).map(publicUser),
   );
 
   app.post(
@@ -40,7 +40,7 @@ export async function userRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request, reply) => {
-      const user = await createUser(db, actorOf(request), request.body);
+      const user = await run(request, (ctx) => createUser(ctx, request.body));
       return reply.status(201).send(publicUser(user));
     },
   );
@@ -58,7 +58,9 @@ export async function userRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request) => {
-      await resetPassword(db, actorOf(request), request.params.userId, request.body.password);
+      await run(request, (ctx) =>
+        resetPassword(ctx, { userId: request.params.userId, password: request.body.password }),
+      );
       return { ok: true as const };
     },
   );
@@ -75,7 +77,7 @@ export async function userRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request) => {
-      await unlockUser(db, actorOf(request), request.params.userId);
+      await run(request, (ctx) => unlockUser(ctx, request.params));
       return { ok: true as const };
     },
   );

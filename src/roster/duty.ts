@@ -1,0 +1,60 @@
+import { businessDayOf } from "../calendar/operations.ts";
+import type { Executor } from "../platform/db/index.ts";
+import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
+import { dutyCoverage } from "./rules.ts";
+import { findDesignated, listPeople, shiftsBetween } from "./store.ts";
+
+/** The service day hour by hour: is the manager or the deputy on duty in every open hour? */
+
+function mergeWindows(windows: { open: string; close: string }[]) {
+  const sorted = [...windows].sort((a, b) => a.open.localeCompare(b.open));
+  const merged: { open: string; close: string }[] = [];
+  for (const w of sorted) {
+    const last = merged.at(-1);
+    if (last && w.open <= last.close) last.close = w.close > last.close ? w.close : last.close;
+    else merged.push({ ...w });
+  }
+  return merged;
+}
+
+/** The duty view names who is on duty when: a read of personal data, audited with the read. */
+export async function dutyView(ctx: Ctx, { date }: { date: string }) {
+  requireAccess(ctx, "roster.read");
+  const day = await dutyDay(ctx.tx, ctx.tenantId, date);
+  await audit(ctx, { action: "roster.duty.read", entity: "roster_shift", change: { date } });
+  return day;
+}
+
+export async function dutyDay(db: Executor, tenantId: string, day: string) {
+  // One after another: inside a transaction they share one connection anyway.
+  const calendar = await businessDayOf(db, tenantId, day);
+  const shifts = await shiftsBetween(db, tenantId, day, day);
+  const manager = await findDesignated(db, tenantId, "manager");
+  const deputy = await findDesignated(db, tenantId, "deputy");
+  const people = await listPeople(db, tenantId);
+  const windows = mergeWindows(
+    [calendar.counter, calendar.phone, ...(calendar.extraSessions ?? [])].filter(
+      (w): w is { open: string; close: string } => w !== null,
+    ),
+  );
+  const names = new Map(people.map((p) => [p.personId, p.nameKanji]));
+  return {
+    date: day,
+    open: windows.length > 0,
+    windows,
+    manager: manager ? { id: manager.personId, name: manager.nameKanji } : null,
+    deputy: deputy ? { id: deputy.personId, name: deputy.nameKanji } : null,
+    hours: dutyCoverage(windows, shifts, {
+      manager: manager?.personId ?? null,
+      deputy: deputy?.personId ?? null,
+    }),
+    shifts: shifts.map((s) => ({
+      shiftId: s.shiftId,
+      personId: s.personId,
+      name: names.get(s.personId) ?? "",
+      startTime: s.startTime,
+      endTime: s.endTime,
+      work: s.work,
+    })),
+  };
+}
