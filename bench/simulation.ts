@@ -1,4 +1,4 @@
-import { calendarRange } from "../src/calendar/operations.ts";
+import { calendarRange } from "../src/calendar/days.ts";
 import type { Actor } from "../src/platform/actor.ts";
 import { startClockAt } from "../src/platform/clock.ts";
 import { type Database, transaction } from "../src/platform/db/index.ts";

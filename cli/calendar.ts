@@ -1,5 +1,5 @@
 import { WEEKDAY_JA, weekday } from "../src/calendar/dates.ts";
-import { calendarRange } from "../src/calendar/operations.ts";
+import { calendarRange } from "../src/calendar/days.ts";
 import type { BusinessDay, Window } from "../src/calendar/rules.ts";
 import type { Database } from "../src/platform/db/index.ts";
 import { findTenant } from "../src/platform/tenancy/store.ts";

@@ -156,6 +156,42 @@ describe("defect 6: resource rules in the permission table", () => {
   });
 });
 
+describe("defect 6: the withdraw rule comes from the permission table", () => {
+  it("lets the requester and the manager withdraw a request; another deputy may not", async () => {
+    const deputy = await signInAs(
+      t.app,
+      tenantId,
+      (await buildUser(t.database, tenantId, "deputy")).username,
+    );
+    const byManager = (
+      await manager.request("POST", "/api/v1/calendar/exceptions", {
+        date: "2026-08-20",
+        kind: "closure",
+        reason: "点検",
+      })
+    ).json();
+    const refused = await deputy.request(
+      "POST",
+      `/api/v1/calendar/exceptions/${byManager.exceptionId}/withdraw`,
+      {},
+    );
+    expect(refused.statusCode).toBe(403);
+    const byDeputy = (
+      await deputy.request("POST", "/api/v1/calendar/exceptions", {
+        date: "2026-08-21",
+        kind: "closure",
+        reason: "点検",
+      })
+    ).json();
+    const withdrawn = await manager.request(
+      "POST",
+      `/api/v1/calendar/exceptions/${byDeputy.exceptionId}/withdraw`,
+      {},
+    );
+    expect(withdrawn.json()).toMatchObject({ status: "withdrawn" });
+  });
+});
+
 describe("defect 7: reads of personal data are audited with the read", () => {
   it("audits the duty view and the roster read", async () => {
     const duty = await manager.request("GET", "/api/v1/roster/duty?date=2026-08-03");

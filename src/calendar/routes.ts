@@ -1,25 +1,22 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { localDate, now } from "../platform/clock.ts";
-import { notFound } from "../platform/errors.ts";
-import { actorOf } from "../platform/http/context.ts";
+import { actorOf, citizenActor, operationRunner } from "../platform/http/context.ts";
 import type { App, RouteDeps } from "../platform/http/types.ts";
-import { findTenant } from "../platform/tenancy/store.ts";
+import { type Ctx, runOperation } from "../platform/operation.ts";
 import { tenantIdSchema } from "../platform/tenancy/tenant.ts";
 import { addDays } from "./dates.ts";
+import { calendarDays, calendarFeedDays } from "./days.ts";
+import { decideException, listExceptions, requestException } from "./exceptions.ts";
 import { calendarFeed } from "./ics.ts";
-import {
-  calendarRange,
-  calendarSettingsOf,
-  cancelWeekendOpening,
-  decideException,
-  designateWeekendOpening,
-  listExceptions,
-  requestException,
-  updateCalendarSettings,
-  weekendOpeningsWithWarnings,
-} from "./operations.ts";
-import { DAY_KINDS, EXCEPTION_KINDS, publicDay } from "./rules.ts";
+import { type BusinessDay, DAY_KINDS, EXCEPTION_KINDS, publicDay } from "./rules.ts";
+import { calendarSettingsOf, updateCalendarSettings } from "./settings.ts";
 import type { ExceptionRow } from "./store.ts";
+import {
+  cancelWeekendOpening,
+  designateWeekendOpening,
+  weekendOpeningsWithWarnings,
+} from "./weekendOpenings.ts";
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
@@ -98,7 +95,12 @@ function defaultRange(q: { from?: string | undefined; to?: string | undefined },
 const tokyoToday = () => localDate(now());
 
 export async function calendarRoutes(app: App, { database }: RouteDeps) {
-  const db = database.db;
+  const run = operationRunner(database.db);
+  /** The public pages act as a citizen in the tenant the path names. */
+  const asPublic = <T>(
+    request: FastifyRequest<{ Params: { tenant: string } }>,
+    op: (ctx: Ctx) => Promise<T>,
+  ) => runOperation(database.db, citizenActor(request.params.tenant, request), op);
 
   app.get(
     "/api/v1/calendar",
@@ -113,7 +115,7 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
     },
     async (request) => {
       const { from, to } = defaultRange(request.query, tokyoToday());
-      return calendarRange(db, actorOf(request).tenantId, from, to);
+      return run(request, (ctx) => calendarDays(ctx, { from, to }));
     },
   );
 
@@ -128,8 +130,12 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request, reply) => {
-      const tenantId = actorOf(request).tenantId;
-      return sendFeed(reply, tenantId, defaultRange(request.query, tokyoToday()));
+      const range = defaultRange(request.query, tokyoToday());
+      return sendFeed(
+        reply,
+        actorOf(request).tenantId,
+        await run(request, (ctx) => calendarFeedDays(ctx, range)),
+      );
     },
   );
 
@@ -146,10 +152,10 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request, reply) => {
-      await requireTenant(request.params.tenant);
-      reply.header("cache-control", "public, max-age=300");
       const { from, to } = defaultRange(request.query, tokyoToday());
-      return (await calendarRange(db, request.params.tenant, from, to)).map(publicDay);
+      const days = await asPublic(request, (ctx) => calendarDays(ctx, { from, to }));
+      reply.header("cache-control", "public, max-age=300");
+      return days.map(publicDay);
     },
   );
 
@@ -165,30 +171,19 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request, reply) => {
-      await requireTenant(request.params.tenant);
+      const range = defaultRange(request.query, tokyoToday());
+      const feed = await asPublic(request, (ctx) => calendarFeedDays(ctx, range));
       reply.header("cache-control", "public, max-age=300");
-      return sendFeed(reply, request.params.tenant, defaultRange(request.query, tokyoToday()));
+      return sendFeed(reply, request.params.tenant, feed);
     },
   );
 
-  async function requireTenant(tenantId: string) {
-    const tenant = await findTenant(db, tenantId);
-    if (!tenant) throw notFound("自治体", "Tenant");
-    return tenant;
-  }
-
-  async function sendFeed(
-    reply: import("fastify").FastifyReply,
+  function sendFeed(
+    reply: FastifyReply,
     tenantId: string,
-    range: { from: string; to: string },
+    { days, nameJa }: { days: BusinessDay[]; nameJa: string },
   ) {
-    const tenant = await requireTenant(tenantId);
-    const days = await calendarRange(db, tenantId, range.from, range.to);
-    const feed = calendarFeed(days, {
-      tenantId,
-      calendarName: `${tenant.nameJa} 開庁日`,
-      stamp: now(),
-    });
+    const feed = calendarFeed(days, { tenantId, calendarName: `${nameJa} 開庁日`, stamp: now() });
     return reply
       .type("text/calendar; charset=utf-8")
       .header("content-disposition", `inline; filename="${tenantId}-calendar.ics"`)
@@ -213,7 +208,7 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
     },
     async (request) => {
       const { from, to } = defaultRange(request.query, tokyoToday());
-      return weekendOpeningsWithWarnings(db, actorOf(request).tenantId, from, to);
+      return run(request, (ctx) => weekendOpeningsWithWarnings(ctx, { from, to }));
     },
   );
 
@@ -232,12 +227,7 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request) =>
-      designateWeekendOpening(
-        db,
-        actorOf(request),
-        request.params.date,
-        request.body.reservationOnly,
-      ),
+      run(request, (ctx) => designateWeekendOpening(ctx, { ...request.params, ...request.body })),
   );
 
   app.delete(
@@ -251,7 +241,7 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
         response: { 200: designationSchema },
       },
     },
-    async (request) => cancelWeekendOpening(db, actorOf(request), request.params.date),
+    async (request) => run(request, (ctx) => cancelWeekendOpening(ctx, request.params)),
   );
 
   app.get(
@@ -268,7 +258,7 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
     async (request) => {
       const { from, to } = defaultRange(request.query, tokyoToday());
       return (
-        await listExceptions(db, actorOf(request).tenantId, from, to, request.query.status)
+        await run(request, (ctx) => listExceptions(ctx, { from, to, status: request.query.status }))
       ).map(exceptionOut);
     },
   );
@@ -294,7 +284,7 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
     async (request, reply) =>
       reply
         .status(201)
-        .send(exceptionOut(await requestException(db, actorOf(request), request.body))),
+        .send(exceptionOut(await run(request, (ctx) => requestException(ctx, request.body)))),
   );
 
   for (const decision of ["approve", "reject", "revoke", "withdraw"] as const) {
@@ -314,12 +304,8 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
       },
       async (request) =>
         exceptionOut(
-          await decideException(
-            db,
-            actorOf(request),
-            request.params.exceptionId,
-            decision,
-            request.body?.note,
+          await run(request, (ctx) =>
+            decideException(ctx, { ...request.params, decision, note: request.body?.note }),
           ),
         ),
     );
@@ -335,7 +321,7 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
         response: { 200: settingsSchema },
       },
     },
-    async (request) => calendarSettingsOf(db, actorOf(request).tenantId),
+    async (request) => run(request, calendarSettingsOf),
   );
 
   app.put(
@@ -349,6 +335,6 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
         response: { 200: settingsSchema },
       },
     },
-    async (request) => updateCalendarSettings(db, actorOf(request), request.body),
+    async (request) => run(request, (ctx) => updateCalendarSettings(ctx, request.body)),
   );
 }

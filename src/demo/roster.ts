@@ -1,5 +1,5 @@
 import { addDays } from "../calendar/dates.ts";
-import { calendarRange } from "../calendar/operations.ts";
+import { calendarRange } from "../calendar/days.ts";
 import { auditContext, systemActor } from "../platform/actor.ts";
 import { recordAudit } from "../platform/audit/store.ts";
 import { localDate, now } from "../platform/clock.ts";

@@ -1,4 +1,4 @@
-import { businessDayOf } from "../calendar/operations.ts";
+import { businessDayOf } from "../calendar/days.ts";
 import type { BusinessDay } from "../calendar/rules.ts";
 import { now } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";

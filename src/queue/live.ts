@@ -1,5 +1,5 @@
 import { addDays, minutes } from "../calendar/dates.ts";
-import { businessDayOf } from "../calendar/operations.ts";
+import { businessDayOf } from "../calendar/days.ts";
 import { localTime, now } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { subscribe } from "./events.ts";

@@ -1,4 +1,4 @@
-import { businessDayOf } from "../calendar/operations.ts";
+import { businessDayOf } from "../calendar/days.ts";
 import { localTime, now } from "../platform/clock.ts";
 import { conflict, DomainError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";

@@ -1,5 +1,5 @@
 import { addDays } from "../calendar/dates.ts";
-import { calendarRange } from "../calendar/operations.ts";
+import { calendarRange } from "../calendar/days.ts";
 import { localDate, now, tokyoIso } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { DomainError, notFound, unprocessable } from "../platform/errors.ts";

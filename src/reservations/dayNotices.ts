@@ -1,5 +1,5 @@
 import { addDays } from "../calendar/dates.ts";
-import { calendarRange } from "../calendar/operations.ts";
+import { calendarRange } from "../calendar/days.ts";
 import { localDate, now } from "../platform/clock.ts";
 import { DomainError } from "../platform/errors.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";

@@ -5,6 +5,7 @@ import { now } from "../platform/clock.ts";
 import { conflict, unprocessable } from "../platform/errors.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
 import { findRosterPerson } from "./entries.ts";
+import { DESIGNATIONS } from "./rules.ts";
 import { updatePerson } from "./store.ts";
 
 /** The account to create for a roster person: sign-in name, role, first password. */
@@ -29,7 +30,11 @@ export async function createAccountFor(ctx: Ctx, input: AccountInput): Promise<U
     );
   // Locked: two accounts made at once for one person cannot both be linked.
   const person = await findRosterPerson(ctx.tx, ctx.tenantId, input.personId, true);
-  if ((input.role === "manager" || input.role === "deputy") && person.designation !== input.role) {
+  // The manager's and the deputy's roles follow the designation (業務管理者・業務副管理者の指名).
+  if (
+    (DESIGNATIONS as readonly string[]).includes(input.role) &&
+    person.designation !== input.role
+  ) {
     const label = ROLE_LABELS[input.role];
     throw unprocessable(
       "role_needs_designation",

@@ -1,4 +1,4 @@
-import { businessDayOf } from "../calendar/operations.ts";
+import { businessDayOf } from "../calendar/days.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
 import { dutyCoverage } from "./rules.ts";

@@ -1,9 +1,7 @@
 import { z } from "zod";
-import { auditContext } from "../actor.ts";
-import { transaction } from "../db/index.ts";
-import { actorOf } from "../http/context.ts";
+import { operationRunner } from "../http/context.ts";
 import type { App, RouteDeps } from "../http/types.ts";
-import { listAuditEvents, recordAudit, verifyAuditChain } from "./store.ts";
+import { browseAudit, verifyTenantChain } from "./browse.ts";
 
 const eventSchema = z.object({
   seq: z.number(),
@@ -20,7 +18,7 @@ const eventSchema = z.object({
 });
 
 export async function auditRoutes(app: App, { database }: RouteDeps) {
-  const db = database.db;
+  const run = operationRunner(database.db);
 
   app.get(
     "/api/v1/audit/events",
@@ -39,17 +37,7 @@ export async function auditRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      // Reading who did what, from where, is itself a read of personal data.
-      const rows = await transaction(db, async (tx) => {
-        const found = await listAuditEvents(tx, actor.tenantId, request.query);
-        await recordAudit(tx, auditContext(actor), {
-          action: "audit.read",
-          entity: "audit_event",
-          change: request.query,
-        });
-        return found;
-      });
+      const rows = await run(request, (ctx) => browseAudit(ctx, request.query));
       return rows.map(({ tenantId: _, prevHash: __, at, ...rest }) => ({
         ...rest,
         at: at.toISOString(),
@@ -77,6 +65,6 @@ export async function auditRoutes(app: App, { database }: RouteDeps) {
         },
       },
     },
-    async (request) => verifyAuditChain(db, actorOf(request).tenantId),
+    async (request) => run(request, verifyTenantChain),
   );
 }

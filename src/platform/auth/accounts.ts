@@ -1,23 +1,12 @@
 import { randomBytes } from "node:crypto";
-import { auditContext } from "../actor.ts";
-import { recordAudit } from "../audit/store.ts";
 import { now } from "../clock.ts";
 import { isUniqueViolation } from "../db/index.ts";
 import { DomainError, forbidden, notFound } from "../errors.ts";
 import { audit, type Ctx, requireAccess } from "../operation.ts";
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from "./password.ts";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "./password.ts";
 import { assignPermission, can, isRole, ROSTER_ROLES, type Role } from "./permissions.ts";
-import { deleteSessionsOfUser, type Session, updateSession } from "./sessions.ts";
-import { TOTP_ENROLLMENT } from "./signIn.ts";
-import { matchTotp, newTotpSecret, otpauthUri } from "./totp.ts";
-import {
-  findUser,
-  hasTenantAccess,
-  insertUser,
-  listUsersOf,
-  type User,
-  updateUser,
-} from "./users.ts";
+import { deleteSessionsOfUser } from "./sessions.ts";
+import { findUser, insertUser, listUsersOf, type User, updateUser } from "./users.ts";
 
 /** Who may hand out which role is in the permission table: nobody grants more than they hold. */
 export function mayAssignRole(actorRole: string, role: string): boolean {
@@ -186,94 +175,4 @@ export async function unlockUser(ctx: Ctx, { userId }: { userId: string }) {
   const user = await assignableUser(ctx, userId);
   await updateUser(ctx.tx, user.tenantId, user.userId, { failedLogins: 0, lockedUntil: null });
   await audit(ctx, { action: "user.unlock", entity: "user", entityId: user.userId });
-}
-
-/** One's own session and account: the user and session the guard found for this request. */
-export interface Own {
-  user: User;
-  session: Session;
-}
-
-export async function changeOwnPassword(
-  ctx: Ctx,
-  { user, current, next }: { user: User; current: string; next: string },
-) {
-  requireAccess(ctx, "session.self");
-  if (!(await verifyPassword(user.passwordHash, current))) {
-    throw new DomainError(
-      "unprocessable",
-      "wrong_password",
-      "現在のパスワードが正しくありません。",
-      "The current password is wrong.",
-    );
-  }
-  checkPasswordStrength(next);
-  const passwordHash = await hashPassword(next);
-  await updateUser(ctx.tx, user.tenantId, user.userId, { passwordHash });
-  await ownAudit(ctx, user, "user.password_change");
-}
-
-/** Events about one's own account go to the account's home tenant, wherever one acts now. */
-function ownAudit(ctx: Ctx, user: User, action: string) {
-  return recordAudit(ctx.tx, auditContext(ctx.actor, user.tenantId), {
-    action,
-    entity: "user",
-    entityId: user.userId,
-  });
-}
-
-/** Starts TOTP enrolment: a fresh secret, in force only once a code from it is confirmed. */
-export async function beginTotpEnrollment(
-  ctx: Ctx,
-  { user, issuer }: { user: User; issuer: string },
-) {
-  requireAccess(ctx, "session.self");
-  const secret = newTotpSecret();
-  await updateUser(ctx.tx, user.tenantId, user.userId, { totpSecret: secret, totpEnabled: false });
-  await ownAudit(ctx, user, "user.totp_begin");
-  return { secret, otpauthUri: otpauthUri(secret, issuer, user.username) };
-}
-
-export async function confirmTotpEnrollment(
-  ctx: Ctx,
-  { user, session, code }: Own & { code: string },
-) {
-  requireAccess(ctx, "session.self");
-  const fresh = await findUser(ctx.tx, user.tenantId, user.userId);
-  if (!fresh) throw notFound("利用者", "User");
-  const step = fresh.totpSecret
-    ? matchTotp(fresh.totpSecret, code, now(), fresh.totpLastStep)
-    : undefined;
-  if (step === undefined) {
-    throw new DomainError(
-      "unprocessable",
-      "totp_invalid",
-      "確認コードが正しくありません。",
-      "The verification code is wrong.",
-    );
-  }
-  await updateUser(ctx.tx, user.tenantId, user.userId, { totpEnabled: true, totpLastStep: step });
-  if (session.restriction === TOTP_ENROLLMENT)
-    await updateSession(ctx.tx, session, { restriction: null });
-  await ownAudit(ctx, user, "user.totp_enable");
-}
-
-/** A contractor admin moves the session to another tenant they hold a grant for. */
-export async function switchTenant(
-  ctx: Ctx,
-  { user, session, tenantId }: Own & { tenantId: string },
-) {
-  requireAccess(ctx, "session.self");
-  if (!(await hasTenantAccess(ctx.tx, user, tenantId))) {
-    throw forbidden(
-      "この自治体のデータを扱う権限がありません。",
-      "You have no access to this tenant.",
-    );
-  }
-  await updateSession(ctx.tx, session, { activeTenantId: tenantId });
-  await recordAudit(ctx.tx, auditContext(ctx.actor, tenantId), {
-    action: "session.switch_tenant",
-    entity: "session",
-    entityId: session.sessionId,
-  });
 }

@@ -1,25 +1,21 @@
 import { z } from "zod";
-import { auditContext } from "../actor.ts";
-import { recordAudit } from "../audit/store.ts";
 import { now } from "../clock.ts";
-import { transaction } from "../db/index.ts";
 import { DomainError } from "../errors.ts";
-import { actorOf, authOf, operationRunner } from "../http/context.ts";
+import { authOf, operationRunner } from "../http/context.ts";
 import { RateLimiter } from "../http/rateLimit.ts";
 import { type App, okSchema, type RouteDeps } from "../http/types.ts";
-import { findTenants } from "../tenancy/store.ts";
 import { tenantIdSchema } from "../tenancy/tenant.ts";
+import { publicUser } from "./accounts.ts";
 import {
   beginTotpEnrollment,
   changeOwnPassword,
   confirmTotpEnrollment,
-  publicUser,
+  signOut,
   switchTenant,
-} from "./accounts.ts";
-import { can, PERMISSIONS, type Permission } from "./permissions.ts";
-import { deleteSession, SESSION_COOKIE } from "./sessions.ts";
-import { isDeviceRole, signIn } from "./signIn.ts";
-import { tenantsOfUser } from "./users.ts";
+  whoAmI,
+} from "./own.ts";
+import { SESSION_COOKIE } from "./sessions.ts";
+import { signIn } from "./signIn.ts";
 
 const userSchema = z.object({
   userId: z.string(),
@@ -92,14 +88,7 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
     },
     async (request, reply) => {
       const { session } = authOf(request);
-      await transaction(db, async (tx) => {
-        await deleteSession(tx, session);
-        await recordAudit(tx, auditContext(actorOf(request)), {
-          action: "auth.sign_out",
-          entity: "session",
-          entityId: session.sessionId,
-        });
-      });
+      await run(request, (ctx) => signOut(ctx, { session }));
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return { ok: true as const };
     },
@@ -129,15 +118,7 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
     },
     async (request) => {
       const { user, session, tenantId } = authOf(request);
-      const tenantIds = await tenantsOfUser(db, user);
-      const tenants = (await findTenants(db, tenantIds)).map(({ tenantId, nameJa, nameEn }) => ({
-        tenantId,
-        nameJa,
-        nameEn,
-      }));
-      const permissions = (Object.keys(PERMISSIONS) as Permission[]).filter((p) =>
-        can(user.role, p),
-      );
+      const { tenants, permissions, device } = await run(request, (ctx) => whoAmI(ctx, { user }));
       return {
         user: publicUser(user),
         tenant: tenants.find((t) => t.tenantId === tenantId)!,
@@ -145,7 +126,7 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
         csrfToken: session.csrfToken,
         restriction: session.restriction,
         permissions,
-        device: isDeviceRole(user.role),
+        device,
         serverTime: now().toISOString(),
       };
     },

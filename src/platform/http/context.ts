@@ -66,3 +66,14 @@ export function operationRunner(db: Db) {
   return <T>(request: FastifyRequest, operation: (ctx: Ctx) => Promise<T>): Promise<T> =>
     runOperation(db, actorOf(request), operation);
 }
+
+/** A citizen on the public pages: acts, without an account, in the tenant the path names. */
+export function citizenActor(tenantId: string, request: FastifyRequest): Actor {
+  return {
+    tenantId,
+    userId: "citizen",
+    role: "citizen",
+    requestId: request.id,
+    clientIp: request.ip,
+  };
+}

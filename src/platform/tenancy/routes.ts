@@ -1,10 +1,10 @@
-import { notFound } from "../errors.ts";
-import { actorOf } from "../http/context.ts";
+import { operationRunner } from "../http/context.ts";
 import type { App, RouteDeps } from "../http/types.ts";
-import { findTenant } from "./store.ts";
+import { currentTenant } from "./current.ts";
 import { tenantSchema } from "./tenant.ts";
 
 export async function tenantRoutes(app: App, { database }: RouteDeps) {
+  const run = operationRunner(database.db);
   app.get(
     "/api/v1/tenant",
     {
@@ -16,9 +16,7 @@ export async function tenantRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request) => {
-      const tenant = await findTenant(database.db, actorOf(request).tenantId);
-      if (!tenant) throw notFound("自治体", "Tenant");
-      const { createdAt: _, ...rest } = tenant;
+      const { createdAt: _, ...rest } = await run(request, currentTenant);
       return rest;
     },
   );

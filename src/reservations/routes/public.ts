@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { Actor } from "../../platform/actor.ts";
 import { DomainError } from "../../platform/errors.ts";
+import { citizenActor } from "../../platform/http/context.ts";
 import { RateLimiter } from "../../platform/http/rateLimit.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
 import { type Ctx, runOperation } from "../../platform/operation.ts";
@@ -31,24 +31,13 @@ const tooMany = () =>
     "Too many bookings in a short time. Try again later.",
   );
 
-/** A citizen on the public pages: acts in the tenant the path names, with no account. */
-function citizenOf(request: FastifyRequest<{ Params: { tenant: string } }>): Actor {
-  return {
-    tenantId: request.params.tenant,
-    userId: "citizen",
-    role: "citizen",
-    requestId: request.id,
-    clientIp: request.ip,
-  };
-}
-
 export async function publicReservationRoutes(app: App, { database, config }: RouteDeps) {
   const byAddress = new RateLimiter(BOOKINGS_PER_ADDRESS_PER_HOUR, 3_600_000);
   const byContact = new RateLimiter(BOOKINGS_PER_CONTACT_PER_HOUR, 3_600_000);
   const run = <T>(
     request: FastifyRequest<{ Params: { tenant: string } }>,
     op: (ctx: Ctx) => Promise<T>,
-  ) => runOperation(database.db, citizenOf(request), op);
+  ) => runOperation(database.db, citizenActor(request.params.tenant, request), op);
 
   app.get(
     "/api/v1/public/:tenant/slots",

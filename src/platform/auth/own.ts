@@ -1,0 +1,124 @@
+import { auditContext } from "../actor.ts";
+import { recordAudit } from "../audit/store.ts";
+import { now } from "../clock.ts";
+import { DomainError, forbidden, notFound } from "../errors.ts";
+import { audit, type Ctx, requireAccess } from "../operation.ts";
+import { findTenants } from "../tenancy/store.ts";
+import { checkPasswordStrength } from "./accounts.ts";
+import { hashPassword, verifyPassword } from "./password.ts";
+import { can, isDeviceRole, PERMISSIONS, type Permission } from "./permissions.ts";
+import { deleteSession, type Session, updateSession } from "./sessions.ts";
+import { TOTP_ENROLLMENT } from "./signIn.ts";
+import { matchTotp, newTotpSecret, otpauthUri } from "./totp.ts";
+import { findUser, hasTenantAccess, tenantsOfUser, type User, updateUser } from "./users.ts";
+
+/**
+ * Operations on one's own session and account (sign-out, who am I, own password, second factor,
+ * tenant switch). The user and session are the ones the guard found for this very request.
+ */
+/** One's own session and account: the user and session the guard found for this request. */
+export interface Own {
+  user: User;
+  session: Session;
+}
+
+export async function changeOwnPassword(
+  ctx: Ctx,
+  { user, current, next }: { user: User; current: string; next: string },
+) {
+  requireAccess(ctx, "session.self");
+  if (!(await verifyPassword(user.passwordHash, current))) {
+    throw new DomainError(
+      "unprocessable",
+      "wrong_password",
+      "現在のパスワードが正しくありません。",
+      "The current password is wrong.",
+    );
+  }
+  checkPasswordStrength(next);
+  const passwordHash = await hashPassword(next);
+  await updateUser(ctx.tx, user.tenantId, user.userId, { passwordHash });
+  await ownAudit(ctx, user, "user.password_change");
+}
+
+/** Events about one's own account go to the account's home tenant, wherever one acts now. */
+function ownAudit(ctx: Ctx, user: User, action: string) {
+  return recordAudit(ctx.tx, auditContext(ctx.actor, user.tenantId), {
+    action,
+    entity: "user",
+    entityId: user.userId,
+  });
+}
+
+/** Starts TOTP enrolment: a fresh secret, in force only once a code from it is confirmed. */
+export async function beginTotpEnrollment(
+  ctx: Ctx,
+  { user, issuer }: { user: User; issuer: string },
+) {
+  requireAccess(ctx, "session.self");
+  const secret = newTotpSecret();
+  await updateUser(ctx.tx, user.tenantId, user.userId, { totpSecret: secret, totpEnabled: false });
+  await ownAudit(ctx, user, "user.totp_begin");
+  return { secret, otpauthUri: otpauthUri(secret, issuer, user.username) };
+}
+
+export async function confirmTotpEnrollment(
+  ctx: Ctx,
+  { user, session, code }: Own & { code: string },
+) {
+  requireAccess(ctx, "session.self");
+  const fresh = await findUser(ctx.tx, user.tenantId, user.userId);
+  if (!fresh) throw notFound("利用者", "User");
+  const step = fresh.totpSecret
+    ? matchTotp(fresh.totpSecret, code, now(), fresh.totpLastStep)
+    : undefined;
+  if (step === undefined) {
+    throw new DomainError(
+      "unprocessable",
+      "totp_invalid",
+      "確認コードが正しくありません。",
+      "The verification code is wrong.",
+    );
+  }
+  await updateUser(ctx.tx, user.tenantId, user.userId, { totpEnabled: true, totpLastStep: step });
+  if (session.restriction === TOTP_ENROLLMENT)
+    await updateSession(ctx.tx, session, { restriction: null });
+  await ownAudit(ctx, user, "user.totp_enable");
+}
+
+/** A contractor admin moves the session to another tenant they hold a grant for. */
+export async function switchTenant(
+  ctx: Ctx,
+  { user, session, tenantId }: Own & { tenantId: string },
+) {
+  requireAccess(ctx, "session.self");
+  if (!(await hasTenantAccess(ctx.tx, user, tenantId))) {
+    throw forbidden(
+      "この自治体のデータを扱う権限がありません。",
+      "You have no access to this tenant.",
+    );
+  }
+  await updateSession(ctx.tx, session, { activeTenantId: tenantId });
+  await recordAudit(ctx.tx, auditContext(ctx.actor, tenantId), {
+    action: "session.switch_tenant",
+    entity: "session",
+    entityId: session.sessionId,
+  });
+}
+
+export async function signOut(ctx: Ctx, { session }: { session: Session }) {
+  requireAccess(ctx, "session.self");
+  await deleteSession(ctx.tx, session);
+  await audit(ctx, { action: "auth.sign_out", entity: "session", entityId: session.sessionId });
+}
+
+/** Who is signed in, the tenants they may act in, and what their role may do. */
+export async function whoAmI(ctx: Ctx, { user }: { user: User }) {
+  requireAccess(ctx, "session.self");
+  const tenants = await findTenants(ctx.tx, await tenantsOfUser(ctx.tx, user));
+  return {
+    tenants: tenants.map(({ tenantId, nameJa, nameEn }) => ({ tenantId, nameJa, nameEn })),
+    permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(user.role, p)),
+    device: isDeviceRole(user.role),
+  };
+}
