@@ -54,7 +54,7 @@ describe("notices that could not be sent", () => {
       await page.reload();
     }
     await expect(panel.isVisible()).resolves.toBe(true);
-    expect(await panel.textContent()).toContain("reservation.confirmation");
+    expect(await panel.textContent()).toContain("【予約完了】");
     expect(await panel.textContent()).not.toContain("nobody@example.jp");
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, "home-dead-letters");

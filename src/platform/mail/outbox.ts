@@ -53,13 +53,15 @@ export async function purgeSentMails(
   return rows.length;
 }
 
-/** 送信不能の通知: mails given up on, for the leads to see (kind, when, why; never the address). */
+/** 送信不能の通知: mails given up on, for the leads to see (kind, subject, when, why; never the address). */
 export async function deadLetters(ctx: Ctx) {
   requireAccess(ctx, "mail.monitor");
   return ctx.tx
     .select({
       mailId: mailOutbox.mailId,
       kind: mailOutbox.kind,
+      // Fixed per kind (e.g. 【予約完了】…): tells the leads what it was, without the address or body.
+      subject: mailOutbox.subject,
       createdAt: mailOutbox.createdAt,
       deadAt: mailOutbox.deadAt,
       attempts: mailOutbox.attempts,

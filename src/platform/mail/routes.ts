@@ -6,6 +6,7 @@ import { deadLetters, resendDeadLetter } from "./outbox.ts";
 const deadLetterSchema = z.object({
   mailId: z.string(),
   kind: z.string(),
+  subject: z.string().nullable(),
   createdAt: z.string(),
   deadAt: z.string(),
   attempts: z.number(),

@@ -30,6 +30,7 @@ function orderedVolumes(volumes: Record<string, number>): [string, number][] {
 interface DeadLetter {
   mailId: string;
   kind: string;
+  subject: string | null;
   createdAt: string;
   deadAt: string;
   attempts: number;
@@ -55,8 +56,12 @@ function DeadLetters() {
       <ul className="plain">
         {letters.map((m) => (
           <li key={m.mailId}>
-            <strong>{m.kind}</strong> — {new Date(m.deadAt).toLocaleString("ja-JP")} ·{" "}
-            {m.lastError ?? ""}{" "}
+            <strong>{m.subject ?? m.kind}</strong>
+            <br />
+            <small>
+              {new Date(m.deadAt).toLocaleString("ja-JP", { timeZone: "Asia/Tokyo" })} ·{" "}
+              {m.lastError ?? ""}
+            </small>{" "}
             <button
               type="button"
               onClick={() =>
