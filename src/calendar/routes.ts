@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { localDate, now } from "../platform/clock.ts";
+import { now, todayInTokyo } from "../platform/clock.ts";
 import { actorOf, citizenActor, operationRunner } from "../platform/http/context.ts";
 import type { App, RouteDeps } from "../platform/http/types.ts";
 import { type Ctx, runOperation } from "../platform/operation.ts";
@@ -92,8 +92,6 @@ function defaultRange(q: { from?: string | undefined; to?: string | undefined },
   return { from, to: q.to ?? addDays(from, 365) };
 }
 
-const tokyoToday = () => localDate(now());
-
 export async function calendarRoutes(app: App, { database }: RouteDeps) {
   const run = operationRunner(database.db);
   /** The public pages act as a citizen in the tenant the path names. */
@@ -114,7 +112,7 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request) => {
-      const { from, to } = defaultRange(request.query, tokyoToday());
+      const { from, to } = defaultRange(request.query, todayInTokyo());
       return run(request, (ctx) => calendarDays(ctx, { from, to }));
     },
   );
@@ -130,7 +128,7 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request, reply) => {
-      const range = defaultRange(request.query, tokyoToday());
+      const range = defaultRange(request.query, todayInTokyo());
       return sendFeed(
         reply,
         actorOf(request).tenantId,
@@ -152,7 +150,7 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request, reply) => {
-      const { from, to } = defaultRange(request.query, tokyoToday());
+      const { from, to } = defaultRange(request.query, todayInTokyo());
       const days = await asPublic(request, (ctx) => calendarDays(ctx, { from, to }));
       reply.header("cache-control", "public, max-age=300");
       return days.map(publicDay);
@@ -171,7 +169,7 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request, reply) => {
-      const range = defaultRange(request.query, tokyoToday());
+      const range = defaultRange(request.query, todayInTokyo());
       const feed = await asPublic(request, (ctx) => calendarFeedDays(ctx, range));
       reply.header("cache-control", "public, max-age=300");
       return sendFeed(reply, request.params.tenant, feed);
@@ -207,7 +205,7 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request) => {
-      const { from, to } = defaultRange(request.query, tokyoToday());
+      const { from, to } = defaultRange(request.query, todayInTokyo());
       return run(request, (ctx) => weekendOpeningsWithWarnings(ctx, { from, to }));
     },
   );
@@ -256,7 +254,7 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request) => {
-      const { from, to } = defaultRange(request.query, tokyoToday());
+      const { from, to } = defaultRange(request.query, todayInTokyo());
       return (
         await run(request, (ctx) => listExceptions(ctx, { from, to, status: request.query.status }))
       ).map(exceptionOut);

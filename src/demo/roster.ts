@@ -2,7 +2,7 @@ import { addDays } from "../calendar/dates.ts";
 import { calendarRange } from "../calendar/days.ts";
 import { auditContext, systemActor } from "../platform/actor.ts";
 import { recordAudit } from "../platform/audit/store.ts";
-import { localDate, now } from "../platform/clock.ts";
+import { localDate, now, todayInTokyo } from "../platform/clock.ts";
 import type { Tx } from "../platform/db/index.ts";
 import { newId } from "../platform/ids.ts";
 import type { Availability, Employment, WorkRole } from "../roster/rules.ts";
@@ -232,7 +232,7 @@ export async function seedDemoRoster(
 async function seedLeadShifts(tx: Tx, tenantId: string, people: Person[]) {
   const manager = people.find((p) => p.designation === "manager")!;
   const deputy = people.find((p) => p.designation === "deputy")!;
-  const from = localDate(now());
+  const from = todayInTokyo();
   const days = await calendarRange(tx, tenantId, from, addDays(from, 13));
   const shift = (person: Person, day: string, startTime: string, endTime: string) =>
     insertShift(tx, {

@@ -43,6 +43,11 @@ export function localDate(instant: Date, timeZone = TOKYO): string {
   return formatter("date", timeZone).format(instant);
 }
 
+/** Today's date in Japan (YYYY-MM-DD), by the clock module: the service day, a roster's "today". */
+export function todayInTokyo(): string {
+  return localDate(now());
+}
+
 /** Time of day (HH:MM, 24 h) of an instant in Tokyo. */
 export function localTime(instant: Date, timeZone = TOKYO): string {
   return formatter("time", timeZone).format(instant);

@@ -1,7 +1,14 @@
 import { type Actor, auditContext } from "./actor.ts";
 import { type AuditEntry, recordAudit } from "./audit/store.ts";
 import { can, type Permission } from "./auth/permissions.ts";
-import { autonomousDb, type Db, type Executor, type Tx, transaction } from "./db/index.ts";
+import {
+  autonomousDb,
+  type Db,
+  type Executor,
+  isUniqueViolation,
+  type Tx,
+  transaction,
+} from "./db/index.ts";
 import { DomainError } from "./errors.ts";
 
 /**
@@ -56,6 +63,24 @@ export async function runOperation<T>(
     }
   }
   return result;
+}
+
+/**
+ * Runs a write in a savepoint and turns a unique violation into the refusal given: the database
+ * decides the race (two quick clicks, two processes), the transaction stays usable, and the loser
+ * gets a clear 409 instead of an aborted transaction.
+ */
+export async function uniquely<T>(
+  ctx: Ctx,
+  write: (tx: Tx) => Promise<T>,
+  taken: () => Error | Promise<Error>,
+): Promise<T> {
+  try {
+    return await ctx.tx.transaction(write);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw await taken();
+    throw error;
+  }
 }
 
 /** Appends the operation's audit event to the tenant's chain, inside its transaction. */

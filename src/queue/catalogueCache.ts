@@ -27,12 +27,11 @@ export function catalogueOf(db: Executor, tenantId: string): Promise<Catalogue> 
   const hit = catalogues.get(tenantId);
   if (hit && now().getTime() - hit.at < CATALOGUE_TTL_MS) return hit.value;
   const value = (async () => {
-    const [groups, procedures, counters, terminals] = await Promise.all([
-      listGroups(db, tenantId),
-      listProcedures(db, tenantId),
-      listCounters(db, tenantId),
-      listTerminals(db, tenantId),
-    ]);
+    // In turn: callers pass their transaction, one connection that runs one query at a time.
+    const groups = await listGroups(db, tenantId);
+    const procedures = await listProcedures(db, tenantId);
+    const counters = await listCounters(db, tenantId);
+    const terminals = await listTerminals(db, tenantId);
     return { groups, procedures, counters, terminals };
   })();
   catalogues.set(tenantId, { value, at: now().getTime() });

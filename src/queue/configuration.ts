@@ -1,7 +1,6 @@
 import { now } from "../platform/clock.ts";
-import { isUniqueViolation } from "../platform/db/index.ts";
 import { conflict, notFound } from "../platform/errors.ts";
-import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
+import { audit, type Ctx, requireAccess, uniquely } from "../platform/operation.ts";
 import { catalogueChanged } from "./catalogueCache.ts";
 import { publish } from "./events.ts";
 import { checkProcedures } from "./issue.ts";
@@ -49,25 +48,6 @@ export interface NewCounter {
   procedureCodes?: string[] | undefined;
 }
 
-/**
- * A unique violation inside the operation's transaction would abort it; a savepoint keeps the
- * transaction usable and lets the refusal be a clear 409.
- */
-async function insertOnce(
-  ctx: Ctx,
-  insert: (tx: Ctx["tx"]) => Promise<unknown>,
-  taken: () => Error,
-) {
-  try {
-    await ctx.tx.transaction(async (sp) => {
-      await insert(sp as Ctx["tx"]);
-    });
-  } catch (error) {
-    if (isUniqueViolation(error)) throw taken();
-    throw error;
-  }
-}
-
 /** Counters (窓口) are configuration (§5): a new one for a new desk, or a temporary one for a busy day. */
 export async function addCounter(ctx: Ctx, input: NewCounter): Promise<Counter> {
   requireAccess(ctx, "queue.configure");
@@ -83,7 +63,7 @@ export async function addCounter(ctx: Ctx, input: NewCounter): Promise<Counter> 
     defaultTerminalId: input.defaultTerminalId ?? null,
     procedureCodes: input.procedureCodes ?? [],
   };
-  await insertOnce(
+  await uniquely(
     ctx,
     (tx) => insertCounter(tx, row),
     () =>
@@ -114,10 +94,8 @@ export interface NewProcedure {
 /** Managers add procedures; they are served at the counter and counted under their report category. */
 export async function addProcedure(ctx: Ctx, input: NewProcedure): Promise<Procedure> {
   requireAccess(ctx, "queue.configure");
-  const [all, groups] = await Promise.all([
-    listProcedures(ctx.tx, ctx.tenantId),
-    listGroups(ctx.tx, ctx.tenantId),
-  ]);
+  const all = await listProcedures(ctx.tx, ctx.tenantId);
+  const groups = await listGroups(ctx.tx, ctx.tenantId);
   if (!groups.some((g) => g.groupCode === input.groupCode))
     throw notFound("手続グループ", "Procedure group");
   const row: Procedure = {
@@ -133,7 +111,7 @@ export async function addProcedure(ctx: Ctx, input: NewProcedure): Promise<Proce
     sort: Math.max(0, ...all.map((p) => p.sort)) + 1,
     retiredAt: null,
   };
-  await insertOnce(
+  await uniquely(
     ctx,
     (tx) => insertProcedure(tx, row),
     () =>

@@ -1,9 +1,8 @@
 import { now } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
-import { isUniqueViolation } from "../platform/db/index.ts";
 import { conflict, DomainError, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
+import { audit, type Ctx, requireAccess, uniquely } from "../platform/operation.ts";
 import { requireReadyToServe } from "../roster/readiness.ts";
 import { catalogueOf } from "./catalogueCache.ts";
 import { publish } from "./events.ts";
@@ -79,21 +78,22 @@ export async function openCounter(ctx: Ctx, props: OpenCounterProps): Promise<Co
     plannedCloseAt: props.until ? plannedClose(props.until) : null,
     closedAt: null,
   };
-  // A savepoint, so a lost race is answered with a clear refusal rather than an aborted transaction.
-  try {
-    await ctx.tx.transaction((sp) => insertCounterSession(sp, session));
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    const other = (await openSessionsOf(ctx.tx, ctx.tenantId)).find(
-      (s) => s.userId === ctx.actor.userId,
-    );
-    if (other) throw alreadyAtCounter(other.counterId);
-    throw conflict(
-      "counter_or_terminal_in_use",
-      "この窓口または端末は他の職員が使用中です。",
-      "This counter or terminal is already in use.",
-    );
-  }
+  await uniquely(
+    ctx,
+    (tx) => insertCounterSession(tx, session),
+    async () => {
+      // Which rule was it: this person's other counter, or someone else at this one?
+      const other = (await openSessionsOf(ctx.tx, ctx.tenantId)).find(
+        (s) => s.userId === ctx.actor.userId,
+      );
+      if (other) return alreadyAtCounter(other.counterId);
+      return conflict(
+        "counter_or_terminal_in_use",
+        "この窓口または端末は他の職員が使用中です。",
+        "This counter or terminal is already in use.",
+      );
+    },
+  );
   await audit(ctx, {
     action: "counter.open",
     entity: "counter_session",

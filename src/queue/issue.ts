@@ -61,10 +61,8 @@ export async function issueTicket(ctx: Ctx, input: IssueInput): Promise<Ticket> 
   requireAccess(ctx, "queue.issue");
   const at = now();
   const day = serviceDay(at);
-  const [{ procedures: allProcedures, groups }, calendar] = await Promise.all([
-    catalogueOf(ctx.tx, ctx.tenantId),
-    calendarDayOf(ctx.tx, ctx.tenantId, day),
-  ]);
+  const { procedures: allProcedures, groups } = await catalogueOf(ctx.tx, ctx.tenantId);
+  const calendar = await calendarDayOf(ctx.tx, ctx.tenantId, day);
   const chosen = checkProcedures(allProcedures, input.procedures);
   const overridden = Boolean(input.overrideReason?.trim()) && mayAct(ctx, "queue.override_hours");
   if (calendar.reservationOnly && !input.reservedFor && !overridden) {
@@ -94,10 +92,14 @@ export async function issueTicket(ctx: Ctx, input: IssueInput): Promise<Ticket> 
   }
   const group = groups.find((g) => g.groupCode === chosen[0]!.groupCode)!;
   const codes = chosen.map((p) => p.code);
-  const estimate = await estimateForNewTicket(ctx.tx, ctx.tenantId, day, {
-    procedureCodes: codes,
-    priority: Boolean(input.priority),
-  });
+  // The queue state behind the estimate is shared and cached across requests: it is read apart
+  // from this transaction (on PostgreSQL, its own small pool), never holding a pooled connection.
+  const estimate = await ctx.autonomous((ex) =>
+    estimateForNewTicket(ex, ctx.tenantId, day, {
+      procedureCodes: codes,
+      priority: Boolean(input.priority),
+    }),
+  );
   // The group's day counter is taken on its own so its row is not locked until this commit: a
   // number may be skipped after a failed write, never given twice (decision 0004).
   const number = await ctx.autonomous((ex) =>

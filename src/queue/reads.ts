@@ -25,13 +25,11 @@ import { NOT_COMPLETED_REASONS, PRIORITY_REASONS, type TICKET_STATUSES } from ".
 /** Groups, procedures, counters, terminals, who has which counter open, and the reason codes. */
 export async function catalogueView(ctx: Ctx) {
   requireAccess(ctx, "queue.read");
-  const [groups, procedures, counters, terminals, sessions] = await Promise.all([
-    listGroups(ctx.tx, ctx.tenantId),
-    listProcedures(ctx.tx, ctx.tenantId),
-    listCounters(ctx.tx, ctx.tenantId),
-    listTerminals(ctx.tx, ctx.tenantId),
-    openSessionsOf(ctx.tx, ctx.tenantId),
-  ]);
+  const groups = await listGroups(ctx.tx, ctx.tenantId);
+  const procedures = await listProcedures(ctx.tx, ctx.tenantId);
+  const counters = await listCounters(ctx.tx, ctx.tenantId);
+  const terminals = await listTerminals(ctx.tx, ctx.tenantId);
+  const sessions = await openSessionsOf(ctx.tx, ctx.tenantId);
   return {
     groups,
     procedures: procedures.map((p) => ({ ...p, retiredAt: p.retiredAt?.toISOString() ?? null })),

@@ -1,6 +1,6 @@
 import { addDays } from "../calendar/dates.ts";
 import { calendarRange } from "../calendar/days.ts";
-import { localDate, now, tokyoIso } from "../platform/clock.ts";
+import { localDate, now, todayInTokyo, tokyoIso } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { DomainError, notFound, unprocessable } from "../platform/errors.ts";
 import { type Ctx, requireAccess } from "../platform/operation.ts";
@@ -130,7 +130,7 @@ export async function slotsForBooking(
   requireAccess(ctx, "reservations.own");
   await requireTenant(ctx);
   const settings = await reservationSettingsOf(ctx.tx, ctx.tenantId);
-  const today = localDate(now());
+  const today = todayInTokyo();
   const from = props.from ?? today;
   const to = props.to ?? addDays(today, settings.openDaysAhead);
   return availableSlots(ctx.tx, ctx.tenantId, props.procedure, from, to, settings);

@@ -44,10 +44,10 @@ export async function notifyReservation(
   r: Reservation,
   publicUrl: string | undefined,
 ) {
-  const [procedure, tenant] = await Promise.all([
-    listProcedures(ctx.tx, r.tenantId).then((all) => all.find((p) => p.code === r.procedureCode)),
-    findTenant(ctx.tx, r.tenantId),
-  ]);
+  const procedure = (await listProcedures(ctx.tx, r.tenantId)).find(
+    (p) => p.code === r.procedureCode,
+  );
+  const tenant = await findTenant(ctx.tx, r.tenantId);
   const mail = reservationNotice(
     kind,
     r,

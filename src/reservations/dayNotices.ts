@@ -1,6 +1,6 @@
 import { addDays } from "../calendar/dates.ts";
 import { calendarRange } from "../calendar/days.ts";
-import { localDate, now } from "../platform/clock.ts";
+import { now, todayInTokyo } from "../platform/clock.ts";
 import { DomainError } from "../platform/errors.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
 import { notifyReservation } from "./booking.ts";
@@ -72,7 +72,7 @@ export async function notifyClosure(ctx: Ctx, props: ClosureNoticeProps): Promis
  */
 export async function queueReminders(ctx: Ctx, { publicUrl }: { publicUrl?: string | undefined }) {
   requireAccess(ctx, "jobs.run");
-  const tomorrow = addDays(localDate(now()), 1);
+  const tomorrow = addDays(todayInTokyo(), 1);
   const claimed = await claimUnnotified(
     ctx.tx,
     ctx.tenantId,

@@ -1,8 +1,7 @@
 import { changeRoleWithin } from "../platform/auth/accounts.ts";
-import { localDate, now } from "../platform/clock.ts";
-import { isUniqueViolation } from "../platform/db/index.ts";
+import { now, todayInTokyo } from "../platform/clock.ts";
 import { conflict, unprocessable } from "../platform/errors.ts";
-import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
+import { audit, type Ctx, requireAccess, uniquely } from "../platform/operation.ts";
 import { findRosterPerson } from "./entries.ts";
 import { notifyIfSubmitted } from "./rosterNotices.ts";
 import {
@@ -29,7 +28,7 @@ export async function designate(ctx: Ctx, props: DesignationProps): Promise<Pers
   const { personId, designation } = props;
   const label = DESIGNATION_LABELS[designation];
   const person = await findRosterPerson(ctx.tx, ctx.tenantId, personId, true);
-  if (!activeOn(person, localDate(now())))
+  if (!activeOn(person, todayInTokyo()))
     throw unprocessable(
       "person_not_active",
       `${person.nameKanji}さんは現在名簿上の従事者ではありません。`,
@@ -57,26 +56,24 @@ export async function designate(ctx: Ctx, props: DesignationProps): Promise<Pers
     }
   }
   const previous = await findDesignated(ctx.tx, ctx.tenantId, designation);
-  let updated: Person;
-  try {
-    // A savepoint around the unique designation: a concurrent one is refused clearly.
-    updated = await ctx.tx.transaction(async (tx) => {
+  // One manager and one deputy per tenant (a unique index): a concurrent designation loses clearly.
+  const updated = await uniquely(
+    ctx,
+    async (tx) => {
       if (previous)
         await updatePerson(tx, ctx.tenantId, previous.personId, {
           designation: null,
           updatedAt: now(),
         });
       return updatePerson(tx, ctx.tenantId, personId, { designation, updatedAt: now() });
-    });
-  } catch (error) {
-    if (isUniqueViolation(error))
-      throw conflict(
+    },
+    () =>
+      conflict(
         "designation_changed",
         "同時に別の指名が行われました。もう一度お試しください。",
         "Another designation was made at the same moment; try again.",
-      );
-    throw error;
-  }
+      ),
+  );
   // Accounts follow the designation: least privilege for the one stepping down, the role (and
   // its second factor at the next sign-in) for the one designated.
   if (previous?.userId) await changeRoleWithin(ctx, previous.userId, "staff");

@@ -1,4 +1,4 @@
-import { localDate, now } from "../platform/clock.ts";
+import { todayInTokyo } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { notFound } from "../platform/errors.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
@@ -14,8 +14,6 @@ import {
   shiftsBetween,
 } from "./store.ts";
 
-const today = () => localDate(now());
-
 /** A person as the roster shows them to the city: no contact data. */
 export function rosterEntry(person: Person, courses: Course[], attended: Set<string> | undefined) {
   const missing = missingMandatoryCourses(courses, attended ?? new Set());
@@ -26,7 +24,7 @@ export function rosterEntry(person: Person, courses: Course[], attended: Set<str
     employment: person.employment as Employment,
     startDate: person.startDate,
     endDate: person.endDate,
-    active: activeOn(person, today()),
+    active: activeOn(person, todayInTokyo()),
     designation: (person.designation as Designation | null) ?? null,
     cardExperienceMonths: person.cardExperienceMonths,
     municipalExperience:
@@ -121,7 +119,13 @@ export async function myRecord(ctx: Ctx) {
   if (!person) return { person: null, contact: null, training: [], shifts: [] };
   const entry = await personEntry(ctx.tx, ctx.tenantId, person.personId);
   const training = await attendanceOf(ctx.tx, ctx.tenantId, person.personId);
-  const shifts = await shiftsBetween(ctx.tx, ctx.tenantId, today(), "9999-12-31", person.personId);
+  const shifts = await shiftsBetween(
+    ctx.tx,
+    ctx.tenantId,
+    todayInTokyo(),
+    "9999-12-31",
+    person.personId,
+  );
   await audit(ctx, {
     action: "roster.read_personal",
     entity: "roster_person",

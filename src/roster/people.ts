@@ -1,4 +1,4 @@
-import { localDate, now } from "../platform/clock.ts";
+import { now, todayInTokyo } from "../platform/clock.ts";
 import { conflict, unprocessable } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
@@ -15,8 +15,6 @@ import {
   noticesForEdit,
 } from "./rules.ts";
 import { insertPerson, type Person, updatePerson } from "./store.ts";
-
-const today = () => localDate(now());
 
 /** A person on the roster: who, employment, experience, certificate, work, hours. */
 export interface PersonInput {
@@ -77,7 +75,7 @@ export async function addPerson(ctx: Ctx, input: PersonInput): Promise<Person> {
     nameKanji: "",
     nameKana: "",
     employment: "regular",
-    startDate: today(),
+    startDate: todayInTokyo(),
     endDate: null,
     contact: null,
     cardExperienceMonths: 0,
@@ -137,7 +135,8 @@ export async function editPerson(ctx: Ctx, props: PersonChange): Promise<Person>
       );
     }
   }
-  if (after.designation && after.endDate && after.endDate < today()) throw designatedLeaving(after);
+  if (after.designation && after.endDate && after.endDate < todayInTokyo())
+    throw designatedLeaving(after);
   const updated = await updatePerson(ctx.tx, ctx.tenantId, personId, {
     ...patch,
     updatedAt: now(),

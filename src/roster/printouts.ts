@@ -1,4 +1,4 @@
-import { localDate, now } from "../platform/clock.ts";
+import { localDate, todayInTokyo } from "../platform/clock.ts";
 import { notFound } from "../platform/errors.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
@@ -14,7 +14,7 @@ async function officeName(ctx: Ctx) {
 }
 
 async function onRosterToday(ctx: Ctx) {
-  const today = localDate(now());
+  const today = todayInTokyo();
   return (await rosterOf(ctx.tx, ctx.tenantId)).filter(
     (p) => p.endDate === null || p.endDate >= today,
   );
@@ -30,7 +30,7 @@ type Render = () => Promise<Uint8Array>;
 export async function currentChart(ctx: Ctx): Promise<Render> {
   requireAccess(ctx, "roster.read");
   const people = await onRosterToday(ctx);
-  const heading = { office: await officeName(ctx), asOf: japaneseDate(localDate(now())) };
+  const heading = { office: await officeName(ctx), asOf: japaneseDate(todayInTokyo()) };
   await audit(ctx, { action: "roster.chart.read", entity: "roster_person" });
   return () => orgChartPdf(people, heading);
 }

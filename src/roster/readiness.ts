@@ -1,4 +1,4 @@
-import { localDate, now } from "../platform/clock.ts";
+import { todayInTokyo } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { DomainError } from "../platform/errors.ts";
 import type { Ctx } from "../platform/operation.ts";
@@ -20,7 +20,7 @@ export async function requireReadyToServe(ctx: Ctx, userId: string): Promise<Per
       "従事者名簿に登録されていないため、窓口を開けません。業務管理者に名簿への登録を依頼してください。",
       "You are not on the staff roster, so you cannot open a counter. Ask the manager to add you.",
     );
-  if (!activeOn(person, localDate(now())))
+  if (!activeOn(person, todayInTokyo()))
     throw new DomainError(
       "forbidden",
       "not_active_on_roster",

@@ -1,8 +1,7 @@
-import { localDate, now } from "../platform/clock.ts";
-import { isUniqueViolation } from "../platform/db/index.ts";
+import { now, todayInTokyo } from "../platform/clock.ts";
 import { conflict, notFound, unprocessable } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
-import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
+import { audit, type Ctx, requireAccess, uniquely } from "../platform/operation.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
 import { rosterOf } from "./entries.ts";
 import { CHART_KINDS, DESIGNATION_LABELS, NOTICE_LABELS, type NoticeKind } from "./rules.ts";
@@ -19,7 +18,7 @@ import {
 
 /** The roster as the city is told of it: people on it now, without contact data. */
 export async function snapshotOf(ctx: Ctx) {
-  const today = localDate(now());
+  const today = todayInTokyo();
   return (await rosterOf(ctx.tx, ctx.tenantId)).filter(
     (p) => p.endDate === null || p.endDate >= today,
   );
@@ -91,11 +90,11 @@ export async function submitRoster(ctx: Ctx): Promise<Notice & { late: boolean }
     }
   }
   const tenant = await findTenant(ctx.tx, ctx.tenantId);
-  const late = tenant !== undefined && localDate(now()) >= tenant.serviceStart;
+  const late = tenant !== undefined && todayInTokyo() >= tenant.serviceStart;
   const people = await snapshotOf(ctx);
-  try {
-    // A savepoint: the lost race is refused clearly, the transaction stays usable.
-    const notice = await ctx.tx.transaction((tx) =>
+  const notice = await uniquely(
+    ctx,
+    (tx) =>
       notify(
         { ...ctx, tx },
         {
@@ -106,12 +105,9 @@ export async function submitRoster(ctx: Ctx): Promise<Notice & { late: boolean }
           },
         },
       ),
-    );
-    return { ...notice, late };
-  } catch (error) {
-    if (isUniqueViolation(error)) throw alreadySubmitted();
-    throw error;
-  }
+    alreadySubmitted,
+  );
+  return { ...notice, late };
 }
 
 /** The submission and every change notice, newest first; names in them are personal data. */

@@ -51,14 +51,15 @@ export async function listTrainingSessions(
   db: Executor,
   tenantId: string,
 ): Promise<(TrainingSession & { attendees: string[] })[]> {
-  const [sessions, attendance] = await Promise.all([
-    db
-      .select()
-      .from(trainingSessions)
-      .where(eq(trainingSessions.tenantId, tenantId))
-      .orderBy(desc(trainingSessions.heldOn), desc(trainingSessions.recordedAt)),
-    db.select().from(trainingAttendance).where(eq(trainingAttendance.tenantId, tenantId)),
-  ]);
+  const sessions = await db
+    .select()
+    .from(trainingSessions)
+    .where(eq(trainingSessions.tenantId, tenantId))
+    .orderBy(desc(trainingSessions.heldOn), desc(trainingSessions.recordedAt));
+  const attendance = await db
+    .select()
+    .from(trainingAttendance)
+    .where(eq(trainingAttendance.tenantId, tenantId));
   return sessions.map((s) => ({
     ...s,
     attendees: attendance.filter((a) => a.sessionId === s.sessionId).map((a) => a.personId),

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { now } from "../clock.ts";
-import { isUniqueViolation } from "../db/index.ts";
-import { DomainError, forbidden, notFound } from "../errors.ts";
-import { audit, type Ctx, requireAccess } from "../operation.ts";
+import { conflict, DomainError, forbidden, notFound } from "../errors.ts";
+import { audit, type Ctx, requireAccess, uniquely } from "../operation.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./password.ts";
 import { assignPermission, can, isRole, ROSTER_ROLES, type Role } from "./permissions.ts";
 import { deleteSessionsOfUser } from "./sessions.ts";
@@ -87,10 +86,9 @@ export async function createUser(
   }
   checkPasswordStrength(input.password);
   const passwordHash = await hashPassword(input.password);
-  let user: User;
-  try {
-    // A savepoint, so a taken username is a clear 409 and the transaction stays usable.
-    user = await ctx.tx.transaction((tx) =>
+  const user = await uniquely(
+    ctx,
+    (tx) =>
       insertUser(tx, {
         tenantId: ctx.tenantId,
         username: input.username,
@@ -98,18 +96,13 @@ export async function createUser(
         role: input.role,
         passwordHash,
       }),
-    );
-  } catch (error) {
-    if (isUniqueViolation(error)) {
-      throw new DomainError(
-        "conflict",
+    () =>
+      conflict(
         "username_taken",
         "この利用者名は既に使われています。",
         "This username is already taken.",
-      );
-    }
-    throw error;
-  }
+      ),
+  );
   await audit(ctx, {
     action: "user.create",
     entity: "user",

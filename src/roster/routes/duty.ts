@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { localDate, now } from "../../platform/clock.ts";
+import { todayInTokyo } from "../../platform/clock.ts";
 import { operationRunner } from "../../platform/http/context.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
 import { date, dutySchema, shiftBody, shiftSchema } from "../contract.ts";
@@ -33,7 +33,7 @@ export async function dutyRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request) =>
-      run(request, (ctx) => dutyView(ctx, { date: request.query.date ?? localDate(now()) })),
+      run(request, (ctx) => dutyView(ctx, { date: request.query.date ?? todayInTokyo() })),
   );
 
   app.post(
