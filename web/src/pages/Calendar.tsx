@@ -1,92 +1,24 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { api, errorText, type Me, serverNow } from "../api.ts";
-import { type Lang, useLang, useT } from "../i18n.ts";
+import { useCallback, useEffect, useState } from "react";
+import { api, errorText, type Me } from "../api.ts";
+import { useLang, useT } from "../i18n.ts";
+import {
+  type Day,
+  DayCell,
+  EXCEPTION_KINDS,
+  type ExceptionRow,
+  hm,
+  isWeekendIndex,
+  Legend,
+  monthRange,
+  STATUS,
+  shiftMonth,
+  tokyoMonth,
+  type Warning,
+  WEEK,
+  weeks,
+} from "./calendar/model.tsx";
+import { RequestForm } from "./calendar/RequestForm.tsx";
 
-interface Window {
-  open: string;
-  close: string;
-}
-interface Day {
-  date: string;
-  counter: Window | null;
-  phone: Window | null;
-  kind:
-    | "weekday"
-    | "extended"
-    | "weekend_opening"
-    | "holiday"
-    | "closed"
-    | "exception"
-    | "out_of_service";
-  reasons: string[];
-  extraSessions?: Window[];
-}
-interface Warning {
-  month: string;
-  message: string;
-  messageEn: string;
-}
-interface ExceptionRow {
-  exceptionId: string;
-  date: string;
-  kind: string;
-  counter: Window | null;
-  phone: Window | null;
-  reason: string;
-  status: string;
-  requestedByName: string;
-  decidedByName: string | null;
-  decisionNote: string | null;
-}
-
-/** Colour-blind-safe: each kind has a label and a pattern as well as an Okabe–Ito tint. */
-const KINDS: Record<Day["kind"], Record<Lang, string>> = {
-  weekday: { ja: "開庁", en: "Open" },
-  extended: { ja: "延長", en: "Late" },
-  weekend_opening: { ja: "休日開庁", en: "Weekend" },
-  holiday: { ja: "祝日・閉庁", en: "Holiday" },
-  closed: { ja: "閉庁", en: "Closed" },
-  exception: { ja: "変更あり", en: "Changed" },
-  out_of_service: { ja: "期間外", en: "Out of term" },
-};
-const EXCEPTION_KINDS: Record<string, Record<Lang, string>> = {
-  extension: { ja: "業務時間の延長", en: "Extended hours" },
-  temporary_session: { ja: "臨時開庁", en: "Temporary session" },
-  closure: { ja: "臨時休業", en: "Closure" },
-  phone_window: { ja: "電話受付時間の変更", en: "Changed phone hours" },
-};
-const STATUS: Record<string, Record<Lang, string>> = {
-  requested: { ja: "申請中", en: "Requested" },
-  approved: { ja: "承認済", en: "Approved" },
-  rejected: { ja: "却下", en: "Rejected" },
-  withdrawn: { ja: "取下げ", en: "Withdrawn" },
-  revoked: { ja: "取消", en: "Revoked" },
-};
-const WEEK: Record<Lang, string[]> = {
-  ja: ["日", "月", "火", "水", "木", "金", "土"],
-  en: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
-};
-
-const pad = (n: number) => String(n).padStart(2, "0");
-function monthRange(month: string) {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return {
-    from: `${month}-01`,
-    to: `${month}-${pad(last)}`,
-    firstWeekday: new Date(Date.UTC(y, m - 1, 1)).getUTCDay(),
-  };
-}
-function shiftMonth(month: string, by: number) {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + by, 1));
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
-}
-const hm = (w: Window) => `${w.open.replace(/^0/, "")}–${w.close.replace(/^0/, "")}`;
-const tokyoMonth = () =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(serverNow()).slice(0, 7);
-
-/** 業務カレンダー: the month at a glance; the city designates weekends, the manager asks for changes. */
 export function Calendar({ me }: { me: Me }) {
   const t = useT();
   const lang = useLang();
@@ -293,181 +225,5 @@ export function Calendar({ me }: { me: Me }) {
       )}
       {canRequest && <RequestForm defaultDate={from} onDone={load} />}
     </section>
-  );
-}
-
-const isWeekendIndex = (i: number) => i === 0 || i === 6;
-
-function weeks(days: Day[], firstWeekday: number): (Day | null)[][] {
-  const cells: (Day | null)[] = [...Array(firstWeekday).fill(null), ...days];
-  while (cells.length % 7) cells.push(null);
-  return Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
-}
-
-function DayCell({
-  day,
-  lang,
-  onToggle,
-  t,
-}: {
-  day: Day;
-  lang: Lang;
-  onToggle: (() => void) | undefined;
-  t: ReturnType<typeof useT>;
-}) {
-  const content = (
-    <>
-      <span className="day-number">{Number(day.date.slice(8))}</span>
-      {day.kind !== "weekday" && (
-        <span className={`badge kind-${day.kind}`}>{KINDS[day.kind][lang]}</span>
-      )}
-      {day.counter && (
-        <span className="hours">
-          {t("counterHours")} {hm(day.counter)}
-          {day.extraSessions?.map((s) => (
-            <span key={s.open}> ＋{hm(s)}</span>
-          ))}
-        </span>
-      )}
-      {day.phone && (
-        <span className="hours phone">
-          {t("phoneHours")} {hm(day.phone)}
-        </span>
-      )}
-      {day.reasons.length > 0 && <span className="reasons">{day.reasons.join("・")}</span>}
-    </>
-  );
-  return (
-    <td className={`day kind-${day.kind}`} data-date={day.date}>
-      {onToggle ? (
-        <button type="button" className="day-button" onClick={onToggle}>
-          {content}
-          <span className="visually-hidden">
-            {day.kind === "weekend_opening" ? t("undesignate") : t("designate")}
-          </span>
-        </button>
-      ) : (
-        <div className="day-content">{content}</div>
-      )}
-    </td>
-  );
-}
-
-function Legend({ lang, title }: { lang: Lang; title: string }) {
-  return (
-    <div className="legend">
-      <span className="legend-title">{title}:</span>
-      {(Object.keys(KINDS) as Day["kind"][]).map((kind) => (
-        <span key={kind} className={`badge kind-${kind}`}>
-          {KINDS[kind][lang]}
-        </span>
-      ))}
-    </div>
-  );
-}
-
-function RequestForm({
-  defaultDate,
-  onDone,
-}: {
-  defaultDate: string;
-  onDone: () => Promise<void>;
-}) {
-  const t = useT();
-  const lang = useLang();
-  const [form, setForm] = useState({
-    date: defaultDate,
-    kind: "extension",
-    open: "08:30",
-    close: "18:00",
-    reason: "",
-  });
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const window = { open: form.open, close: form.close };
-    const body = {
-      date: form.date,
-      kind: form.kind,
-      reason: form.reason,
-      ...(form.kind === "extension" || form.kind === "temporary_session"
-        ? { counter: window }
-        : {}),
-      ...(form.kind === "phone_window" ? { phone: window } : {}),
-    };
-    try {
-      await api("POST", "/api/v1/calendar/exceptions", body);
-      setMessage({ kind: "ok", text: t("requestSent") });
-      setForm({ ...form, reason: "" });
-      await onDone();
-    } catch (e) {
-      setMessage({ kind: "error", text: errorText(e, lang) });
-    }
-  };
-  const needsHours = form.kind !== "closure";
-  return (
-    <form className="panel" onSubmit={(e) => void submit(e)}>
-      <h2>{t("requestChange")}</h2>
-      <div className="grid">
-        <label>
-          {t("date")}
-          <input
-            type="date"
-            value={form.date}
-            onChange={(e) => setForm({ ...form, date: e.target.value })}
-            required
-          />
-        </label>
-        <label>
-          {t("kind")}
-          <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
-            {Object.entries(EXCEPTION_KINDS).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v[lang]}
-              </option>
-            ))}
-          </select>
-        </label>
-        {needsHours && (
-          <>
-            <label>
-              {t("opensAt")}
-              <input
-                type="time"
-                value={form.open}
-                onChange={(e) => setForm({ ...form, open: e.target.value })}
-                required
-              />
-            </label>
-            <label>
-              {t("closesAt")}
-              <input
-                type="time"
-                value={form.close}
-                onChange={(e) => setForm({ ...form, close: e.target.value })}
-                required
-              />
-            </label>
-          </>
-        )}
-      </div>
-      <label>
-        {t("reason")}
-        <input
-          value={form.reason}
-          onChange={(e) => setForm({ ...form, reason: e.target.value })}
-          required
-          maxLength={500}
-        />
-      </label>
-      {message && (
-        <p role={message.kind === "error" ? "alert" : "status"} className={message.kind}>
-          {message.text}
-        </p>
-      )}
-      <button type="submit" className="primary">
-        {t("submitRequest")}
-      </button>
-    </form>
   );
 }

@@ -3,6 +3,7 @@ import { api, errorText, type Me } from "../api.ts";
 import { useLang } from "../i18n.ts";
 import { useEventStream, waitText } from "../live.ts";
 import type { Board, Catalogue, TicketOut } from "../queue/types.ts";
+import { Checklist } from "./counter/Checklist.tsx";
 
 /** Keyboard shortcuts: one key per action, shown on each button. */
 const KEYS = {
@@ -292,46 +293,14 @@ export function Counter({ me }: { me: Me }) {
           </div>
           {current?.status === "serving" &&
             guided.map((code) => (
-              <fieldset className="checklist" key={code}>
-                <legend>
-                  {L("確認項目", "Checklist")}: {name(code)}
-                </legend>
-                {catalogue?.checklists[code]?.map((stepItem) => (
-                  <div className="check-row" key={stepItem.code}>
-                    <span className="check-label">
-                      {lang === "ja" ? stepItem.ja : stepItem.en}
-                      {stepItem.required && <small>{L("（必須）", " (required)")}</small>}
-                    </span>
-                    <span className="check-options">
-                      {(["done", "skipped", "failed"] as const).map((result) => (
-                        <label
-                          key={result}
-                          className={`check-option${checks[code]?.[stepItem.code] === result ? " chosen" : ""}`}
-                        >
-                          <input
-                            type="radio"
-                            name={`${code}-${stepItem.code}`}
-                            checked={checks[code]?.[stepItem.code] === result}
-                            onChange={() =>
-                              setChecks({
-                                ...checks,
-                                [code]: { ...checks[code], [stepItem.code]: result },
-                              })
-                            }
-                          />
-                          {
-                            {
-                              done: L("完了", "Done"),
-                              skipped: L("不要", "Not wanted"),
-                              failed: L("不可", "Failed"),
-                            }[result]
-                          }
-                        </label>
-                      ))}
-                    </span>
-                  </div>
-                ))}
-              </fieldset>
+              <Checklist
+                key={code}
+                procedure={code}
+                title={name(code)}
+                steps={catalogue?.checklists[code] ?? []}
+                results={checks[code] ?? {}}
+                onChange={(results) => setChecks({ ...checks, [code]: results })}
+              />
             ))}
           <div className="action-grid">
             {actions.map((a) => (

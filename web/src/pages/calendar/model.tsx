@@ -1,0 +1,158 @@
+import { serverNow } from "../../api.ts";
+import type { Lang, useT } from "../../i18n.ts";
+
+/** The calendar page's types, labels and month arithmetic, and the cells of its month grid. */
+export interface Window {
+  open: string;
+  close: string;
+}
+export interface Day {
+  date: string;
+  counter: Window | null;
+  phone: Window | null;
+  kind:
+    | "weekday"
+    | "extended"
+    | "weekend_opening"
+    | "holiday"
+    | "closed"
+    | "exception"
+    | "out_of_service";
+  reasons: string[];
+  extraSessions?: Window[];
+}
+export interface Warning {
+  month: string;
+  message: string;
+  messageEn: string;
+}
+export interface ExceptionRow {
+  exceptionId: string;
+  date: string;
+  kind: string;
+  counter: Window | null;
+  phone: Window | null;
+  reason: string;
+  status: string;
+  requestedByName: string;
+  decidedByName: string | null;
+  decisionNote: string | null;
+}
+
+/** Colour-blind-safe: each kind has a label and a pattern as well as an Okabe–Ito tint. */
+export const KINDS: Record<Day["kind"], Record<Lang, string>> = {
+  weekday: { ja: "開庁", en: "Open" },
+  extended: { ja: "延長", en: "Late" },
+  weekend_opening: { ja: "休日開庁", en: "Weekend" },
+  holiday: { ja: "祝日・閉庁", en: "Holiday" },
+  closed: { ja: "閉庁", en: "Closed" },
+  exception: { ja: "変更あり", en: "Changed" },
+  out_of_service: { ja: "期間外", en: "Out of term" },
+};
+export const EXCEPTION_KINDS: Record<string, Record<Lang, string>> = {
+  extension: { ja: "業務時間の延長", en: "Extended hours" },
+  temporary_session: { ja: "臨時開庁", en: "Temporary session" },
+  closure: { ja: "臨時休業", en: "Closure" },
+  phone_window: { ja: "電話受付時間の変更", en: "Changed phone hours" },
+};
+export const STATUS: Record<string, Record<Lang, string>> = {
+  requested: { ja: "申請中", en: "Requested" },
+  approved: { ja: "承認済", en: "Approved" },
+  rejected: { ja: "却下", en: "Rejected" },
+  withdrawn: { ja: "取下げ", en: "Withdrawn" },
+  revoked: { ja: "取消", en: "Revoked" },
+};
+export const WEEK: Record<Lang, string[]> = {
+  ja: ["日", "月", "火", "水", "木", "金", "土"],
+  en: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
+};
+
+export const pad = (n: number) => String(n).padStart(2, "0");
+export function monthRange(month: string) {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return {
+    from: `${month}-01`,
+    to: `${month}-${pad(last)}`,
+    firstWeekday: new Date(Date.UTC(y, m - 1, 1)).getUTCDay(),
+  };
+}
+export function shiftMonth(month: string, by: number) {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + by, 1));
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}`;
+}
+export const hm = (w: Window) => `${w.open.replace(/^0/, "")}–${w.close.replace(/^0/, "")}`;
+export const tokyoMonth = () =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(serverNow()).slice(0, 7);
+
+/** 業務カレンダー: the month at a glance; the city designates weekends, the manager asks for changes. */
+export const isWeekendIndex = (i: number) => i === 0 || i === 6;
+
+export function weeks(days: Day[], firstWeekday: number): (Day | null)[][] {
+  const cells: (Day | null)[] = [...Array(firstWeekday).fill(null), ...days];
+  while (cells.length % 7) cells.push(null);
+  return Array.from({ length: cells.length / 7 }, (_, i) => cells.slice(i * 7, i * 7 + 7));
+}
+
+export function DayCell({
+  day,
+  lang,
+  onToggle,
+  t,
+}: {
+  day: Day;
+  lang: Lang;
+  onToggle: (() => void) | undefined;
+  t: ReturnType<typeof useT>;
+}) {
+  const content = (
+    <>
+      <span className="day-number">{Number(day.date.slice(8))}</span>
+      {day.kind !== "weekday" && (
+        <span className={`badge kind-${day.kind}`}>{KINDS[day.kind][lang]}</span>
+      )}
+      {day.counter && (
+        <span className="hours">
+          {t("counterHours")} {hm(day.counter)}
+          {day.extraSessions?.map((s) => (
+            <span key={s.open}> ＋{hm(s)}</span>
+          ))}
+        </span>
+      )}
+      {day.phone && (
+        <span className="hours phone">
+          {t("phoneHours")} {hm(day.phone)}
+        </span>
+      )}
+      {day.reasons.length > 0 && <span className="reasons">{day.reasons.join("・")}</span>}
+    </>
+  );
+  return (
+    <td className={`day kind-${day.kind}`} data-date={day.date}>
+      {onToggle ? (
+        <button type="button" className="day-button" onClick={onToggle}>
+          {content}
+          <span className="visually-hidden">
+            {day.kind === "weekend_opening" ? t("undesignate") : t("designate")}
+          </span>
+        </button>
+      ) : (
+        <div className="day-content">{content}</div>
+      )}
+    </td>
+  );
+}
+
+export function Legend({ lang, title }: { lang: Lang; title: string }) {
+  return (
+    <div className="legend">
+      <span className="legend-title">{title}:</span>
+      {(Object.keys(KINDS) as Day["kind"][]).map((kind) => (
+        <span key={kind} className={`badge kind-${kind}`}>
+          {KINDS[kind][lang]}
+        </span>
+      ))}
+    </div>
+  );
+}
