@@ -186,13 +186,3 @@ export async function signInAs(
 export function asCitizen<T>(database: Database, tenantId: string, op: (ctx: Ctx) => Promise<T>) {
   return runOperation(database.db, { tenantId, userId: "citizen", role: "citizen" }, op);
 }
-
-/** Runs an operation as the server itself (jobs) in a tenant. */
-export function asSystem<T>(
-  database: Database,
-  tenantId: string,
-  op: (ctx: Ctx) => Promise<T>,
-  who = "test",
-) {
-  return runOperation(database.db, systemActor(tenantId, who), op);
-}

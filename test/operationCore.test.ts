@@ -5,7 +5,9 @@
  */
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inEveryTenant } from "../src/jobs.ts";
 import { listAuditEvents } from "../src/platform/audit/store.ts";
+import { cleanExpiredSessions } from "../src/platform/auth/cleanup.ts";
 import { startClockAt } from "../src/platform/clock.ts";
 import { queryRows } from "../src/platform/db/index.ts";
 import { bookedBetween } from "../src/reservations/store.ts";
@@ -315,5 +317,27 @@ describe.skipIf(!onPostgres())("defect 5: races the database now decides (Postgr
       "already_submitted",
       "already_submitted",
     ]);
+  });
+});
+
+describe("defect 4: expired sessions are deleted", () => {
+  it("removes sessions past their lifetime, tenant by tenant, and audits how many", async () => {
+    const count = async () =>
+      (
+        await queryRows<{ n: number }>(
+          t.database.db,
+          sql`select count(*)::int as n from sessions where tenant_id = ${tenantId}`,
+        )
+      )[0]!.n;
+    await signInAs(t.app, tenantId, (await buildUser(t.database, tenantId, "staff")).username);
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    // A person's session lives 12 hours: a day later every one made above has expired.
+    startClockAt(new Date(Date.now() + 36 * 3_600_000));
+    const results = await inEveryTenant(t.database.db, "session-cleanup", cleanExpiredSessions);
+    expect(results.find((r) => r.tenantId === tenantId)?.result).toBe(before);
+    expect(await count()).toBe(0);
+    const [event] = await events(tenantId, "session.cleanup");
+    expect(event).toMatchObject({ actorRole: "system", action: "session.cleanup" });
   });
 });

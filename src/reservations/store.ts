@@ -160,19 +160,19 @@ export async function findReservation(
   return row;
 }
 
-/** A tenant's booked reservations starting in a range. */
+/** A tenant's reservations still booked that start in a range. */
+const bookedIn = (tenantId: string, from: Date, to: Date) => [
+  eq(reservations.tenantId, tenantId),
+  eq(reservations.status, "booked"),
+  gte(reservations.slotStart, from),
+  lt(reservations.slotStart, to),
+];
+
 export async function bookedBetween(db: Executor, tenantId: string, from: Date, to: Date) {
   return db
     .select()
     .from(reservations)
-    .where(
-      and(
-        eq(reservations.tenantId, tenantId),
-        eq(reservations.status, "booked"),
-        gte(reservations.slotStart, from),
-        lt(reservations.slotStart, to),
-      ),
-    )
+    .where(and(...bookedIn(tenantId, from, to)))
     .orderBy(asc(reservations.slotStart));
 }
 
@@ -193,15 +193,7 @@ export async function claimUnnotified(
   return tx
     .update(reservations)
     .set(notice === "reminder" ? { remindedAt: at } : { closureNoticeAt: at })
-    .where(
-      and(
-        eq(reservations.tenantId, tenantId),
-        eq(reservations.status, "booked"),
-        gte(reservations.slotStart, from),
-        lt(reservations.slotStart, to),
-        isNull(column),
-      ),
-    )
+    .where(and(...bookedIn(tenantId, from, to), isNull(column)))
     .returning();
 }
 
