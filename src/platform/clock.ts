@@ -53,6 +53,11 @@ export function localTime(instant: Date, timeZone = TOKYO): string {
   return formatter("time", timeZone).format(instant);
 }
 
+/** An instant from a date and a Tokyo time of day (HH:MM): the one place the +09:00 is written. */
+export function tokyoInstant(date: string, time: string): Date {
+  return new Date(`${date}T${time}:00+09:00`);
+}
+
 /** An instant written in Japan time with its offset, e.g. 2026-08-04T10:00:00+09:00 (Japan keeps no summer time). */
 export function tokyoIso(instant: Date): string {
   return `${new Date(instant.getTime() + 9 * 3_600_000).toISOString().slice(0, 19)}+09:00`;

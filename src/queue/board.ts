@@ -1,5 +1,6 @@
 import { now } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
+import { isServable } from "./catalogue.ts";
 import { subscribe } from "./events.ts";
 import { currentState, estimateIn, type QueueState, STATE_TTL_MS } from "./live.ts";
 import { waitRange } from "./predictor.ts";
@@ -96,9 +97,7 @@ export function boardOf(state: QueueState, recent: Ticket[]): Board {
     };
   };
   const groups = state.groups.map((g) => {
-    const first = state.procedures.find(
-      (p) => p.groupCode === g.groupCode && p.atCounter && !p.retiredAt,
-    );
+    const first = state.procedures.find((p) => p.groupCode === g.groupCode && isServable(p));
     const estimate = first
       ? estimateIn(state, { procedureCodes: [first.code], priority: false })
       : undefined;

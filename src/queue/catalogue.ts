@@ -161,3 +161,8 @@ export const DEFAULT_COUNTERS: CounterSeed[] = [1, 2, 3, 4, 5].map((n) => ({
   nameJa: `${n}番窓口`,
   defaultTerminalId: `T${n}`,
 }));
+
+/** Whether a procedure is taken at the counter now: served there and not retired. */
+export function isServable(p: { atCounter: boolean; retiredAt: Date | null }): boolean {
+  return p.atCounter && !p.retiredAt;
+}

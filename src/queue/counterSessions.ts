@@ -1,4 +1,4 @@
-import { now } from "../platform/clock.ts";
+import { now, tokyoInstant } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { conflict, DomainError, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
@@ -31,7 +31,7 @@ function plannedClose(until: string): Date {
       "Give the time as HH:MM.",
     );
   }
-  return new Date(`${serviceDay()}T${until}:00+09:00`);
+  return tokyoInstant(serviceDay(), until);
 }
 
 export async function requireCounter(db: Executor, tenantId: string, counterId: string) {

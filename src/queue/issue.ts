@@ -3,6 +3,7 @@ import { localDate, localTime, now } from "../platform/clock.ts";
 import { conflict, DomainError } from "../platform/errors.ts";
 import { newId, newToken } from "../platform/ids.ts";
 import { audit, type Ctx, mayAct, requireAccess } from "../platform/operation.ts";
+import { isServable } from "./catalogue.ts";
 import { calendarDayOf, catalogueOf } from "./catalogueCache.ts";
 import { publish } from "./events.ts";
 import { estimateForNewTicket } from "./live.ts";
@@ -44,7 +45,7 @@ export function checkProcedures(all: Procedure[], codes: string[]): Procedure[] 
     );
   return unique.map((code) => {
     const found = all.find((p) => p.code === code);
-    if (!found || found.retiredAt || !found.atCounter) {
+    if (!found || !isServable(found)) {
       throw new DomainError(
         "unprocessable",
         "unknown_procedure",

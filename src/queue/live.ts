@@ -2,6 +2,7 @@ import { addDays, minutes } from "../calendar/dates.ts";
 import { businessDayOf } from "../calendar/days.ts";
 import { localTime, now } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
+import { isServable } from "./catalogue.ts";
 import { subscribe } from "./events.ts";
 import {
   type Calibration,
@@ -35,7 +36,7 @@ export function codesServedAt(
   terminal: Terminal | undefined,
 ): string[] {
   return procedures
-    .filter((p) => p.atCounter && !p.retiredAt)
+    .filter(isServable)
     .filter((p) => counter.procedureCodes.length === 0 || counter.procedureCodes.includes(p.code))
     .filter((p) => terminal?.kind === "integrated" || !p.needsIntegratedTerminal)
     .map((p) => p.code);
@@ -77,9 +78,7 @@ function meanVisitMinutes(
     if (r.ticketId)
       visits.set(r.ticketId, (r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000);
   if (visits.size >= 8) return [...visits.values()].reduce((a, b) => a + b, 0) / visits.size;
-  const standard = procedures
-    .filter((p) => p.atCounter && !p.retiredAt)
-    .map((p) => p.standardMinutes);
+  const standard = procedures.filter(isServable).map((p) => p.standardMinutes);
   return standard.reduce((a, b) => a + b, 0) / Math.max(1, standard.length);
 }
 

@@ -1,19 +1,14 @@
 import { addDays } from "../calendar/dates.ts";
 import { calendarRange } from "../calendar/days.ts";
-import { localDate, now, todayInTokyo, tokyoIso } from "../platform/clock.ts";
+import { localDate, now, todayInTokyo, tokyoInstant, tokyoIso } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { DomainError, notFound, unprocessable } from "../platform/errors.ts";
 import { type Ctx, requireAccess } from "../platform/operation.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
+import { isServable } from "../queue/catalogue.ts";
 import { listProcedures } from "../queue/store.ts";
 import { reservationSettingsOf } from "./settings.ts";
-import {
-  bookable,
-  defaultCapacity,
-  type ReservationSettings,
-  slotsOfDay,
-  tokyoInstant,
-} from "./slots.ts";
+import { bookable, defaultCapacity, type ReservationSettings, slotsOfDay } from "./slots.ts";
 import { slotCountsBetween } from "./store.ts";
 
 /** What can be booked: slots from the calendar with the places left, and the procedures. */
@@ -26,7 +21,7 @@ export interface SlotView {
 
 export async function procedureOf(db: Executor, tenantId: string, code: string) {
   const procedure = (await listProcedures(db, tenantId)).find(
-    (p) => p.code === code && p.atCounter && !p.retiredAt,
+    (p) => p.code === code && isServable(p),
   );
   if (!procedure)
     throw new DomainError(
@@ -141,7 +136,7 @@ export async function bookableProcedures(ctx: Ctx) {
   requireAccess(ctx, "reservations.own");
   await requireTenant(ctx);
   return (await listProcedures(ctx.tx, ctx.tenantId))
-    .filter((p) => p.atCounter && !p.retiredAt)
+    .filter(isServable)
     .map(({ code, nameJa, nameEn, standardMinutes }) => ({
       code,
       nameJa,

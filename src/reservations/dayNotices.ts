@@ -1,10 +1,9 @@
 import { addDays } from "../calendar/dates.ts";
 import { calendarRange } from "../calendar/days.ts";
-import { now, todayInTokyo } from "../platform/clock.ts";
+import { now, todayInTokyo, tokyoInstant } from "../platform/clock.ts";
 import { DomainError } from "../platform/errors.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
 import { notifyReservation } from "./booking.ts";
-import { tokyoInstant } from "./slots.ts";
 import { bookedBetween, claimUnnotified } from "./store.ts";
 
 export interface ClosureImpact {

@@ -67,11 +67,6 @@ export function defaultCapacity(
   );
 }
 
-/** An instant from a date and a Tokyo time of day. */
-export function tokyoInstant(date: string, time: string): Date {
-  return new Date(`${date}T${time}:00+09:00`);
-}
-
 /** Whether a slot starting at `start` can be booked at `at`: not too far ahead, not too close. */
 export function bookable(start: Date, at: Date, settings: ReservationSettings): boolean {
   const ahead = start.getTime() - at.getTime();

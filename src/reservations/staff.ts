@@ -1,9 +1,8 @@
-import { now } from "../platform/clock.ts";
+import { now, tokyoInstant } from "../platform/clock.ts";
 import { DomainError, notFound } from "../platform/errors.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
 import { issueTicket } from "../queue/issue.ts";
 import type { Ticket } from "../queue/store.ts";
-import { tokyoInstant } from "./slots.ts";
 import {
   findReservation,
   type Reservation,

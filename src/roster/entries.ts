@@ -55,6 +55,12 @@ export async function rosterOf(db: Executor, tenantId: string): Promise<RosterEn
   return people.map((p) => rosterEntry(p, courses, attended.get(p.personId)));
 }
 
+/** The roster as it stands: everyone who has not left (those joining later included). */
+export async function currentRoster(db: Executor, tenantId: string): Promise<RosterEntry[]> {
+  const today = todayInTokyo();
+  return (await rosterOf(db, tenantId)).filter((p) => p.endDate === null || p.endDate >= today);
+}
+
 /** The roster for a reader (the CLI, reports): names are personal data, so the read is audited with it. */
 export async function readRoster(ctx: Ctx): Promise<RosterEntry[]> {
   requireAccess(ctx, "roster.read");

@@ -3,7 +3,7 @@ import { notFound } from "../platform/errors.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
 import { type ChartPerson, nameTagsPdf, orgChartPdf } from "./documents.ts";
-import { rosterOf } from "./entries.ts";
+import { currentRoster } from "./entries.ts";
 import { findNotice } from "./store.ts";
 
 const japaneseDate = (day: string) =>
@@ -11,13 +11,6 @@ const japaneseDate = (day: string) =>
 
 async function officeName(ctx: Ctx) {
   return (await findTenant(ctx.tx, ctx.tenantId))?.nameJa ?? ctx.tenantId;
-}
-
-async function onRosterToday(ctx: Ctx) {
-  const today = todayInTokyo();
-  return (await rosterOf(ctx.tx, ctx.tenantId)).filter(
-    (p) => p.endDate === null || p.endDate >= today,
-  );
 }
 
 /**
@@ -29,7 +22,7 @@ type Render = () => Promise<Uint8Array>;
 /** 体制図 as it stands, A4 PDF; names on it are personal data, so the read is audited. */
 export async function currentChart(ctx: Ctx): Promise<Render> {
   requireAccess(ctx, "roster.read");
-  const people = await onRosterToday(ctx);
+  const people = await currentRoster(ctx.tx, ctx.tenantId);
   const heading = { office: await officeName(ctx), asOf: japaneseDate(todayInTokyo()) };
   await audit(ctx, { action: "roster.chart.read", entity: "roster_person" });
   return () => orgChartPdf(people, heading);
@@ -55,7 +48,9 @@ export async function nameTags(
   { personId }: { personId?: string | undefined },
 ): Promise<Render> {
   requireAccess(ctx, "roster.write");
-  const people = (await onRosterToday(ctx)).filter((p) => !personId || p.id === personId);
+  const people = (await currentRoster(ctx.tx, ctx.tenantId)).filter(
+    (p) => !personId || p.id === personId,
+  );
   const office = (await findTenant(ctx.tx, ctx.tenantId))?.nameJa ?? "";
   await audit(ctx, {
     action: "roster.name_tags.read",

@@ -3,7 +3,7 @@ import { conflict, notFound, unprocessable } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { audit, type Ctx, requireAccess, uniquely } from "../platform/operation.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
-import { rosterOf } from "./entries.ts";
+import { currentRoster } from "./entries.ts";
 import { CHART_KINDS, DESIGNATION_LABELS, NOTICE_LABELS, type NoticeKind } from "./rules.ts";
 import {
   acknowledgeNoticeRow,
@@ -17,12 +17,7 @@ import {
 } from "./store.ts";
 
 /** The roster as the city is told of it: people on it now, without contact data. */
-export async function snapshotOf(ctx: Ctx) {
-  const today = todayInTokyo();
-  return (await rosterOf(ctx.tx, ctx.tenantId)).filter(
-    (p) => p.endDate === null || p.endDate >= today,
-  );
-}
+const snapshotOf = (ctx: Ctx) => currentRoster(ctx.tx, ctx.tenantId);
 
 /** What a notice says: its kind, whom it is about, a line in each language, the fields changed. */
 export interface NoticeProps {
