@@ -2,21 +2,58 @@
  * The My Number guard (個人番号の検出). madoguchi never stores, logs or echoes a My Number, so
  * every input is screened with this before anything else looks at it.
  *
- * A match is 12 digits (ASCII or full-width), written together or grouped 4-4-4 with spaces or
- * hyphens, whose last digit is the check digit defined by the enforcement order of the My Number
- * Act, art. 8 (検査用数字). Digits inside a longer run are another kind of number and not a match.
+ * The screen sees a number in whatever clothes it comes: each character is NFKC-normalised
+ * (full-width digits, circled digits), any Unicode decimal digit counts as its value (Arabic-Indic,
+ * Devanagari…), and any run of separators between digits — spaces of every kind, zero-width
+ * characters, hyphens, dashes and the long-vowel mark, dots, slashes, underscores — is looked
+ * through. A match is a run of exactly 12 digits whose last is the check digit of the enforcement
+ * order of the My Number Act, art. 8 (検査用数字); a run of more digits is another kind of number.
+ * A contiguous 12-digit group is a match even inside a longer run, so a number cannot hide by
+ * sitting next to another. Callers decode URLs first (`decodeUrlText`).
  */
 export interface Span {
   start: number;
   end: number;
 }
 
-const SEPARATORS = new Set([" ", "-", "\u3000", "\uff0d", "\u2010", "\u2011", "\u2212"]);
+const SEPARATOR =
+  /^[\s\p{Pd}\u00ad\u180e\u200b-\u200f\u2060\u2212\ufeff\u30fc\uff70._/\u3002\u30fb\uff0e\uff0f\uff3f\uff65]$/u;
+const DECIMAL_DIGIT = /^\p{Nd}$/u;
 
-function digitValue(code: number): number {
-  if (code >= 0x30 && code <= 0x39) return code - 0x30;
-  if (code >= 0xff10 && code <= 0xff19) return code - 0xff10;
-  return -1;
+type Unit = { kind: "digit"; values: number[] } | { kind: "separator" } | { kind: "other" };
+
+const unitCache = new Map<number, Unit>();
+
+/** The value of a Unicode decimal digit: Nd digits come in blocks of ten, zero first. */
+function decimalValue(codePoint: number): number {
+  let back = 0;
+  while (back < 60 && DECIMAL_DIGIT.test(String.fromCodePoint(codePoint - back - 1))) back++;
+  return back % 10;
+}
+
+function unitOf(codePoint: number): Unit {
+  if (codePoint >= 0x30 && codePoint <= 0x39) return { kind: "digit", values: [codePoint - 0x30] };
+  if (codePoint < 0x80 && !SEPARATOR.test(String.fromCharCode(codePoint))) return { kind: "other" };
+  const cached = unitCache.get(codePoint);
+  if (cached) return cached;
+  const char = String.fromCodePoint(codePoint);
+  let unit: Unit = { kind: "other" };
+  if (SEPARATOR.test(char)) unit = { kind: "separator" };
+  else if (DECIMAL_DIGIT.test(char)) unit = { kind: "digit", values: [decimalValue(codePoint)] };
+  else {
+    const normal = char.normalize("NFKC");
+    if (normal !== char && /^[0-9]+$/.test(normal)) {
+      unit = { kind: "digit", values: [...normal].map(Number) };
+    } else if (
+      normal !== char &&
+      normal.length > 0 &&
+      [...normal].every((c) => SEPARATOR.test(c))
+    ) {
+      unit = { kind: "separator" };
+    }
+  }
+  if (unitCache.size < 10_000) unitCache.set(codePoint, unit);
+  return unit;
 }
 
 /** 検査用数字: weights 2..7 then 2..6 from the right of the first eleven digits, modulo 11. */
@@ -41,57 +78,62 @@ interface Group {
   digits: number[];
 }
 
-function digitGroups(text: string): Group[] {
-  const groups: Group[] = [];
-  let current: Group | undefined;
-  for (let i = 0; i < text.length; i++) {
-    const d = digitValue(text.charCodeAt(i));
-    if (d >= 0) {
-      current ??= { start: i, end: i, digits: [] };
-      current.digits.push(d);
-      current.end = i + 1;
-    } else if (current) {
-      groups.push(current);
-      current = undefined;
-    }
-  }
-  if (current) groups.push(current);
-  return groups;
+/** A run: digit groups joined by separators only, with where it starts and ends in the text. */
+interface Run {
+  groups: Group[];
+  /** The character just before the run, to tell an international phone number (+81…). */
+  before: string;
 }
 
-/** Groups that follow each other with exactly one separator between them form a chain. */
-function chains(text: string, groups: Group[]): Group[][] {
-  const result: Group[][] = [];
-  let chain: Group[] = [];
-  for (const group of groups) {
-    const previous = chain[chain.length - 1];
-    const joined =
-      previous !== undefined &&
-      group.start === previous.end + 1 &&
-      SEPARATORS.has(text[previous.end]!);
-    if (!joined && chain.length > 0) {
-      result.push(chain);
-      chain = [];
+function runsOf(text: string): Run[] {
+  const runs: Run[] = [];
+  let run: Run | undefined;
+  let group: Group | undefined;
+  let afterSeparator = false;
+  let index = 0;
+  for (const char of text) {
+    const at = index;
+    index += char.length;
+    const unit = unitOf(char.codePointAt(0)!);
+    if (unit.kind === "digit") {
+      if (!group) {
+        group = { start: at, end: index, digits: [] };
+        if (!run || !afterSeparator) {
+          run = { groups: [], before: text.slice(Math.max(0, at - 1), at) };
+          runs.push(run);
+        }
+        run.groups.push(group);
+      }
+      group.digits.push(...unit.values);
+      group.end = index;
+      afterSeparator = false;
+    } else if (unit.kind === "separator" && run) {
+      group = undefined;
+      afterSeparator = true;
+    } else {
+      group = undefined;
+      run = undefined;
+      afterSeparator = false;
     }
-    chain.push(group);
   }
-  if (chain.length > 0) result.push(chain);
-  return result;
+  return runs;
 }
 
 export function findMyNumbers(text: string): Span[] {
   const found: Span[] = [];
-  const groups = digitGroups(text);
-  for (const group of groups) {
-    if (isValidMyNumber(group.digits)) found.push({ start: group.start, end: group.end });
-  }
-  for (const chain of chains(text, groups)) {
-    if (chain.length !== 3 || chain.some((g) => g.digits.length !== 4)) continue;
-    if (isValidMyNumber(chain.flatMap((g) => g.digits))) {
-      found.push({ start: chain[0]!.start, end: chain[2]!.end });
+  for (const run of runsOf(text)) {
+    const digits = run.groups.flatMap((g) => g.digits);
+    const first = run.groups[0]!;
+    const last = run.groups[run.groups.length - 1]!;
+    if (isValidMyNumber(digits) && !(run.groups.length > 1 && run.before === "+")) {
+      found.push({ start: first.start, end: last.end });
+      continue;
+    }
+    for (const group of run.groups) {
+      if (isValidMyNumber(group.digits)) found.push({ start: group.start, end: group.end });
     }
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found;
 }
 
 export function containsMyNumber(text: string): boolean {
@@ -100,7 +142,7 @@ export function containsMyNumber(text: string): boolean {
 
 export const REDACTED = "[個人番号?]";
 
-/** Replaces every match with a marker; used on log lines and error messages. */
+/** Replaces every match with a marker; used on log values and error messages. */
 export function redactMyNumbers(text: string): string {
   const spans = findMyNumbers(text);
   if (spans.length === 0) return text;
@@ -114,27 +156,44 @@ export function redactMyNumbers(text: string): string {
 }
 
 /**
- * Walks any JSON-like value and returns the path of the first string holding a My Number, or
- * undefined. Object keys are screened as well as values.
+ * A URL or query string as a person would read it: `+` as a space, percent-escapes decoded (a
+ * malformed escape is left as it is, so the rest is still screened).
  */
-export function findMyNumberField(value: unknown, path = ""): string | undefined {
-  if (typeof value === "string") return containsMyNumber(value) ? path || "(value)" : undefined;
-  if (typeof value === "number" || typeof value === "bigint") {
-    return containsMyNumber(String(value)) ? path || "(value)" : undefined;
+export function decodeUrlText(url: string): string {
+  const spaced = url.replaceAll("+", " ");
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced.replace(/(%[0-9a-f]{2})+/gi, (encoded) => {
+      try {
+        return decodeURIComponent(encoded);
+      } catch {
+        return encoded;
+      }
+    });
   }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const hit = findMyNumberField(value[i], `${path}[${i}]`);
-      if (hit) return hit;
-    }
-    return undefined;
-  }
-  if (value && typeof value === "object") {
-    for (const [key, inner] of Object.entries(value)) {
-      const at = path ? `${path}.${key}` : key;
-      if (containsMyNumber(key)) return `${path || "(key)"}`;
-      const hit = findMyNumberField(inner, at);
-      if (hit) return hit;
+}
+
+/**
+ * Walks any JSON-like value and returns the path of the first string holding a My Number, or
+ * undefined. Object keys are screened as well as values. Iterative, so no nesting can overflow
+ * the stack.
+ */
+export function findMyNumberField(value: unknown): string | undefined {
+  const stack: Array<[unknown, string]> = [[value, ""]];
+  while (stack.length > 0) {
+    const [item, path] = stack.pop()!;
+    if (typeof item === "string" || typeof item === "number" || typeof item === "bigint") {
+      if (containsMyNumber(String(item))) return path || "(value)";
+    } else if (Array.isArray(item)) {
+      for (let i = item.length - 1; i >= 0; i--) stack.push([item[i], `${path}[${i}]`]);
+    } else if (item && typeof item === "object") {
+      const entries = Object.entries(item);
+      for (const [key] of entries) if (containsMyNumber(key)) return path || "(key)";
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [key, inner] = entries[i]!;
+        stack.push([inner, path ? `${path}.${key}` : key]);
+      }
     }
   }
   return undefined;

@@ -15,7 +15,7 @@ import {
 import { z } from "zod";
 import type { Config } from "../config.ts";
 import type { Database } from "../db/index.ts";
-import { installErrorHandler } from "./errors.ts";
+import { frameworkErrors, installErrorHandler } from "./errors.ts";
 import { installGuard } from "./guard.ts";
 import { installEventStreams } from "./sse.ts";
 import type { App, RouteDeps } from "./types.ts";
@@ -42,6 +42,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     trustProxy: false,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { DomainError } from "../errors.ts";
 import { redactMyNumbers } from "../mynumber.ts";
@@ -65,5 +65,28 @@ export function installErrorHandler(app: FastifyInstance): void {
       messageEn: "An internal error occurred. Please contact the administrator.",
       requestId: request.id,
     });
+  });
+}
+
+/**
+ * Errors the router raises before any route runs (a malformed URL, a path parameter over its
+ * length). Fastify's own answer repeats the raw path, which may hold a My Number; ours does not.
+ */
+export function frameworkErrors(
+  error: FastifyError,
+  _request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  if (error.code === "FST_ERR_MAX_PARAM_LENGTH") {
+    return reply.status(414).send({
+      code: "uri_too_long",
+      message: "URLが長すぎます。",
+      messageEn: "The URL is too long.",
+    });
+  }
+  return reply.status(400).send({
+    code: "bad_url",
+    message: "URLが正しくありません。",
+    messageEn: "The URL is not valid.",
   });
 }

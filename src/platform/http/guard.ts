@@ -6,7 +6,7 @@ import { findLiveSession, SESSION_COOKIE } from "../auth/sessions.ts";
 import { hasTenantAccess } from "../auth/users.ts";
 import type { Db } from "../db/index.ts";
 import { DomainError } from "../errors.ts";
-import { findMyNumberField } from "../mynumber.ts";
+import { decodeUrlText, findMyNumberField } from "../mynumber.ts";
 import type { Access } from "./context.ts";
 
 export interface RouteInfo {
@@ -123,7 +123,8 @@ export function installGuard(app: FastifyInstance, db: Db): void {
       ["query", request.query],
       ["body", request.body],
     ] as const) {
-      const field = findMyNumberField(value);
+      const field =
+        findMyNumberField(value) ?? (part === "body" ? undefined : findInUrlPart(value));
       if (field) {
         throw new DomainError(
           "unprocessable",
@@ -135,4 +136,16 @@ export function installGuard(app: FastifyInstance, db: Db): void {
       }
     }
   });
+}
+
+/** Path and query values as a person would read them again: `+` as space, escapes decoded. */
+function findInUrlPart(value: unknown): string | undefined {
+  if (!value || typeof value !== "object") return undefined;
+  const decoded: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    decoded[decodeUrlText(key)] = Array.isArray(inner)
+      ? inner.map((v) => decodeUrlText(String(v)))
+      : decodeUrlText(String(inner));
+  }
+  return findMyNumberField(decoded);
 }
