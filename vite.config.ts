@@ -8,7 +8,8 @@ export default defineConfig({
   build: {
     outDir: path.resolve(import.meta.dirname, "dist/web"),
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the build: production would serve the whole source (issue 11).
+    sourcemap: false,
   },
   server: { proxy: { "/api": "http://127.0.0.1:3000", "/readyz": "http://127.0.0.1:3000" } },
 });

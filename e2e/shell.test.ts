@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { totpCode } from "../src/platform/auth/totp.ts";
 import {
   axeViolations,
+  DEMO_PASSWORD,
   type E2eServer,
   launchBrowser,
   screenshot,
@@ -161,6 +162,10 @@ describe("web shell", () => {
     await signInThroughUi(page, server.url, "deputy");
     await page.getByRole("link", { name: "アカウント設定" }).click();
     await page.getByRole("button", { name: "二要素認証を設定する" }).click();
+    // Enrolment needs the current password: a borrowed session alone cannot change the factor.
+    const proof = page.locator("form.proof");
+    await proof.getByLabel("現在のパスワード").fill(DEMO_PASSWORD);
+    await proof.getByRole("button", { name: "次へ" }).click();
     const secret = await page.locator("code.secret").innerText();
     await screenshot(page, "totp-setup");
     await page.getByLabel("確認コード（6桁）").fill(totpCode(secret, new Date()));
@@ -177,6 +182,11 @@ describe("web shell", () => {
       .fill(totpCode(secret, new Date(Date.now() + 30_000)));
     await page.getByRole("button", { name: "次へ" }).click();
     await page.getByRole("navigation", { name: "メインメニュー" }).waitFor();
+    // Moving to another app asks for the password and a current code first.
+    await page.getByRole("link", { name: "アカウント設定" }).click();
+    await page.getByRole("button", { name: "認証アプリを変更する" }).click();
+    await page.getByText("現在のパスワードと認証アプリの確認コード").waitFor();
+    await screenshot(page, "totp-reenrol-proof");
     await context.close();
   });
 

@@ -53,7 +53,11 @@ export async function ensureWebBuild(logger: Logger): Promise<void> {
   const index = path.join(WEB_DIST, "index.html");
   const sources = path.join(ROOT, "web");
   if (!fs.existsSync(sources)) return;
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newestMtime(sources)) return;
+  const newest = Math.max(
+    newestMtime(sources),
+    fs.statSync(path.join(ROOT, "vite.config.ts")).mtimeMs,
+  );
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newest) return;
   logger.info("building the web app");
   const { build } = await import("vite");
   // Vite lets NODE_ENV override the mode; the served app is always the production build.

@@ -93,7 +93,10 @@ export async function httpSignIn(url: string, tenant: string, username: string, 
     body: JSON.stringify({ tenant, username, password }),
   });
   if (!response.ok) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie()[0]!.split(";")[0]!;
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.startsWith("madoguchi_session="))!;
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   return (method: string, route: string, body?: unknown) =>
     fetch(`${url}${route}`, {

@@ -7,12 +7,8 @@ function parts(date: string): [number, number, number] {
   return [y!, m!, d!];
 }
 
-export function isValidDate(date: string): boolean {
-  if (!DATE.test(date)) return false;
-  const [y, m, d] = parts(date);
-  const check = new Date(Date.UTC(y, m - 1, d));
-  return check.getUTCFullYear() === y && check.getUTCMonth() === m - 1 && check.getUTCDate() === d;
-}
+/** A real date within the years the service can mean (one definition, in the platform). */
+export { isValidDate } from "../platform/inputs.ts";
 
 /** 0 = Sunday … 6 = Saturday. */
 export function weekday(date: string): number {

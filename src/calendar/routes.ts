@@ -3,6 +3,7 @@ import { z } from "zod";
 import { now, todayInTokyo } from "../platform/clock.ts";
 import { actorOf, citizenActor, operationRunner } from "../platform/http/context.ts";
 import type { App, RouteDeps } from "../platform/http/types.ts";
+import { hhmm, isoDate } from "../platform/inputs.ts";
 import { type Ctx, runOperation } from "../platform/operation.ts";
 import { tenantIdSchema } from "../platform/tenancy/tenant.ts";
 import { addDays } from "./dates.ts";
@@ -18,8 +19,8 @@ import {
   weekendOpeningsWithWarnings,
 } from "./weekendOpenings.ts";
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
-const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
+const date = isoDate;
+const time = hhmm;
 const windowSchema = z.object({ open: time, close: time });
 const daySchema = z.object({
   date: z.string(),

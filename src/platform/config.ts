@@ -19,6 +19,9 @@ export interface Config {
   secureCookies: boolean;
   /** Sign-in attempts allowed per client address per minute. */
   signInAttemptsPerMinute: number;
+  /** Live event streams one client address may hold open, and this process in all. */
+  eventStreamsPerAddress: number;
+  eventStreamsPerProcess: number;
   /** Where citizens reach the public pages; links in e-mails start with it. */
   publicUrl: string;
   /** SMTP server for notices (smtp://user:pass@host:port); unset: notices wait in the outbox. */
@@ -60,6 +63,9 @@ const ENV = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   MADOGUCHI_SECURE_COOKIES: FLAG,
   MADOGUCHI_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  // A city hall's counters, board and kiosks may share one NAT address: 50 is several floors.
+  MADOGUCHI_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
+  MADOGUCHI_STREAMS_PER_PROCESS: z.coerce.number().int().min(1).max(1_000_000).default(5_000),
   MADOGUCHI_PUBLIC_URL: optionalText.refine((v) => v === undefined || /^https?:\/\//.test(v), {
     message: "must start with http:// or https://",
   }),
@@ -98,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
     secureCookies: e.MADOGUCHI_SECURE_COOKIES || production,
     signInAttemptsPerMinute: e.MADOGUCHI_SIGN_IN_PER_MINUTE,
+    eventStreamsPerAddress: e.MADOGUCHI_STREAMS_PER_ADDRESS,
+    eventStreamsPerProcess: e.MADOGUCHI_STREAMS_PER_PROCESS,
     publicUrl: (e.MADOGUCHI_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ""),
     smtpUrl: e.MADOGUCHI_SMTP_URL,
     mailFrom: e.MADOGUCHI_MAIL_FROM,

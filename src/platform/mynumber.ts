@@ -11,6 +11,8 @@
  * A contiguous 12-digit group is a match even inside a longer run, so a number cannot hide by
  * sitting next to another. Callers decode URLs first (`decodeUrlText`).
  */
+import { findTextField } from "./inputs.ts";
+
 export interface Span {
   start: number;
   end: number;
@@ -176,25 +178,8 @@ export function decodeUrlText(url: string): string {
 
 /**
  * Walks any JSON-like value and returns the path of the first string holding a My Number, or
- * undefined. Object keys are screened as well as values. Iterative, so no nesting can overflow
- * the stack.
+ * undefined. Object keys are screened as well as values.
  */
 export function findMyNumberField(value: unknown): string | undefined {
-  const stack: Array<[unknown, string]> = [[value, ""]];
-  while (stack.length > 0) {
-    const [item, path] = stack.pop()!;
-    if (typeof item === "string" || typeof item === "number" || typeof item === "bigint") {
-      if (containsMyNumber(String(item))) return path || "(value)";
-    } else if (Array.isArray(item)) {
-      for (let i = item.length - 1; i >= 0; i--) stack.push([item[i], `${path}[${i}]`]);
-    } else if (item && typeof item === "object") {
-      const entries = Object.entries(item);
-      for (const [key] of entries) if (containsMyNumber(key)) return path || "(key)";
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [key, inner] = entries[i]!;
-        stack.push([inner, path ? `${path}.${key}` : key]);
-      }
-    }
-  }
-  return undefined;
+  return findTextField(value, containsMyNumber);
 }

@@ -4,6 +4,7 @@
  * (`tickets.ts`, `checklist.ts`) and are served in the catalogue.
  */
 import { z } from "zod";
+import { isoDate, isoInstant, patchOf } from "../platform/inputs.ts";
 import { tenantIdSchema } from "../platform/tenancy/tenant.ts";
 import { CALL_OUTCOMES, STEP_RESULTS } from "./checklist.ts";
 import { TICKET_STATUSES } from "./tickets.ts";
@@ -194,16 +195,18 @@ export const newProcedureBody = z.object({
   needsIntegratedTerminal: z.boolean().default(false),
   reportCategory: z.string().max(40).optional(),
 });
-export const procedureChangeBody = z.object({
-  nameJa: z.string().min(1).max(80).optional(),
-  nameEn: z.string().min(1).max(80).optional(),
-  standardMinutes: z.number().int().min(1).max(240).optional(),
-  retired: z.boolean().optional(),
-});
+export const procedureChangeBody = patchOf(
+  z.object({
+    nameJa: z.string().min(1).max(80).optional(),
+    nameEn: z.string().min(1).max(80).optional(),
+    standardMinutes: z.number().int().min(1).max(240).optional(),
+    retired: z.boolean().optional(),
+  }),
+);
 
 export const dateRangeQuery = z.object({
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  from: isoDate,
+  to: isoDate,
 });
 export const serviceRecordSchema = z.object({
   recordId: z.string(),
@@ -224,8 +227,8 @@ export const serviceRecordSchema = z.object({
   finishedAt: z.string(),
 });
 export const phoneCallBody = z.object({
-  startedAt: z.iso.datetime({ offset: true }),
-  endedAt: z.iso.datetime({ offset: true }),
+  startedAt: isoInstant,
+  endedAt: isoInstant,
   category: z.string().max(40),
   outcome: z.enum(CALL_OUTCOMES),
   overrideReason: z.string().max(200).optional(),

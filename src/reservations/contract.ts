@@ -1,8 +1,9 @@
 /** Requests and responses of the reservation API, shared with the web app as types. */
 import { z } from "zod";
+import { isoDate, isoInstant } from "../platform/inputs.ts";
 import { tenantIdSchema } from "../platform/tenancy/tenant.ts";
 
-export const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const dateSchema = isoDate;
 export const slotSchema = z.object({
   start: z.string(),
   end: z.string(),
@@ -35,7 +36,7 @@ export type StaffReservation = z.infer<typeof staffViewSchema>;
 
 export const bookingBody = z.object({
   procedure: z.string().max(40),
-  start: z.string().max(40),
+  start: isoInstant,
   nameKana: z.string().max(60),
   email: z.string().max(200).optional(),
   phone: z.string().max(20).optional(),
@@ -68,8 +69,8 @@ export const settingsSchema = z.object({
   capacityByGroup: z.record(z.string(), z.number().int()),
 });
 export const capacityBody = z.object({
-  group: z.string().max(40),
-  start: z.string().max(40),
+  group: z.string().min(1).max(40),
+  start: isoInstant,
   capacity: z.number().int().min(0).max(50),
 });
 export const checkInSchema = z.object({

@@ -1,9 +1,10 @@
 /** Requests and responses of the roster API (従事者名簿), shared with the web app as types. */
 import { z } from "zod";
+import { hhmm, isoDate } from "../platform/inputs.ts";
 import { DESIGNATIONS, EMPLOYMENTS, NOTICE_KINDS, WORK_ROLES } from "./rules.ts";
 
-export const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
-export const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM");
+export const date = isoDate;
+export const time = hhmm;
 const text = (max: number) => z.string().trim().min(1).max(max);
 const availabilitySchema = z.partialRecord(
   z.enum(["0", "1", "2", "3", "4", "5", "6"]),

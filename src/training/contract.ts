@@ -1,7 +1,8 @@
 /** Requests and responses of the training API (研修), shared with the web app as types. */
 import { z } from "zod";
+import { isoDate } from "../platform/inputs.ts";
 
-const dateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "YYYY-MM-DD");
+const dateSchema = isoDate;
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 export const courseSchema = z.object({

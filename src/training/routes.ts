@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { operationRunner } from "../platform/http/context.ts";
 import type { App, RouteDeps } from "../platform/http/types.ts";
+import { patchOf } from "../platform/inputs.ts";
 import {
   courseInput,
   courseParams,
@@ -76,7 +77,7 @@ export async function trainingRoutes(app: App, { database }: RouteDeps) {
         tags: ["training"],
         summary: "Change a course; a new material version needs approval again",
         params: courseParams,
-        body: courseInput.partial(),
+        body: patchOf(courseInput.partial()),
         response: { 200: courseSchema },
       },
     },

@@ -66,6 +66,8 @@ export interface Me {
   permissions: string[];
   device: boolean;
   serverTime: string;
+  totpReset: { at: string; by: string } | null;
+  totpRequired: boolean;
 }
 
 let serverOffsetMs = 0;

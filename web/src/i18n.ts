@@ -86,6 +86,11 @@ const STRINGS = {
   locked: { ja: "ロック中", en: "Locked" },
   active: { ja: "有効", en: "Active" },
   unlock: { ja: "ロック解除", en: "Unlock" },
+  resetTotp: { ja: "二要素認証を解除", en: "Reset two-factor" },
+  resetTotpConfirm: {
+    ja: "{name} さんの二要素認証を解除します。本人は次回サインイン時に通知され、必要な役割では再設定を求められます。よろしいですか？",
+    en: "Reset two-factor authentication for {name}? They are told at their next sign-in and, where their role requires it, must enrol again.",
+  },
   createUser: { ja: "利用者を追加", en: "Add user" },
   create: { ja: "追加", en: "Add" },
   created: { ja: "追加しました。", en: "Added." },
@@ -110,6 +115,21 @@ const STRINGS = {
   twoFactorOn: { ja: "二要素認証は有効です。", en: "Two-factor authentication is on." },
   twoFactorSetup: { ja: "二要素認証を設定する", en: "Set up two-factor authentication" },
   secretKey: { ja: "手入力用キー", en: "Key for manual entry" },
+  twoFactorReenrol: { ja: "認証アプリを変更する", en: "Move to another authenticator app" },
+  twoFactorRemove: { ja: "二要素認証を解除する", en: "Switch two-factor authentication off" },
+  proveIdentity: {
+    ja: "本人確認のため、現在のパスワードを入力してください。",
+    en: "To confirm it is you, enter your current password.",
+  },
+  proveIdentityWithCode: {
+    ja: "本人確認のため、現在のパスワードと認証アプリの確認コードを入力してください。",
+    en: "To confirm it is you, enter your current password and a code from your authenticator app.",
+  },
+  totpResetNotice: {
+    ja: "管理者（{by}）が {at} に二要素認証を解除しました。心当たりがない場合は管理者に連絡してください。",
+    en: "An administrator ({by}) switched your two-factor authentication off at {at}. If you did not ask for this, tell your administrator.",
+  },
+  cancel: { ja: "キャンセル", en: "Cancel" },
   confirm: { ja: "確定", en: "Confirm" },
   changePassword: { ja: "パスワード変更", en: "Change password" },
   currentPassword: { ja: "現在のパスワード", en: "Current password" },

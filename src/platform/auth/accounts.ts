@@ -5,6 +5,7 @@ import { audit, type Ctx, requireAccess, uniquely } from "../operation.ts";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./password.ts";
 import { assignPermission, can, isRole, ROSTER_ROLES, type Role } from "./permissions.ts";
 import { deleteSessionsOfUser } from "./sessions.ts";
+import { clearAccountThrottles } from "./throttleStore.ts";
 import { findUser, insertUser, listUsersOf, type User, updateUser } from "./users.ts";
 
 /** Who may hand out which role is in the permission table: nobody grants more than they hold. */
@@ -163,9 +164,31 @@ export async function changeRoleWithin(ctx: Ctx, userId: string, role: Role) {
   });
 }
 
-/** Lifts a lockout: only for accounts of roles the actor may hand out (a contractor admin cannot unlock an admin). */
+/**
+ * Lifts the account-wide sign-in delay and every address's hold on this account: only for
+ * accounts of roles the actor may hand out (a contractor admin cannot unlock an admin).
+ */
 export async function unlockUser(ctx: Ctx, { userId }: { userId: string }) {
   const user = await assignableUser(ctx, userId);
   await updateUser(ctx.tx, user.tenantId, user.userId, { failedLogins: 0, lockedUntil: null });
+  await clearAccountThrottles(ctx.tx, user.tenantId, user.username);
   await audit(ctx, { action: "user.unlock", entity: "user", entityId: user.userId });
+}
+
+/**
+ * Removes someone's second factor when they have lost it. Audited, signs them out everywhere,
+ * and the user is told at their next sign-in who removed it and when (a role that requires a
+ * second factor enrols a new one before anything else).
+ */
+export async function resetTotp(ctx: Ctx, { userId }: { userId: string }) {
+  const user = await assignableUser(ctx, userId);
+  await updateUser(ctx.tx, user.tenantId, user.userId, {
+    totpEnabled: false,
+    totpSecret: null,
+    totpPendingSecret: null,
+    totpResetAt: now(),
+    totpResetBy: ctx.actor.displayName ?? ctx.actor.userId,
+  });
+  await deleteSessionsOfUser(ctx.tx, user.tenantId, user.userId);
+  await audit(ctx, { action: "user.totp_reset", entity: "user", entityId: user.userId });
 }

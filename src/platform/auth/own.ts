@@ -22,68 +22,13 @@ export interface Own {
   session: Session;
 }
 
-export async function changeOwnPassword(
-  ctx: Ctx,
-  { user, current, next }: { user: User; current: string; next: string },
-) {
-  requireAccess(ctx, "session.self");
-  if (!(await verifyPassword(user.passwordHash, current))) {
-    throw new DomainError(
-      "unprocessable",
-      "wrong_password",
-      "現在のパスワードが正しくありません。",
-      "The current password is wrong.",
-    );
-  }
-  checkPasswordStrength(next);
-  const passwordHash = await hashPassword(next);
-  await updateUser(ctx.tx, user.tenantId, user.userId, { passwordHash });
-  await ownAudit(ctx, user, "user.password_change");
-}
-
 /** Events about one's own account go to the account's home tenant, wherever one acts now. */
-function ownAudit(ctx: Ctx, user: User, action: string) {
+export function ownAudit(ctx: Ctx, user: User, action: string) {
   return recordAudit(ctx.tx, auditContext(ctx.actor, user.tenantId), {
     action,
     entity: "user",
     entityId: user.userId,
   });
-}
-
-/** Starts TOTP enrolment: a fresh secret, in force only once a code from it is confirmed. */
-export async function beginTotpEnrollment(
-  ctx: Ctx,
-  { user, issuer }: { user: User; issuer: string },
-) {
-  requireAccess(ctx, "session.self");
-  const secret = newTotpSecret();
-  await updateUser(ctx.tx, user.tenantId, user.userId, { totpSecret: secret, totpEnabled: false });
-  await ownAudit(ctx, user, "user.totp_begin");
-  return { secret, otpauthUri: otpauthUri(secret, issuer, user.username) };
-}
-
-export async function confirmTotpEnrollment(
-  ctx: Ctx,
-  { user, session, code }: Own & { code: string },
-) {
-  requireAccess(ctx, "session.self");
-  const fresh = await findUser(ctx.tx, user.tenantId, user.userId);
-  if (!fresh) throw notFound("利用者", "User");
-  const step = fresh.totpSecret
-    ? matchTotp(fresh.totpSecret, code, now(), fresh.totpLastStep)
-    : undefined;
-  if (step === undefined) {
-    throw new DomainError(
-      "unprocessable",
-      "totp_invalid",
-      "確認コードが正しくありません。",
-      "The verification code is wrong.",
-    );
-  }
-  await updateUser(ctx.tx, user.tenantId, user.userId, { totpEnabled: true, totpLastStep: step });
-  if (session.restriction === TOTP_ENROLLMENT)
-    await updateSession(ctx.tx, session, { restriction: null });
-  await ownAudit(ctx, user, "user.totp_enable");
 }
 
 /** A contractor admin moves the session to another tenant they hold a grant for. */

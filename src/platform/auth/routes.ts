@@ -6,14 +6,15 @@ import { RateLimiter } from "../http/rateLimit.ts";
 import { type App, okSchema, type RouteDeps } from "../http/types.ts";
 import { tenantIdSchema } from "../tenancy/tenant.ts";
 import { publicUser } from "./accounts.ts";
+import { signOut, switchTenant, whoAmI } from "./own.ts";
 import {
   beginTotpEnrollment,
   changeOwnPassword,
   confirmTotpEnrollment,
-  signOut,
-  switchTenant,
-  whoAmI,
-} from "./own.ts";
+  type Outcome,
+  removeOwnTotp,
+} from "./secondFactor.ts";
+import { isRole, TOTP_REQUIRED } from "./permissions.ts";
 import { SESSION_COOKIE } from "./sessions.ts";
 import { signIn } from "./signIn.ts";
 
@@ -29,6 +30,20 @@ const userSchema = z.object({
 });
 
 export { userSchema };
+
+/** The browser's known-device cookie: the owner is not held up by delays others have caused. */
+export const DEVICE_COOKIE = "madoguchi_device";
+const DEVICE_COOKIE_DAYS = 90;
+const proofBody = z.object({
+  password: z.string().min(1).max(1000),
+  code: z.string().max(10).optional(),
+});
+
+/** A refusal returned by an operation is thrown once the count it made has been committed. */
+function settled<T>(outcome: Outcome<T>): T | undefined {
+  if (outcome.refused) throw outcome.refused;
+  return outcome.value;
+}
 
 const tenantRefSchema = z.object({ tenantId: z.string(), nameJa: z.string(), nameEn: z.string() });
 
@@ -62,11 +77,19 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
           "Too many attempts. Wait a minute and try again.",
         );
       }
-      const { token, session } = await signIn(db, {
+      const { token, session, deviceToken } = await signIn(db, {
         ...request.body,
         clientIp: request.ip,
+        deviceToken: request.cookies[DEVICE_COOKIE],
         requestId: request.id,
         skipRequiredTotp: config.demoSkipRequiredTotp,
+      });
+      reply.setCookie(DEVICE_COOKIE, deviceToken, {
+        path: "/api/v1/auth",
+        httpOnly: true,
+        sameSite: "strict",
+        secure: config.secureCookies,
+        maxAge: DEVICE_COOKIE_DAYS * 86_400,
       });
       reply.setCookie(SESSION_COOKIE, token, {
         path: "/",
@@ -112,6 +135,10 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
             device: z.boolean(),
             /** The server clock (a training clock under MADOGUCHI_CLOCK): the web app keeps time by it. */
             serverTime: z.string(),
+            /** Set after an administrator removed this account's second factor, until a new one is enrolled. */
+            totpReset: z.object({ at: z.string(), by: z.string() }).nullable(),
+            /** The role must keep a second factor (it cannot be switched off). */
+            totpRequired: z.boolean(),
           }),
         },
       },
@@ -128,6 +155,10 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
         permissions,
         device,
         serverTime: now().toISOString(),
+        totpReset: user.totpResetAt
+          ? { at: user.totpResetAt.toISOString(), by: user.totpResetBy ?? "" }
+          : null,
+        totpRequired: isRole(user.role) && TOTP_REQUIRED.has(user.role),
       };
     },
   );
@@ -158,13 +189,36 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
       config: { access: { permission: "session.self", allowRestricted: true } },
       schema: {
         tags: ["auth"],
-        summary: "Start two-factor enrolment",
+        summary:
+          "Start two-factor enrolment (the current password; with a factor in force, a current code too)",
+        body: proofBody,
         response: { 200: z.object({ secret: z.string(), otpauthUri: z.string() }) },
       },
     },
     async (request) => {
       const { user } = authOf(request);
-      return run(request, (ctx) => beginTotpEnrollment(ctx, { user, issuer: "madoguchi" }));
+      const outcome = await run(request, (ctx) =>
+        beginTotpEnrollment(ctx, { user, issuer: "madoguchi", proof: request.body }),
+      );
+      return settled(outcome)!;
+    },
+  );
+
+  app.delete(
+    "/api/v1/auth/totp",
+    {
+      config: { access: { permission: "session.self" } },
+      schema: {
+        tags: ["auth"],
+        summary: "Switch one's own second factor off (password and a current code)",
+        body: proofBody,
+        response: { 200: okSchema },
+      },
+    },
+    async (request) => {
+      const { user } = authOf(request);
+      settled(await run(request, (ctx) => removeOwnTotp(ctx, { user, proof: request.body })));
+      return { ok: true as const };
     },
   );
 
@@ -181,8 +235,10 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
     },
     async (request) => {
       const { user, session } = authOf(request);
-      await run(request, (ctx) =>
-        confirmTotpEnrollment(ctx, { user, session, code: request.body.code }),
+      settled(
+        await run(request, (ctx) =>
+          confirmTotpEnrollment(ctx, { user, session, code: request.body.code }),
+        ),
       );
       return { ok: true as const };
     },
@@ -195,15 +251,17 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
       schema: {
         tags: ["auth"],
         summary: "Change one's own password",
-        body: z.object({ current: z.string().max(1000), next: z.string().max(1000) }),
+        body: z.object({
+          current: z.string().max(1000),
+          code: z.string().max(10).optional(),
+          next: z.string().max(1000),
+        }),
         response: { 200: okSchema },
       },
     },
     async (request) => {
       const { user } = authOf(request);
-      await run(request, (ctx) =>
-        changeOwnPassword(ctx, { user, current: request.body.current, next: request.body.next }),
-      );
+      settled(await run(request, (ctx) => changeOwnPassword(ctx, { user, ...request.body })));
       return { ok: true as const };
     },
   );

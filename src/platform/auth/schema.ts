@@ -21,6 +21,11 @@ export const users = pgTable(
     /** Base32 TOTP secret; set while enrolling, in force once totp_enabled. */
     totpSecret: text("totp_secret"),
     totpEnabled: boolean("totp_enabled").notNull().default(false),
+    /** A secret being enrolled: the one in force stays until a code from this one is confirmed. */
+    totpPendingSecret: text("totp_pending_secret"),
+    /** When and by whom an administrator last removed the second factor: told to the user. */
+    totpResetAt: timestamptz("totp_reset_at"),
+    totpResetBy: text("totp_reset_by"),
     /** Last accepted TOTP time step, so one code cannot be replayed. */
     totpLastStep: integer("totp_last_step"),
     failedLogins: integer("failed_logins").notNull().default(0),
@@ -68,5 +73,47 @@ export const sessions = pgTable(
     primaryKey({ columns: [t.tenantId, t.sessionId] }),
     uniqueIndex("sessions_token").on(t.tokenHash),
     index("sessions_user").on(t.tenantId, t.userId),
+  ],
+);
+
+/**
+ * Failed attempts, counted per scope and subject (an account at an address, an address, an
+ * account everywhere, a signed-in user's re-authentication), in the database so every server
+ * process sees the same counts. The subject is the username as typed, not a user id, so an
+ * unknown name is throttled exactly like a known one.
+ */
+export const authThrottles = pgTable(
+  "auth_throttles",
+  {
+    tenantId: text("tenant_id").notNull(),
+    scope: text("scope").notNull(),
+    subject: text("subject").notNull(),
+    failures: integer("failures").notNull(),
+    windowStartedAt: timestamptz("window_started_at").notNull(),
+    blockedUntil: timestamptz("blocked_until"),
+    lastFailureAt: timestamptz("last_failure_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.scope, t.subject] }),
+    index("auth_throttles_last_failure").on(t.lastFailureAt),
+  ],
+);
+
+/**
+ * Browsers an account has signed in from (a random cookie, stored as its SHA-256): the owner on
+ * a known device is not held up by the account-wide delay an attacker elsewhere has caused.
+ */
+export const knownDevices = pgTable(
+  "known_devices",
+  {
+    tenantId: text("tenant_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    username: text("username").notNull(),
+    firstSeenAt: timestamptz("first_seen_at").notNull(),
+    lastSeenAt: timestamptz("last_seen_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.tokenHash, t.username] }),
+    index("known_devices_last_seen").on(t.lastSeenAt),
   ],
 );

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { auditContext } from "../actor.ts";
 import { type AuditContext, recordAudit } from "../audit/store.ts";
 import { now } from "../clock.ts";
@@ -7,12 +8,19 @@ import { findTenant } from "../tenancy/store.ts";
 import { dummyPasswordHash, verifyPassword } from "./password.ts";
 import { isDeviceRole, isRole, TOTP_REQUIRED } from "./permissions.ts";
 import { insertSession, type Session } from "./sessions.ts";
+import { heldUntil, retryAfterSeconds } from "./throttle.ts";
+import {
+  clearThrottles,
+  countFailure,
+  isKnownDevice,
+  readThrottles,
+  rememberDevice,
+  type ThrottleKey,
+  throttleOf,
+} from "./throttleStore.ts";
 import { matchTotp } from "./totp.ts";
-import { countFailedSignIn, findUserByName, type User, updateUser } from "./users.ts";
+import { findUserByName, type User, updateUser } from "./users.ts";
 
-/** Failed attempts in a row before the account locks, and for how long. */
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCKOUT_MS = 15 * 60_000;
 export const TOTP_ENROLLMENT = "totp_enrollment";
 
 export interface SignInInput {
@@ -20,7 +28,9 @@ export interface SignInInput {
   username: string;
   password: string;
   totp?: string | undefined;
-  clientIp?: string | undefined;
+  clientIp: string;
+  /** The known-device cookie, when the browser sent one. */
+  deviceToken?: string | undefined;
   requestId?: string | undefined;
   /** Demo-only relaxation of the second-factor requirement (never in production). */
   skipRequiredTotp: boolean;
@@ -30,6 +40,8 @@ export interface SignInResult {
   token: string;
   session: Session;
   user: User;
+  /** The known-device cookie to set (the one sent, or a new one). */
+  deviceToken: string;
 }
 
 const invalidCredentials = () =>
@@ -40,38 +52,65 @@ const invalidCredentials = () =>
     "The username or password is wrong.",
   );
 
+export const tooManyAttempts = (until: Date, at: Date) =>
+  new DomainError(
+    "too_many_requests",
+    "too_many_attempts",
+    "失敗が続いたため、しばらく受け付けません。時間をおいて再度お試しください。",
+    "Too many failed attempts. Wait a while and try again.",
+    { retryAfterSeconds: retryAfterSeconds(until, at) },
+  );
+
 export { isDeviceRole } from "./permissions.ts";
 
+/** The counters one attempt touches; the username as typed, so unknown names count the same. */
+function keysOf(input: SignInInput) {
+  return {
+    accountAddress: {
+      scope: "account_address",
+      subject: `${input.username}\u0001${input.clientIp}`,
+    } as ThrottleKey,
+    address: { scope: "address", subject: input.clientIp } as ThrottleKey,
+    account: { scope: "account", subject: input.username } as ThrottleKey,
+  };
+}
+
 /**
- * Password sign-in, then the second factor when the user has one. Repeated failures lock the
- * account for a while; every attempt leaves an audit event (without the password, of course).
+ * Password sign-in, then the second factor when the user has one. Failures hold up the address
+ * that makes them and, past a higher count, the account everywhere except on a browser its owner
+ * has signed in from before; known and unknown usernames get the same answers in the same way.
+ * Every attempt on a real account leaves an audit event (without the password, of course).
  */
 export async function signIn(db: Db, input: SignInInput): Promise<SignInResult> {
-  const tenant = await findTenant(db, input.tenant);
-  const user = tenant ? await findUserByName(db, tenant.tenantId, input.username) : undefined;
-  if (!user || user.disabled) {
-    await verifyPassword(await dummyPasswordHash(), input.password);
-    throw invalidCredentials();
-  }
   const at = now();
-  if (user.lockedUntil && user.lockedUntil > at) {
-    throw new DomainError(
-      "locked",
-      "account_locked",
-      "サインインの失敗が続いたため、このアカウントは一時的にロックされています。しばらくしてから再度お試しください。",
-      "This account is locked for a while after repeated failed sign-ins. Try again later.",
-      { lockedUntil: user.lockedUntil.toISOString() },
-    );
-  }
-  const ctx = auditContext({
-    tenantId: user.tenantId,
-    userId: user.userId,
-    role: user.role,
-    clientIp: input.clientIp,
-    requestId: input.requestId,
-  });
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    await recordFailure(db, user, ctx, "password");
+  const keys = keysOf(input);
+  const states = await readThrottles(db, input.tenant, Object.values(keys));
+  const held =
+    heldUntil(throttleOf(states, keys.address), at) ??
+    heldUntil(throttleOf(states, keys.accountAddress), at) ??
+    (heldUntil(throttleOf(states, keys.account), at) &&
+    !(await isKnownDevice(db, input.tenant, input.deviceToken, input.username))
+      ? heldUntil(throttleOf(states, keys.account), at)
+      : undefined);
+  if (held) throw tooManyAttempts(held, at);
+
+  const tenant = await findTenant(db, input.tenant);
+  const found = tenant ? await findUserByName(db, tenant.tenantId, input.username) : undefined;
+  const user = found && !found.disabled ? found : undefined;
+  const passwordOk = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await verifyPassword(await dummyPasswordHash(), input.password).then(() => false);
+  const ctx = user
+    ? auditContext({
+        tenantId: user.tenantId,
+        userId: user.userId,
+        role: user.role,
+        clientIp: input.clientIp,
+        requestId: input.requestId,
+      })
+    : undefined;
+  if (!passwordOk || !user) {
+    await recordFailure(db, input, user, ctx, "password");
     throw invalidCredentials();
   }
   let totpStep: number | undefined;
@@ -86,7 +125,7 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignInResult> 
     }
     totpStep = matchTotp(user.totpSecret, input.totp, at, user.totpLastStep);
     if (totpStep === undefined) {
-      await recordFailure(db, user, ctx, "totp");
+      await recordFailure(db, input, user, ctx, "totp");
       throw new DomainError(
         "unauthenticated",
         "totp_invalid",
@@ -100,7 +139,10 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignInResult> 
     isRole(user.role) &&
     TOTP_REQUIRED.has(user.role) &&
     !input.skipRequiredTotp;
+  const deviceToken = input.deviceToken ?? randomBytes(24).toString("base64url");
   return transaction(db, async (tx) => {
+    await clearThrottles(tx, input.tenant, [keys.accountAddress, keys.account]);
+    await rememberDevice(tx, input.tenant, deviceToken, input.username, at);
     await updateUser(tx, user.tenantId, user.userId, {
       failedLogins: 0,
       lockedUntil: null,
@@ -113,25 +155,46 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignInResult> 
       restriction: mustEnrol ? TOTP_ENROLLMENT : null,
       clientIp: input.clientIp,
     });
-    await recordAudit(tx, ctx, {
+    await recordAudit(tx, ctx!, {
       action: "auth.sign_in",
       entity: "session",
       entityId: session.sessionId,
       change: { totp: totpStep !== undefined, mustEnrol },
     });
-    return { token, session, user };
+    return { token, session, user, deviceToken };
   });
 }
 
-async function recordFailure(db: Db, user: User, ctx: AuditContext, factor: "password" | "totp") {
+/**
+ * Counts the failure on every counter the attempt touched. On a real account it is audited, and
+ * when the account-wide delay begins the account shows as held (users.locked_until) so an
+ * administrator sees it and can lift it.
+ */
+async function recordFailure(
+  db: Db,
+  input: SignInInput,
+  user: User | undefined,
+  ctx: AuditContext | undefined,
+  factor: "password" | "totp",
+) {
+  const at = now();
+  const keys = keysOf(input);
   await transaction(db, async (tx) => {
-    const lockUntil = new Date(now().getTime() + LOCKOUT_MS);
-    const locked = await countFailedSignIn(tx, user, MAX_FAILED_SIGN_INS, lockUntil);
+    const states = await countFailure(tx, input.tenant, Object.values(keys), at);
+    if (!user || !ctx) return;
+    const account = throttleOf(states, keys.account);
+    const accountHeld = heldUntil(account, at);
+    if (accountHeld) {
+      await updateUser(tx, user.tenantId, user.userId, {
+        failedLogins: account!.failures,
+        lockedUntil: accountHeld,
+      });
+    }
     await recordAudit(tx, ctx, {
-      action: locked ? "auth.locked" : "auth.sign_in_failed",
+      action: accountHeld ? "auth.throttled" : "auth.sign_in_failed",
       entity: "user",
       entityId: user.userId,
-      change: { factor },
+      change: { factor, failures: account?.failures ?? 1 },
     });
   });
 }

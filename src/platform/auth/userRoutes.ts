@@ -1,7 +1,14 @@
 import { z } from "zod";
 import { operationRunner } from "../http/context.ts";
 import { type App, okSchema, type RouteDeps } from "../http/types.ts";
-import { createUser, listUsers, publicUser, resetPassword, unlockUser } from "./accounts.ts";
+import {
+  createUser,
+  listUsers,
+  publicUser,
+  resetPassword,
+  resetTotp,
+  unlockUser,
+} from "./accounts.ts";
 import { ROLES } from "./permissions.ts";
 import { userSchema } from "./routes.ts";
 
@@ -78,6 +85,23 @@ export async function userRoutes(app: App, { database }: RouteDeps) {
     },
     async (request) => {
       await run(request, (ctx) => unlockUser(ctx, request.params));
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    "/api/v1/users/:userId/totp/reset",
+    {
+      config: { access: { permission: "users.write" } },
+      schema: {
+        tags: ["users"],
+        summary: "Remove someone's lost second factor (audited; they are told at next sign-in)",
+        params: userIdParams,
+        response: { 200: okSchema },
+      },
+    },
+    async (request) => {
+      await run(request, (ctx) => resetTotp(ctx, request.params));
       return { ok: true as const };
     },
   );

@@ -48,6 +48,9 @@ export type UserPatch = Partial<
     User,
     | "passwordHash"
     | "totpSecret"
+    | "totpPendingSecret"
+    | "totpResetAt"
+    | "totpResetBy"
     | "totpEnabled"
     | "totpLastStep"
     | "failedLogins"
@@ -104,31 +107,4 @@ export async function insertTenantGrant(
     .insert(tenantGrants)
     .values({ tenantId, userTenantId: user.tenantId, userId: user.userId, grantedAt: now() })
     .onConflictDoNothing();
-}
-
-/**
- * Counts one failed sign-in atomically (concurrent guesses cannot overwrite each other's count)
- * and locks the account when the count reaches `max`. Returns whether it locked now.
- */
-export async function countFailedSignIn(
-  tx: Tx,
-  user: Pick<User, "tenantId" | "userId">,
-  max: number,
-  lockUntil: Date,
-) {
-  const reached = sql`${users.failedLogins} + 1 >= ${max}`;
-  const [row] = await tx
-    .update(users)
-    .set({
-      failedLogins: sql`case when ${reached} then 0 else ${users.failedLogins} + 1 end`,
-      lockedUntil: sql`case when ${reached} then ${lockUntil.toISOString()}::timestamptz else ${users.lockedUntil} end`,
-      updatedAt: now(),
-    })
-    .where(and(eq(users.tenantId, user.tenantId), eq(users.userId, user.userId)))
-    .returning({ failedLogins: users.failedLogins, lockedUntil: users.lockedUntil });
-  return (
-    row !== undefined &&
-    row.failedLogins === 0 &&
-    row.lockedUntil?.getTime() === lockUntil.getTime()
-  );
 }

@@ -17,6 +17,8 @@ import type { Config } from "../config.ts";
 import type { Database } from "../db/index.ts";
 import { frameworkErrors, installErrorHandler } from "./errors.ts";
 import { installGuard } from "./guard.ts";
+import { installHardening } from "./hardening.ts";
+import { installJsonBodyParser } from "./jsonBody.ts";
 import { installEventStreams } from "./sse.ts";
 import type { App, RouteDeps } from "./types.ts";
 
@@ -47,7 +49,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  installJsonBodyParser(app);
   await app.register(fastifyCookie);
+  await installHardening(app);
   await app.register(fastifySwagger, {
     openapi: {
       info: {
@@ -71,11 +75,13 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
-    reply.header("x-content-type-options", "nosniff");
     reply.header("referrer-policy", "no-referrer");
   });
   installGuard(app, database.db);
-  installEventStreams(app);
+  installEventStreams(app, {
+    perAddress: config.eventStreamsPerAddress,
+    perProcess: config.eventStreamsPerProcess,
+  });
   installErrorHandler(app);
 
   app.get("/healthz", { schema: { hide: true } }, async () => ({ status: "up" }));

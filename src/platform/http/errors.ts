@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { DomainError } from "../errors.ts";
+import { INPUT_REFUSALS, type InputRefusal } from "../inputs.ts";
 import { redactMyNumbers } from "../mynumber.ts";
 
 const CLIENT_ERRORS: Record<string, { code: string; ja: string; en: string }> = {
@@ -42,6 +43,18 @@ export function installErrorHandler(app: FastifyInstance): void {
         ),
         message: redactMyNumbers(v.message ?? "invalid"),
       }));
+      // A well-formed but impossible value (a date that does not exist, an empty patch) is 422.
+      const refused = issues.find((issue) => issue.message in INPUT_REFUSALS);
+      if (refused) {
+        const text = INPUT_REFUSALS[refused.message as InputRefusal];
+        return reply.status(422).send({
+          code: refused.message,
+          message: text.ja,
+          messageEn: text.en,
+          field: refused.field.replace(/\.$/, ""),
+          issues,
+        });
+      }
       return reply.status(400).send({
         code: "invalid_input",
         message: "入力内容に誤りがあります。",

@@ -6,6 +6,7 @@ import { findLiveSession, SESSION_COOKIE } from "../auth/sessions.ts";
 import { hasTenantAccess } from "../auth/users.ts";
 import type { Db } from "../db/index.ts";
 import { DomainError } from "../errors.ts";
+import { findTextField, INPUT_REFUSALS } from "../inputs.ts";
 import { decodeUrlText, findMyNumberField } from "../mynumber.ts";
 import type { Access } from "./context.ts";
 
@@ -133,6 +134,12 @@ export function installGuard(app: FastifyInstance, db: Db): void {
           `The field "${field}" contains what looks like a My Number (individual number). My Numbers must not be entered.`,
           { field: `${part}.${field}` },
         );
+      }
+      // PostgreSQL cannot store U+0000 in text: refused here rather than failing in the database.
+      const nul = findTextField(value, (text) => text.includes("\u0000"));
+      if (nul) {
+        const { ja, en } = INPUT_REFUSALS.invalid_text;
+        throw new DomainError("unprocessable", "invalid_text", ja, en, { field: `${part}.${nul}` });
       }
     }
   });

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { DomainError } from "../errors.ts";
 
 /**
  * Server-Sent Events on a hijacked reply. Streams are tracked so that a graceful shutdown ends
@@ -11,15 +12,34 @@ export interface EventStream {
 
 const KEEPALIVE_MS = 15_000;
 const open = new Set<FastifyReply>();
+/** Open streams per client address: one address cannot hold the process's file handles. */
+const byAddress = new Map<string, number>();
+const limits = { perAddress: 50, perProcess: 5_000 };
 
-export function installEventStreams(app: FastifyInstance): void {
+export function installEventStreams(
+  app: FastifyInstance,
+  caps: { perAddress: number; perProcess: number },
+): void {
+  Object.assign(limits, caps);
   app.addHook("preClose", async () => {
     for (const reply of open) reply.raw.end();
     open.clear();
   });
 }
 
+const tooManyStreams = () =>
+  new DomainError(
+    "too_many_requests",
+    "too_many_streams",
+    "同時に開ける更新通知の数を超えました。不要な画面を閉じてください。",
+    "Too many live connections are open. Close screens you do not need.",
+  );
+
 export function openEventStream(request: FastifyRequest, reply: FastifyReply): EventStream {
+  const address = request.ip;
+  const fromAddress = byAddress.get(address) ?? 0;
+  if (open.size >= limits.perProcess || fromAddress >= limits.perAddress) throw tooManyStreams();
+  byAddress.set(address, fromAddress + 1);
   reply.hijack();
   reply.raw.writeHead(200, {
     "content-type": "text/event-stream; charset=utf-8",
@@ -32,9 +52,15 @@ export function openEventStream(request: FastifyRequest, reply: FastifyReply): E
   open.add(reply);
   const listeners: (() => void)[] = [];
   const keepalive = setInterval(() => reply.raw.write(": keepalive\n\n"), KEEPALIVE_MS);
+  let closed = false;
   const close = () => {
+    if (closed) return;
+    closed = true;
     clearInterval(keepalive);
     open.delete(reply);
+    const left = (byAddress.get(address) ?? 1) - 1;
+    if (left > 0) byAddress.set(address, left);
+    else byAddress.delete(address);
     for (const listener of listeners.splice(0)) listener();
   };
   request.raw.on("close", close);

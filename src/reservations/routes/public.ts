@@ -4,6 +4,7 @@ import { DomainError } from "../../platform/errors.ts";
 import { citizenActor } from "../../platform/http/context.ts";
 import { RateLimiter } from "../../platform/http/rateLimit.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
+import { isoInstant } from "../../platform/inputs.ts";
 import { type Ctx, runOperation } from "../../platform/operation.ts";
 import { bookableProcedures, slotsForBooking } from "../availability.ts";
 import { bookReservation, contactKey, manageUrlOf } from "../booking.ts";
@@ -124,7 +125,7 @@ export async function publicReservationRoutes(app: App, { database, config }: Ro
         tags: ["reservations"],
         summary: "Move a reservation to another slot through its management link",
         params: tokenParams,
-        body: z.object({ start: z.string().max(40) }),
+        body: z.object({ start: isoInstant }),
         response: { 200: reservationSchema },
       },
     },

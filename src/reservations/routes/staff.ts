@@ -2,6 +2,7 @@ import { z } from "zod";
 import { operationRunner } from "../../platform/http/context.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
 import { okSchema } from "../../platform/http/types.ts";
+import { isoInstant } from "../../platform/inputs.ts";
 import { bookReservation } from "../booking.ts";
 import { moveReservation } from "../changes.ts";
 import {
@@ -122,7 +123,7 @@ export async function staffReservationRoutes(app: App, { database, config }: Rou
         tags: ["reservations"],
         summary: "Move a booking to another slot, with a reason",
         params: idParams,
-        body: z.object({ start: z.string().max(40), reason: z.string().max(200) }),
+        body: z.object({ start: isoInstant, reason: z.string().max(200) }),
         response: { 200: staffViewSchema },
       },
     },

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { publicUser } from "../../platform/auth/accounts.ts";
 import { operationRunner } from "../../platform/http/context.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
+import { patchOf } from "../../platform/inputs.ts";
 import type { Ctx } from "../../platform/operation.ts";
 import { createAccountFor } from "../accounts.ts";
 import {
@@ -63,7 +64,7 @@ export async function peopleRoutes(app: App, { database }: RouteDeps) {
         tags: ["roster"],
         summary: "Change a person's entry; reported changes become change notices",
         params: personParams,
-        body: personInput.partial(),
+        body: patchOf(personInput.partial()),
         response: { 200: entrySchema },
       },
     },

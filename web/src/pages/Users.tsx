@@ -42,6 +42,17 @@ export function Users() {
     await api("POST", `/api/v1/users/${userId}/unlock`);
     await load();
   };
+  // A lost authenticator: the server audits the reset and tells the user at their next sign-in.
+  const resetTotp = async (user: { userId: string; displayName: string }) => {
+    if (!window.confirm(t("resetTotpConfirm").replace("{name}", user.displayName))) return;
+    try {
+      await api("POST", `/api/v1/users/${user.userId}/totp/reset`);
+      setMessage({ kind: "ok", text: t("saved") });
+      await load();
+    } catch (e) {
+      setMessage({ kind: "error", text: errorText(e, lang) });
+    }
+  };
 
   return (
     <section aria-labelledby="users-title">
@@ -69,6 +80,11 @@ export function Users() {
                     </button>
                   ) : (
                     t("active")
+                  )}
+                  {u.totpEnabled && (
+                    <button type="button" onClick={() => void resetTotp(u)}>
+                      {t("resetTotp")}
+                    </button>
                   )}
                 </td>
               </tr>
