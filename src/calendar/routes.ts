@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
+import { fileResponse } from "../platform/http/types.ts";
 import { now, todayInTokyo } from "../platform/clock.ts";
 import { actorOf, citizenActor, operationRunner } from "../platform/http/context.ts";
 import type { App, RouteDeps } from "../platform/http/types.ts";
@@ -125,6 +126,7 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
       schema: {
         tags: ["calendar"],
         summary: "iCalendar feed of opening days",
+        response: fileResponse("text/calendar", "iCalendar"),
         querystring: rangeQuery,
       },
     },
@@ -165,6 +167,7 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
       schema: {
         tags: ["public"],
         summary: "Public iCalendar feed of opening days, for the city's website",
+        response: fileResponse("text/calendar", "iCalendar"),
         params: z.object({ tenant: tenantIdSchema }),
         querystring: rangeQuery,
       },

@@ -1,5 +1,8 @@
+import fs from "node:fs";
 import http from "node:http";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WEB_DIST } from "../../src/server.ts";
 import { buildTenant, buildTestApp, type TestApp } from "../factories.ts";
 
 /** Issue 11, finding 9: headers, methods, stream caps and the documented error answers. */
@@ -28,6 +31,19 @@ describe("headers and methods", () => {
     });
     expect(String(embed.headers["content-security-policy"])).toContain("frame-ancestors *");
     expect(embed.headers["x-frame-options"]).toBeUndefined();
+  });
+
+  it("serves the web app without source maps, under the policy", async () => {
+    const assets = fs.readdirSync(path.join(WEB_DIST, "assets"));
+    expect(assets.filter((f) => f.endsWith(".map"))).toEqual([]);
+    const script = assets.find((f) => f.endsWith(".js"))!;
+    const served = await t.app.inject(`/assets/${script}`);
+    expect(served.statusCode).toBe(200);
+    expect(served.body).not.toContain("sourceMappingURL");
+    expect((await t.app.inject(`/assets/${script}.map`)).statusCode).toBe(404);
+    const page = await t.app.inject({ url: "/", headers: { accept: "text/html" } });
+    expect(String(page.headers["content-security-policy"])).toContain("script-src 'self'");
+    expect(page.body).not.toMatch(/<script>(?!<\/script>)/);
   });
 
   it.each(["TRACE", "PROPFIND", "CONNECT"])("answers %s with 405", async (method) => {

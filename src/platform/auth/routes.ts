@@ -3,7 +3,7 @@ import { now } from "../clock.ts";
 import { DomainError } from "../errors.ts";
 import { authOf, operationRunner } from "../http/context.ts";
 import { RateLimiter } from "../http/rateLimit.ts";
-import { type App, okSchema, type RouteDeps } from "../http/types.ts";
+import { type App, errorSchema, okSchema, type RouteDeps } from "../http/types.ts";
 import { tenantIdSchema } from "../tenancy/tenant.ts";
 import { publicUser } from "./accounts.ts";
 import { signOut, switchTenant, whoAmI } from "./own.ts";
@@ -65,7 +65,10 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
           password: z.string().min(1).max(1000),
           totp: z.string().max(10).optional(),
         }),
-        response: { 200: z.object({ csrfToken: z.string(), restriction: z.string().nullable() }) },
+        response: {
+          200: z.object({ csrfToken: z.string(), restriction: z.string().nullable() }),
+          401: errorSchema,
+        },
       },
     },
     async (request, reply) => {

@@ -1,7 +1,7 @@
 import fastifyHelmet from "@fastify/helmet";
 import type { FastifyInstance } from "fastify";
-import { z } from "zod";
 import { DOCS_PREFIX } from "./guard.ts";
+import { errorSchema } from "./types.ts";
 
 /**
  * Response headers and answers that hold for every route: a Content-Security-Policy the web app
@@ -14,11 +14,8 @@ export const EMBEDDABLE_PAGE = /^\/congestion\/[a-z0-9-]+\/?(\?.*)?$/;
 
 const SERVED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
-export const errorBodySchema = z
-  .looseObject({ code: z.string(), message: z.string(), messageEn: z.string() })
-  .describe("An error: a stable code and a message in Japanese and English, with details.");
 
-const PUBLIC_ERRORS = [400, 404, 409, 413, 422, 429] as const;
+const PUBLIC_ERRORS = [400, 404, 409, 413, 414, 422, 429] as const;
 const SIGNED_IN_ERRORS = [...PUBLIC_ERRORS, 401, 403] as const;
 
 export async function installHardening(app: FastifyInstance): Promise<void> {
@@ -81,7 +78,7 @@ export async function installHardening(app: FastifyInstance): Promise<void> {
     const schema = (route.schema ??= {}) as { response?: Record<number, unknown> };
     schema.response ??= {};
     for (const status of isPublic ? PUBLIC_ERRORS : SIGNED_IN_ERRORS) {
-      schema.response[status] ??= errorBodySchema;
+      schema.response[status] ??= errorSchema;
     }
   });
 }

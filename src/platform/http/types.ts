@@ -29,3 +29,8 @@ export const errorSchema = z
   .passthrough();
 
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/** A 200 answer that is a file or a stream, documented with its media type. */
+export const fileResponse = (mediaType: string, description: string) => ({
+  200: { description, content: { [mediaType]: { schema: z.string() } } },
+});

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fileResponse } from "../../platform/http/types.ts";
 import { actorOf } from "../../platform/http/context.ts";
 import { openEventStream } from "../../platform/http/sse.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
@@ -41,6 +42,7 @@ export async function boardRoutes(app: App, { database }: RouteDeps) {
       schema: {
         tags: ["queue"],
         summary: "Server-Sent Events: `board` with the whole board after every change",
+        response: fileResponse("text/event-stream", "Server-Sent Events"),
       },
     },
     async (request, reply) => {
@@ -76,6 +78,7 @@ export async function boardRoutes(app: App, { database }: RouteDeps) {
       schema: {
         tags: ["public"],
         summary: "Server-Sent Events: `ticket` after every change to the queue",
+        response: fileResponse("text/event-stream", "Server-Sent Events"),
         params: publicTicketParams,
       },
     },
@@ -122,6 +125,7 @@ export async function boardRoutes(app: App, { database }: RouteDeps) {
       schema: {
         tags: ["public"],
         summary: "Server-Sent Events: `congestion` after every change",
+        response: fileResponse("text/event-stream", "Server-Sent Events"),
         params: z.object({ tenant: tenantIdSchema }),
       },
     },

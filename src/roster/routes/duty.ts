@@ -59,11 +59,12 @@ export async function dutyRoutes(app: App, { database }: RouteDeps) {
         tags: ["roster"],
         summary: "Remove a scheduled shift",
         params: z.object({ shiftId: z.string().max(64) }),
+        response: { 204: z.null().describe("Removed") },
       },
     },
     async (request, reply) => {
       await run(request, (ctx) => removeShift(ctx, request.params));
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }

@@ -1,5 +1,6 @@
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
+import { fileResponse } from "../../platform/http/types.ts";
 import { operationRunner } from "../../platform/http/context.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
 import { noticeParams, noticeSchema } from "../contract.ts";
@@ -88,7 +89,11 @@ export async function noticeRoutes(app: App, { database }: RouteDeps) {
     "/api/v1/roster/chart.pdf",
     {
       config: { access: { permission: "roster.read" } },
-      schema: { tags: ["roster"], summary: "The organisation chart (体制図) as it stands, A4 PDF" },
+      schema: {
+        tags: ["roster"],
+        summary: "The organisation chart (体制図) as it stands, A4 PDF",
+        response: fileResponse("application/pdf", "A4 PDF"),
+      },
     },
     async (request, reply) => {
       const render = await run(request, currentChart);
@@ -103,6 +108,7 @@ export async function noticeRoutes(app: App, { database }: RouteDeps) {
       schema: {
         tags: ["roster"],
         summary: "The organisation chart as it stood at a notice",
+        response: fileResponse("application/pdf", "A4 PDF"),
         params: noticeParams,
       },
     },
@@ -119,6 +125,7 @@ export async function noticeRoutes(app: App, { database }: RouteDeps) {
       schema: {
         tags: ["roster"],
         summary: "Name tags (名札) of everyone on the roster, ten per A4 sheet",
+        response: fileResponse("application/pdf", "A4 PDF"),
         querystring: z.object({ person: z.string().max(64).optional() }),
       },
     },

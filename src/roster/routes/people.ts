@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { publicUser } from "../../platform/auth/accounts.ts";
+import { userSchema } from "../../platform/auth/routes.ts";
 import { operationRunner } from "../../platform/http/context.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
 import { patchOf } from "../../platform/inputs.ts";
@@ -127,6 +128,7 @@ export async function peopleRoutes(app: App, { database }: RouteDeps) {
         summary: "Create the person's sign-in account (staff, deputy or manager)",
         params: personParams,
         body: accountBody,
+        response: { 201: userSchema },
       },
     },
     async (request, reply) => {
