@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { Writable } from "node:stream";
 import type { LightMyRequestResponse } from "fastify";
 import { auditContext, systemActor } from "../src/platform/actor.ts";
 import { recordAudit } from "../src/platform/audit/store.ts";
@@ -185,4 +186,16 @@ export async function signInAs(
 /** Runs an operation as a citizen on the public pages of a tenant. */
 export function asCitizen<T>(database: Database, tenantId: string, op: (ctx: Ctx) => Promise<T>) {
   return runOperation(database.db, { tenantId, userId: "citizen", role: "citizen" }, op);
+}
+
+/** A log destination that keeps every line, for tests that read what was logged. */
+export function logSink(): { lines: string[]; sink: Writable } {
+  const lines: string[] = [];
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, sink };
 }

@@ -1,4 +1,3 @@
-import { Writable } from "node:stream";
 import fc from "fast-check";
 import type { LightMyRequestResponse } from "fastify";
 import { hashPassword } from "../../src/platform/auth/password.ts";
@@ -6,7 +5,14 @@ import { can } from "../../src/platform/auth/permissions.ts";
 import { clearAccountThrottles } from "../../src/platform/auth/throttleStore.ts";
 import { updateUser } from "../../src/platform/auth/users.ts";
 import { transaction } from "../../src/platform/db/index.ts";
-import { buildTenant, buildTestApp, buildUser, TEST_PASSWORD, type TestApp } from "../factories.ts";
+import {
+  buildTenant,
+  buildTestApp,
+  buildUser,
+  logSink,
+  TEST_PASSWORD,
+  type TestApp,
+} from "../factories.ts";
 import {
   arbitraryFor,
   DOMAIN_STRINGS,
@@ -79,13 +85,7 @@ function operationsOf(doc: {
 }
 
 export async function fuzzApi(options: { runs: number; seed: number }): Promise<FuzzReport> {
-  const lines: string[] = [];
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      lines.push(String(chunk));
-      done();
-    },
-  });
+  const { lines, sink } = logSink();
   const t: TestApp = await buildTestApp({}, sink);
   const report: FuzzReport = {
     operations: 0,

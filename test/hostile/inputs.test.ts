@@ -33,6 +33,19 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+/** A citizen's booking through the public page, with the e-mail given. */
+const bookWithEmail = (email: string) =>
+  t.app.inject({
+    method: "POST",
+    url: `/api/v1/public/${tenantId}/reservations`,
+    payload: {
+      procedure: "card_application",
+      start: "2026-08-03T10:00:00+09:00",
+      nameKana: "ナガオカ ハナコ",
+      email,
+    },
+  });
+
 const BAD_DATES = ["9999-99-99", "0000-00-00", "2026-13-01", "9999-12-31", "2026-02-30"];
 const nested = (depth: number) => `${"[".repeat(depth)}1${"]".repeat(depth)}`;
 
@@ -53,16 +66,7 @@ describe("no 500 from input", () => {
   });
 
   it("refuses a NUL byte in any text with 422 invalid_text, naming the field", async () => {
-    const booking = await t.app.inject({
-      method: "POST",
-      url: `/api/v1/public/${tenantId}/reservations`,
-      payload: {
-        procedure: "card_application",
-        start: "2026-08-03T10:00:00+09:00",
-        nameKana: "ナガオカ ハナコ",
-        email: "hanako\u0000@example.jp",
-      },
-    });
+    const booking = await bookWithEmail("hanako\u0000@example.jp");
     expect(booking.statusCode).toBe(422);
     expect(booking.json()).toMatchObject({ code: "invalid_text", field: "body.email" });
     const login = await t.app.inject({
@@ -155,16 +159,7 @@ describe("My Numbers in other clothes are refused, not stored", () => {
     "5260\u200b1815\u200b9084",
     "\u0665\u0662\u0666\u0660\u0661\u0668\u0661\u0665\u0669\u0660\u0668\u0664",
   ])("%s in a booking", async (clothed) => {
-    const response = await t.app.inject({
-      method: "POST",
-      url: `/api/v1/public/${tenantId}/reservations`,
-      payload: {
-        procedure: "card_application",
-        start: "2026-08-03T10:00:00+09:00",
-        nameKana: "ナガオカ ハナコ",
-        email: clothed,
-      },
-    });
+    const response = await bookWithEmail(clothed);
     expect(response.statusCode).toBe(422);
     expect(response.json()).toMatchObject({ code: "my_number_detected", field: "body.email" });
     expect(response.body).not.toContain("1815");

@@ -1,17 +1,10 @@
-import { Writable } from "node:stream";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger, screenLogLine } from "../../src/platform/logger.ts";
-import { buildTenant, buildTestApp, type TestApp } from "../factories.ts";
+import { buildTenant, buildTestApp, logSink, type TestApp } from "../factories.ts";
 
 /** Issue 11, findings 1, 2 and 8: what a hostile request leaves in the log and in the answer. */
-const logs: string[] = [];
-const sink = new Writable({
-  write(chunk, _enc, done) {
-    logs.push(String(chunk));
-    done();
-  },
-});
+const { lines: logs, sink } = logSink();
 
 let t: TestApp;
 let tenantId: string;
@@ -64,16 +57,8 @@ describe("the log after hostile URLs", () => {
 
 describe("the log after a failed database write", () => {
   it("names the SQLSTATE and the constraint, never the row's values", async () => {
-    const lines: string[] = [];
-    const logger = createLogger(
-      "info",
-      new Writable({
-        write(chunk, _enc, done) {
-          lines.push(String(chunk));
-          done();
-        },
-      }),
-    );
+    const { lines, sink: out } = logSink();
+    const logger = createLogger("info", out);
     await t.database.db.execute(
       sql`create temporary table if not exists leak_probe (name text primary key, email text not null)`,
     );

@@ -3,6 +3,8 @@ import { listAuditEvents } from "../../src/platform/audit/store.ts";
 import { THROTTLE_RULES } from "../../src/platform/auth/throttle.ts";
 import { totpCode } from "../../src/platform/auth/totp.ts";
 import { now, startClockAt } from "../../src/platform/clock.ts";
+import { createLogger } from "../../src/platform/logger.ts";
+import { createApp } from "../../src/server.ts";
 import {
   buildTenant,
   buildTestApp,
@@ -11,6 +13,7 @@ import {
   signInAs,
   TEST_PASSWORD,
   type TestApp,
+  testConfig,
 } from "../factories.ts";
 
 /** Issue 11, findings 4, 5 and 6: limits that protect the owner, and a second factor kept. */
@@ -87,6 +90,24 @@ describe("sign-in limits that cannot be turned against the owner", () => {
       actorId: owner.userId,
     });
     expect(events.map((e) => e.action)).toContain("auth.throttled");
+  });
+
+  it("keeps the counts in the database, so a second server process sees them", async () => {
+    const other = await createApp(t.database, testConfig(), createLogger("silent"));
+    try {
+      const owner = await buildUser(t.database, tenantId, "staff");
+      const attacker = freshAddress();
+      for (let i = 0; i < 6; i++) await login(owner.username, `guess ${i}`, attacker);
+      const elsewhere = await other.inject({
+        method: "POST",
+        url: "/api/v1/auth/login",
+        remoteAddress: attacker,
+        payload: { tenant: tenantId, username: owner.username, password: TEST_PASSWORD },
+      });
+      expect(elsewhere.statusCode).toBe(429);
+    } finally {
+      await other.close();
+    }
   });
 
   it("lets an administrator lift an account-wide delay", async () => {

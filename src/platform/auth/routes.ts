@@ -7,6 +7,7 @@ import { type App, errorSchema, okSchema, type RouteDeps } from "../http/types.t
 import { tenantIdSchema } from "../tenancy/tenant.ts";
 import { publicUser } from "./accounts.ts";
 import { signOut, switchTenant, whoAmI } from "./own.ts";
+import { isRole, TOTP_REQUIRED } from "./permissions.ts";
 import {
   beginTotpEnrollment,
   changeOwnPassword,
@@ -14,7 +15,6 @@ import {
   type Outcome,
   removeOwnTotp,
 } from "./secondFactor.ts";
-import { isRole, TOTP_REQUIRED } from "./permissions.ts";
 import { SESSION_COOKIE } from "./sessions.ts";
 import { signIn } from "./signIn.ts";
 

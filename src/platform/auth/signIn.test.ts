@@ -1,9 +1,9 @@
-import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildTenant,
   buildTestApp,
   buildUser,
+  logSink,
   signInAs,
   TEST_PASSWORD,
   type TestApp,
@@ -14,13 +14,7 @@ import { IDLE_TIMEOUT_MS } from "./sessions.ts";
 import { THROTTLE_RULES } from "./throttle.ts";
 import { totpCode } from "./totp.ts";
 
-const logs: string[] = [];
-const sink = new Writable({
-  write(chunk, _enc, done) {
-    logs.push(String(chunk));
-    done();
-  },
-});
+const { lines: logs, sink } = logSink();
 
 let t: TestApp;
 let strict: TestApp;

@@ -121,16 +121,7 @@ function TwoFactor({ me, onChanged }: { me: Me; onChanged: () => Promise<void> }
             <p>
               {t("secretKey")}: <code className="secret">{setup.secret}</code>
             </p>
-            <label>
-              {t("totpCode")}
-              <input
-                value={code}
-                onChange={(e) => setCode(e.target.value.replace(/\D/g, "").slice(0, 6))}
-                inputMode="numeric"
-                autoComplete="one-time-code"
-                required
-              />
-            </label>
+            <CodeInput value={code} onChange={setCode} />
             {error && (
               <p role="alert" className="error">
                 {error}
@@ -164,16 +155,7 @@ function ProofForm(props: {
   return (
     <form onSubmit={submit} className="proof">
       <p>{props.withCode ? t("proveIdentityWithCode") : t("proveIdentity")}</p>
-      <label>
-        {t("currentPassword")}
-        <input
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-          required
-        />
-      </label>
+      <CurrentPassword value={password} onChange={setPassword} />
       {props.withCode && <CodeInput value={code} onChange={setCode} />}
       {props.error && (
         <p role="alert" className="error">
@@ -189,6 +171,22 @@ function ProofForm(props: {
         </button>
       </div>
     </form>
+  );
+}
+
+function CurrentPassword({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  const t = useT();
+  return (
+    <label>
+      {t("currentPassword")}
+      <input
+        type="password"
+        autoComplete="current-password"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        required
+      />
+    </label>
   );
 }
 
@@ -231,16 +229,7 @@ function PasswordChange({ withCode }: { withCode: boolean }) {
   return (
     <form className="panel" onSubmit={(e) => void submit(e)}>
       <h2>{t("changePassword")}</h2>
-      <label>
-        {t("currentPassword")}
-        <input
-          type="password"
-          autoComplete="current-password"
-          value={current}
-          onChange={(e) => setCurrent(e.target.value)}
-          required
-        />
-      </label>
+      <CurrentPassword value={current} onChange={setCurrent} />
       {withCode && <CodeInput value={code} onChange={setCode} />}
       <label>
         {t("newPassword")}
