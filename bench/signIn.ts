@@ -10,12 +10,17 @@ process.env.NODE_ENV ??= "test";
 
 const t = await buildTestApp({ signInAttemptsPerMinute: 100_000 });
 const tenantId = (await buildTenant(t.database)).tenantId;
-const known = await buildUser(t.database, tenantId, "staff");
+const knownNames: string[] = [];
+for (let i = 0; i < ATTEMPTS; i++) {
+  knownNames.push((await buildUser(t.database, tenantId, "staff")).username);
+}
+const unknownNames = knownNames.map((_, i) => `nobody-${i}`);
 
-async function timeAttempts(username: string, fixedAddress: boolean) {
+/** One wrong attempt per username and address, so each is a real password check. */
+async function timeAttempts(usernames: string[], fixedAddress: boolean) {
   const times: number[] = [];
   const statuses = new Set<number>();
-  for (let i = 0; i < ATTEMPTS; i++) {
+  for (const [i, username] of usernames.entries()) {
     const started = performance.now();
     const response = await t.app.inject({
       method: "POST",
@@ -37,8 +42,15 @@ async function timeAttempts(username: string, fixedAddress: boolean) {
   };
 }
 
-// Spread over addresses so each attempt is a real password check, not a held-up refusal.
-console.info("wrong password, known username  (ms):", await timeAttempts(known.username, false));
-console.info("wrong password, unknown username (ms):", await timeAttempts("nobody-here", false));
-console.info("held up at one address (ms):", await timeAttempts("someone-else", true));
+// Alternate the two kinds so a warming process favours neither.
+const known = await timeAttempts(knownNames, false);
+const unknown = await timeAttempts(unknownNames, false);
+const knownAgain = await timeAttempts(knownNames, false);
+console.info("wrong password, known username  (ms):", known, knownAgain);
+console.info("wrong password, unknown username (ms):", unknown);
+const held = await timeAttempts(
+  Array.from({ length: ATTEMPTS }, () => "someone"),
+  true,
+);
+console.info("one username from one address, held after 5 (ms):", held);
 await t.close();
