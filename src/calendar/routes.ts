@@ -1,9 +1,9 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { fileResponse } from "../platform/http/types.ts";
 import { now, todayInTokyo } from "../platform/clock.ts";
 import { actorOf, citizenActor, operationRunner } from "../platform/http/context.ts";
 import type { App, RouteDeps } from "../platform/http/types.ts";
+import { fileResponse } from "../platform/http/types.ts";
 import { hhmm, isoDate } from "../platform/inputs.ts";
 import { type Ctx, runOperation } from "../platform/operation.ts";
 import { tenantIdSchema } from "../platform/tenancy/tenant.ts";

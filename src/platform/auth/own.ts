@@ -1,16 +1,11 @@
 import { auditContext } from "../actor.ts";
 import { recordAudit } from "../audit/store.ts";
-import { now } from "../clock.ts";
-import { DomainError, forbidden, notFound } from "../errors.ts";
+import { forbidden } from "../errors.ts";
 import { audit, type Ctx, requireAccess } from "../operation.ts";
 import { findTenants } from "../tenancy/store.ts";
-import { checkPasswordStrength } from "./accounts.ts";
-import { hashPassword, verifyPassword } from "./password.ts";
 import { can, isDeviceRole, PERMISSIONS, type Permission } from "./permissions.ts";
 import { deleteSession, type Session, updateSession } from "./sessions.ts";
-import { TOTP_ENROLLMENT } from "./signIn.ts";
-import { matchTotp, newTotpSecret, otpauthUri } from "./totp.ts";
-import { findUser, hasTenantAccess, tenantsOfUser, type User, updateUser } from "./users.ts";
+import { hasTenantAccess, tenantsOfUser, type User } from "./users.ts";
 
 /**
  * Operations on one's own session and account (sign-out, who am I, own password, second factor,

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { now } from "../clock.ts";
 import type { Executor, Tx } from "../db/index.ts";
 import { newId } from "../ids.ts";

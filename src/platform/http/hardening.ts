@@ -14,7 +14,6 @@ export const EMBEDDABLE_PAGE = /^\/congestion\/[a-z0-9-]+\/?(\?.*)?$/;
 
 const SERVED_METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
-
 const PUBLIC_ERRORS = [400, 404, 409, 413, 414, 422, 429] as const;
 const SIGNED_IN_ERRORS = [...PUBLIC_ERRORS, 401, 403] as const;
 
@@ -45,7 +44,10 @@ export async function installHardening(app: FastifyInstance): Promise<void> {
   app.addHook("onSend", async (request, reply) => {
     if (request.method === "GET" && EMBEDDABLE_PAGE.test(request.url)) {
       const csp = String(reply.getHeader("content-security-policy") ?? "");
-      reply.header("content-security-policy", csp.replace("frame-ancestors 'none'", "frame-ancestors *"));
+      reply.header(
+        "content-security-policy",
+        csp.replace("frame-ancestors 'none'", "frame-ancestors *"),
+      );
       reply.removeHeader("x-frame-options");
     }
     // Swagger UI ships inline bootstrap code; its own pages get a policy that allows it.
@@ -75,7 +77,8 @@ export async function installHardening(app: FastifyInstance): Promise<void> {
     if (!route.url.startsWith("/api/") || route.url.startsWith(DOCS_PREFIX)) return;
     const isPublic = !!(route.config as { access?: { public?: boolean } } | undefined)?.access
       ?.public;
-    const schema = (route.schema ??= {}) as { response?: Record<number, unknown> };
+    route.schema ??= {};
+    const schema = route.schema as { response?: Record<number, unknown> };
     schema.response ??= {};
     for (const status of isPublic ? PUBLIC_ERRORS : SIGNED_IN_ERRORS) {
       schema.response[status] ??= errorSchema;

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { fileResponse } from "../../platform/http/types.ts";
 import { actorOf } from "../../platform/http/context.ts";
 import { openEventStream } from "../../platform/http/sse.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
+import { fileResponse } from "../../platform/http/types.ts";
 import { tenantIdSchema } from "../../platform/tenancy/tenant.ts";
 import { currentBoard } from "../board.ts";
 import {

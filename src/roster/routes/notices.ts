@@ -1,8 +1,8 @@
 import type { FastifyReply } from "fastify";
 import { z } from "zod";
-import { fileResponse } from "../../platform/http/types.ts";
 import { operationRunner } from "../../platform/http/context.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
+import { fileResponse } from "../../platform/http/types.ts";
 import { noticeParams, noticeSchema } from "../contract.ts";
 import { chartAtNotice, currentChart, nameTags } from "../printouts.ts";
 import { acknowledgeNotice, rosterNotices, submitRoster } from "../rosterNotices.ts";
