@@ -3,8 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { httpSignIn } from "../test/server.ts";
 import {
   axeViolations,
+  DEMO_PASSWORD,
   type E2eServer,
   launchBrowser,
   SCREENSHOTS,
@@ -135,5 +137,60 @@ describe("staff roster in the browser", () => {
     const cityViolations = await axeViolations(city);
     expect(cityViolations, JSON.stringify(cityViolations, null, 1)).toEqual([]);
     await cityContext.close();
+  });
+});
+
+describe("the roster person form", () => {
+  it("keeps a weekend worker's weekday hours when another field is edited, and each day's own hours", async () => {
+    const api = await httpSignIn(server.url, "nagaoka", "manager", DEMO_PASSWORD);
+    const roster = (await (await api("GET", "/api/v1/roster")).json()) as {
+      people: { id: string; name: string }[];
+    };
+    const hanako = roster.people.find((p) => p.name === "窓口 花子")!;
+    const weekday = { from: "08:15", to: "17:30" };
+    const availability = {
+      "1": weekday,
+      "2": weekday,
+      "3": weekday,
+      "6": { from: "09:00", to: "12:00" },
+    };
+    const set = await api("PATCH", `/api/v1/roster/people/${hanako.id}`, { availability });
+    expect(set.status).toBe(200);
+
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await signedIn(page, server.url, "manager");
+    await page.goto(`${server.url}/roster`);
+    await page
+      .getByRole("row", { name: /窓口 花子/ })
+      .getByRole("button", { name: "編集" })
+      .click();
+    const form = page.getByRole("form", { name: "従事者の情報" });
+    await form.getByLabel("週の上限（時間）").fill("30");
+    await screenshot(page, "roster-person-form-hours");
+    await form.getByRole("button", { name: "変更を保存" }).click();
+    await page.getByText("名簿を更新しました。").waitFor();
+
+    const entry = async () =>
+      (
+        (await (await api("GET", "/api/v1/roster")).json()) as {
+          people: { id: string; availability: Record<string, unknown>; weeklyHourLimit: number }[];
+        }
+      ).people.find((p) => p.id === hanako.id)!;
+    expect(await entry()).toMatchObject({ weeklyHourLimit: 30, availability });
+
+    // Saturday's own hours change; Monday's stay.
+    await page
+      .getByRole("row", { name: /窓口 花子/ })
+      .getByRole("button", { name: "編集" })
+      .click();
+    await form.getByLabel("土曜 から").fill("09:30");
+    await form.getByRole("button", { name: "変更を保存" }).click();
+    await page.getByText("名簿を更新しました。").waitFor();
+    expect((await entry()).availability).toEqual({
+      ...availability,
+      "6": { from: "09:30", to: "12:00" },
+    });
+    await context.close();
   });
 });

@@ -20,14 +20,15 @@ const EMPTY = {
   workRoles: ["counter"] as string[],
   weeklyHourLimit: 35,
   weekdays: [1, 2, 3, 4, 5] as number[],
-  from: "08:15",
-  to: "17:30",
+  /** Hours per weekday (0 = Sunday): each day keeps its own, so editing one never rewrites another. */
+  hours: Object.fromEntries(
+    [0, 1, 2, 3, 4, 5, 6].map((d) => [String(d), { from: "08:15", to: "17:30" }]),
+  ) as Record<string, { from: string; to: string }>,
 };
 type Form = typeof EMPTY;
 
 function formOf(p: Entry): Form {
   const days = Object.keys(p.availability).map(Number);
-  const first = Object.values(p.availability)[0];
   return {
     nameKanji: p.name,
     nameKana: p.nameKana,
@@ -42,8 +43,7 @@ function formOf(p: Entry): Form {
     workRoles: p.roles,
     weeklyHourLimit: p.weeklyHourLimit,
     weekdays: days,
-    from: first?.from ?? "08:15",
-    to: first?.to ?? "17:30",
+    hours: { ...EMPTY.hours, ...p.availability },
   };
 }
 
@@ -66,9 +66,20 @@ function bodyOf(f: Form, includeContact: boolean) {
     workRoles: f.workRoles,
     weeklyHourLimit: Number(f.weeklyHourLimit),
     availability: Object.fromEntries(
-      f.weekdays.map((d) => [String(d), { from: f.from, to: f.to }]),
+      [...f.weekdays].sort().map((d) => [String(d), f.hours[String(d)]!]),
     ),
   };
+}
+
+/** Only what the form changed, so an edit never writes back a value it did not touch. */
+function changesOf(before: Form, after: Form): Record<string, unknown> {
+  const was = bodyOf(before, false) as Record<string, unknown>;
+  const now = bodyOf(after, after.contact !== "") as Record<string, unknown>;
+  return Object.fromEntries(
+    Object.entries(now).filter(
+      ([key, value]) => JSON.stringify(value) !== JSON.stringify(was[key]),
+    ),
+  );
 }
 
 /** Mirrors the server's rule only to offer the button; the server decides and explains. */
@@ -83,19 +94,27 @@ export function PersonForm({
 }) {
   const lang = useLang();
   const s = say(lang);
-  const [form, setForm] = useState<Form>(
+  const [original] = useState<Form>(() =>
     person ? formOf(person) : { ...EMPTY, startDate: today() },
   );
+  const [form, setForm] = useState<Form>(original);
+  const [unchanged, setUnchanged] = useState(false);
   const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm({ ...form, [key]: value });
   const toggle = <T,>(list: T[], value: T) =>
     list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
 
+  const setHours = (day: number, edge: "from" | "to", value: string) =>
+    set("hours", { ...form.hours, [day]: { ...form.hours[String(day)]!, [edge]: value } });
+
   const save = async (event: FormEvent) => {
     event.preventDefault();
+    const changes = person ? changesOf(original, form) : {};
+    setUnchanged(person !== null && Object.keys(changes).length === 0);
+    if (person && Object.keys(changes).length === 0) return;
     const saved = await ctx.act(
       () =>
         person
-          ? api("PATCH", `/api/v1/roster/people/${person.id}`, bodyOf(form, form.contact !== ""))
+          ? api("PATCH", `/api/v1/roster/people/${person.id}`, changes)
           : api("POST", "/api/v1/roster/people", bodyOf(form, true)),
       person
         ? s("名簿を更新しました。", "Roster updated.")
@@ -218,33 +237,54 @@ export function PersonForm({
           </label>
         ))}
       </fieldset>
-      <fieldset>
+      <fieldset className="availability">
         <legend>{s("勤務可能な曜日と時間", "Availability")}</legend>
-        {[1, 2, 3, 4, 5, 6, 0].map((d) => (
-          <label key={d} className="check-option inline">
-            <input
-              type="checkbox"
-              checked={form.weekdays.includes(d)}
-              onChange={() => set("weekdays", toggle(form.weekdays, d))}
-            />
-            {
-              (lang === "ja"
-                ? ["日", "月", "火", "水", "木", "金", "土"]
-                : ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"])[d]
-            }
-          </label>
-        ))}
-        <div className="grid">
-          <label>
-            {s("から", "From")}
-            <input type="time" value={form.from} onChange={(e) => set("from", e.target.value)} />
-          </label>
-          <label>
-            {s("まで", "To")}
-            <input type="time" value={form.to} onChange={(e) => set("to", e.target.value)} />
-          </label>
-        </div>
+        {[1, 2, 3, 4, 5, 6, 0].map((d) => {
+          const name = (
+            lang === "ja"
+              ? ["日", "月", "火", "水", "木", "金", "土"]
+              : ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+          )[d]!;
+          const on = form.weekdays.includes(d);
+          const hours = form.hours[String(d)]!;
+          return (
+            <div key={d} className="availability-day">
+              <label className="check-option inline">
+                <input
+                  type="checkbox"
+                  checked={on}
+                  onChange={() => set("weekdays", toggle(form.weekdays, d))}
+                />
+                {name}
+              </label>
+              <label>
+                <span className="visually-hidden">{s(`${name}曜 から`, `${name} from`)}</span>
+                <input
+                  type="time"
+                  value={hours.from}
+                  disabled={!on}
+                  onChange={(e) => setHours(d, "from", e.target.value)}
+                />
+              </label>
+              <span aria-hidden="true">〜</span>
+              <label>
+                <span className="visually-hidden">{s(`${name}曜 まで`, `${name} to`)}</span>
+                <input
+                  type="time"
+                  value={hours.to}
+                  disabled={!on}
+                  onChange={(e) => setHours(d, "to", e.target.value)}
+                />
+              </label>
+            </div>
+          );
+        })}
       </fieldset>
+      {unchanged && (
+        <p role="status" className="notice">
+          {s("変更はありません。", "Nothing has changed.")}
+        </p>
+      )}
       <div className="actions">
         <button type="submit" className="primary">
           {person ? s("変更を保存", "Save changes") : s("名簿に追加", "Add to roster")}
