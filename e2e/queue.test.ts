@@ -137,4 +137,39 @@ describe("the counter in the browser", () => {
     for (const context of [kioskContext, boardContext, staffContext, phoneContext])
       await context.close();
   });
+
+  it("puts a person on hold and brings them back from the waiting list: by number, or back into the queue", async () => {
+    // The two 暗証番号再設定 tickets issued above are still waiting; counter 1 is still open.
+    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const staff = await context.newPage();
+    await signedIn(staff, server.url, "staff");
+    await staff.getByRole("link", { name: "窓口業務" }).click();
+    const list = staff.getByRole("region", { name: /お待ちの方・保留中/ });
+    await list.getByRole("row").nth(2).waitFor();
+    const [first, second] = await list.locator("tbody th.ticket-number").allInnerTexts();
+
+    await staff.getByRole("button", { name: /次の方を呼出/ }).click();
+    await staff.locator(".current-number", { hasText: first! }).waitFor();
+    await staff.getByRole("button", { name: /保留/ }).click();
+    await staff.getByText("対応中の番号はありません").waitFor();
+    const heldRow = list.getByRole("row", { name: new RegExp(first!) });
+    await heldRow.getByText("保留中").waitFor();
+    await screenshot(staff, "counter-waiting-list");
+    expect(await axeViolations(staff)).toEqual([]);
+
+    // Out of turn: the second person is called by number while the first is on hold.
+    await list.getByRole("button", { name: `${second}を呼出` }).click();
+    await staff.locator(".current-number", { hasText: second! }).waitFor();
+    await staff.getByRole("button", { name: /受付開始/ }).click();
+    await staff.getByText("受付中", { exact: true }).waitFor();
+    await staff.keyboard.press("f");
+    await staff.getByText("対応中の番号はありません").waitFor();
+
+    // The held one goes back into the queue, then is called next.
+    await list.getByRole("button", { name: `${first}を順番待ちに戻す` }).click();
+    await heldRow.getByText("お待ち", { exact: true }).waitFor();
+    await staff.getByRole("button", { name: /次の方を呼出/ }).click();
+    await staff.locator(".current-number", { hasText: first! }).waitFor();
+    await context.close();
+  });
 });

@@ -18,7 +18,7 @@ import {
   openSessionsOf,
   type Ticket,
 } from "./store.ts";
-import { pickNextTicket, updateTicket } from "./ticketStore.ts";
+import { findTicket, pickNextTicket, updateTicket } from "./ticketStore.ts";
 import { nextStatus } from "./tickets.ts";
 
 /** "12:00" today, Tokyo time, as an instant: when a person means to leave the counter. */
@@ -143,13 +143,8 @@ export async function closeCounter(ctx: Ctx, props: { counterId: string }): Prom
   );
 }
 
-/** 呼出: the next ticket this counter can serve, fairly ordered, never handed to two counters. */
-export async function callNext(
-  ctx: Ctx,
-  props: { counterId: string },
-): Promise<Ticket | undefined> {
-  requireAccess(ctx, "queue.serve");
-  const { counterId } = props;
+/** The open session of this counter, which must be the actor's, and the procedures it serves. */
+async function callingSession(ctx: Ctx, counterId: string) {
   // Locked until commit: a close of this counter waits for the call, then sees the ticket there.
   const session = await lockOpenSession(ctx.tx, ctx.tenantId, counterId);
   if (!session || session.userId !== ctx.actor.userId) throw notOpen(counterId);
@@ -160,23 +155,31 @@ export async function callNext(
     procedures,
     terminals.find((t) => t.terminalId === session.terminalId),
   );
+  return { session, served };
+}
+
+/** Hands a ticket to the counter: called there, audited, announced after the commit. */
+async function callTo(
+  ctx: Ctx,
+  session: { sessionId: string; counterId: string },
+  ticket: Ticket,
+  how: "next" | "by_number",
+): Promise<Ticket> {
   const at = now();
-  const next = await pickNextTicket(ctx.tx, ctx.tenantId, serviceDay(at), counterId, served, at);
-  if (!next) return undefined;
-  const called = await updateTicket(ctx.tx, next, {
-    status: nextStatus("call", next.status as never),
-    counterId,
+  const called = await updateTicket(ctx.tx, ticket, {
+    status: nextStatus("call", ticket.status as never),
+    counterId: session.counterId,
     sessionId: session.sessionId,
     staffUserId: ctx.actor.userId,
-    calledAt: next.calledAt ?? at,
+    calledAt: ticket.calledAt ?? at,
     lastCalledAt: at,
     targetCounterId: null,
   });
   await audit(ctx, {
     action: "ticket.call",
     entity: "ticket",
-    entityId: next.ticketId,
-    change: { counterId },
+    entityId: ticket.ticketId,
+    change: { counterId: session.counterId, how, from: ticket.status },
   });
   ctx.afterCommit(() =>
     publish(ctx.tenantId, {
@@ -184,8 +187,52 @@ export async function callNext(
       action: "call",
       ticketId: called.ticketId,
       displayNumber: called.displayNumber,
-      counterId,
+      counterId: session.counterId,
     }),
   );
   return called;
+}
+
+/** 呼出: the next ticket this counter can serve, fairly ordered, never handed to two counters. */
+export async function callNext(
+  ctx: Ctx,
+  props: { counterId: string },
+): Promise<Ticket | undefined> {
+  requireAccess(ctx, "queue.serve");
+  const { session, served } = await callingSession(ctx, props.counterId);
+  const at = now();
+  const next = await pickNextTicket(
+    ctx.tx,
+    ctx.tenantId,
+    serviceDay(at),
+    props.counterId,
+    served,
+    at,
+  );
+  return next ? callTo(ctx, session, next, "next") : undefined;
+}
+
+/**
+ * 番号指定呼出: a waiting or held ticket called to this counter by its number, out of turn (a
+ * person back from the restroom, a held case whose papers have arrived). The row is locked, so
+ * two counters calling the same number cannot both have it.
+ */
+export async function callTicket(
+  ctx: Ctx,
+  props: { counterId: string; ticketId: string },
+): Promise<Ticket> {
+  requireAccess(ctx, "queue.serve");
+  const { session, served } = await callingSession(ctx, props.counterId);
+  const ticket = await findTicket(ctx.tx, ctx.tenantId, props.ticketId, true);
+  if (!ticket || ticket.serviceDay !== serviceDay(now())) throw notFound("受付番号", "Ticket");
+  const missing = ticket.procedureCodes.filter((code) => !served.includes(code));
+  if (missing.length > 0) {
+    throw conflict(
+      "not_served_here",
+      "この窓口（端末）では扱えない手続が含まれています。移管するか、扱える窓口で呼び出してください。",
+      "This counter (terminal) cannot serve one of the ticket's procedures. Transfer it or call it at a counter that can.",
+      { procedures: missing },
+    );
+  }
+  return callTo(ctx, session, ticket, "by_number");
 }

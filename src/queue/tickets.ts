@@ -25,7 +25,8 @@ export type TicketAction =
   | "cancel";
 
 const FROM: Record<TicketAction, readonly TicketStatus[]> = {
-  call: ["waiting"],
+  // A held ticket is called back by its number when the person is ready again.
+  call: ["waiting", "held"],
   recall: ["called"],
   start: ["called"],
   finish: ["serving"],

@@ -3,7 +3,7 @@ import { operationRunner } from "../../platform/http/context.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
 import { okSchema } from "../../platform/http/types.ts";
 import { counterParams, counterSessionSchema, openCounterBody, ticketSchema } from "../contract.ts";
-import { callNext, closeCounter, openCounter } from "../counterSessions.ts";
+import { callNext, callTicket, closeCounter, openCounter } from "../counterSessions.ts";
 import { ticketOut } from "./tickets.ts";
 
 export async function counterRoutes(app: App, { database }: RouteDeps) {
@@ -70,6 +70,26 @@ export async function counterRoutes(app: App, { database }: RouteDeps) {
         callNext(ctx, { counterId: request.params.counter }),
       );
       return ticket ? ticketOut(request, ticket) : reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/v1/queue/counters/:counter/call",
+    {
+      config: { access: { permission: "queue.serve" } },
+      schema: {
+        tags: ["queue"],
+        summary: "Call a waiting or held ticket to this counter by its number (out of turn)",
+        params: counterParams,
+        body: z.object({ ticketId: z.string().max(64) }),
+        response: { 200: ticketSchema },
+      },
+    },
+    async (request) => {
+      const ticket = await run(request, (ctx) =>
+        callTicket(ctx, { counterId: request.params.counter, ticketId: request.body.ticketId }),
+      );
+      return ticketOut(request, ticket);
     },
   );
 }

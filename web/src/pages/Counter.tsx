@@ -1,9 +1,12 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { api, errorText, type Me } from "../api.ts";
 import { useLang } from "../i18n.ts";
 import { useEventStream, waitText } from "../live.ts";
+import { keys } from "../queryClient.ts";
 import type { Board, Catalogue, TicketOut } from "../queue/types.ts";
 import { Checklist } from "./counter/Checklist.tsx";
+import { WaitingList } from "./counter/WaitingList.tsx";
 
 /** Keyboard shortcuts: one key per action, shown on each button. */
 const KEYS = {
@@ -49,7 +52,12 @@ export function Counter({ me }: { me: Me }) {
     void load();
     void api<Board>("GET", "/api/v1/queue/board").then(setBoard);
   }, [load]);
-  useEventStream<Board>("/api/v1/queue/events", "board", setBoard);
+  const queries = useQueryClient();
+  // Every change to the queue arrives as a new board: the lists read from the cache refetch.
+  useEventStream<Board>("/api/v1/queue/events", "board", (next) => {
+    setBoard(next);
+    void queries.invalidateQueries({ queryKey: keys.queue });
+  });
 
   const session = catalogue?.openSessions.find((s) => s.userId === me.user.userId);
   const name = (code: string) => {
@@ -82,17 +90,16 @@ export function Counter({ me }: { me: Me }) {
     });
   const callNext = () =>
     run(async () => {
-      const response = await fetch(`/api/v1/queue/counters/${counterId}/call-next`, {
-        method: "POST",
-        headers: { "x-csrf-token": me.csrfToken },
-      });
-      if (response.status === 204) {
+      // Through the API client, so a refusal shows the server's reason, not a network error.
+      const called = await api<TicketOut | undefined>(
+        "POST",
+        `/api/v1/queue/counters/${counterId}/call-next`,
+      );
+      if (!called) {
         setMessage({ kind: "ok", text: L("お待ちの方はいません。", "Nobody is waiting.") });
         return;
       }
-      const body = await response.json();
-      if (!response.ok) throw Object.assign(new Error(body.messageEn), { body });
-      setCurrent(body);
+      setCurrent(called);
     });
   const step = (path: string, body?: unknown) =>
     run(async () => {
@@ -358,6 +365,18 @@ export function Counter({ me }: { me: Me }) {
             />
           </label>
         </div>
+      )}
+      {session && (
+        <WaitingList
+          counterId={session.counterId}
+          canCall={!current}
+          name={name}
+          onCalled={(ticket) => {
+            setCurrent(ticket);
+            setMessage(null);
+          }}
+          onError={(text) => setMessage({ kind: "error", text })}
+        />
       )}
       <section className="panel wide-panel" aria-label={L("待ち状況", "Waiting")}>
         <h2>{L("待ち状況", "Waiting")}</h2>

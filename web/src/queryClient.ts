@@ -1,0 +1,24 @@
+import { QueryClient } from "@tanstack/react-query";
+import { ApiError } from "./api.ts";
+
+/**
+ * The one cache of server data. Live screens do not poll: the event stream marks queries stale
+ * (`invalidateQueries`) and they refetch. A refusal (4xx) is an answer, not a network hiccup,
+ * so it is not retried.
+ */
+export const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 5_000,
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      refetchOnWindowFocus: false,
+    },
+    mutations: { retry: false },
+  },
+});
+
+/** Query keys per resource, so a write invalidates exactly what it changed. */
+export const keys = {
+  queueTickets: (statuses: readonly string[]) => ["queue", "tickets", ...statuses] as const,
+  queue: ["queue"] as const,
+};
