@@ -81,6 +81,9 @@ describe("a reservation at the counter", () => {
         await staff.keyboard.press("s");
         await staff.getByText("受付中", { exact: true }).waitFor();
         await staff.keyboard.press("f");
+        // 完了 asks first; Enter confirms.
+        await staff.getByRole("alertdialog").waitFor();
+        await staff.keyboard.press("Enter");
         await staff.getByText("対応中の番号はありません").waitFor();
       }
       expect(called).toEqual([reserved, earlier, later]);

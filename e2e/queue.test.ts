@@ -82,6 +82,9 @@ describe("the counter in the browser", () => {
     await screenshot(staff, "workstation");
     expect(await axeViolations(staff)).toEqual([]);
     await staff.keyboard.press("f");
+    // 完了 asks first; Enter confirms.
+    await staff.getByRole("alertdialog").waitFor();
+    await staff.keyboard.press("Enter");
     await staff.getByText("対応中の番号はありません").waitFor();
     await phone.getByRole("heading", { name: "受付が完了しました" }).waitFor({ timeout: 2000 });
 
@@ -151,6 +154,8 @@ describe("the counter in the browser", () => {
     await staff.getByRole("button", { name: /次の方を呼出/ }).click();
     await staff.locator(".current-number", { hasText: first! }).waitFor();
     await staff.getByRole("button", { name: /保留/ }).click();
+    await screenshot(staff, "counter-confirm-hold");
+    await staff.getByRole("alertdialog").getByRole("button", { name: "保留" }).click();
     await staff.getByText("対応中の番号はありません").waitFor();
     const heldRow = list.getByRole("row", { name: new RegExp(first!) });
     await heldRow.getByText("保留中").waitFor();
@@ -163,6 +168,9 @@ describe("the counter in the browser", () => {
     await staff.getByRole("button", { name: /受付開始/ }).click();
     await staff.getByText("受付中", { exact: true }).waitFor();
     await staff.keyboard.press("f");
+    // 完了 asks first; Enter confirms.
+    await staff.getByRole("alertdialog").waitFor();
+    await staff.keyboard.press("Enter");
     await staff.getByText("対応中の番号はありません").waitFor();
 
     // The held one goes back into the queue, then is called next.

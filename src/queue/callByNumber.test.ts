@@ -77,6 +77,12 @@ describe("calling a ticket by its number", () => {
       await client.request("POST", `/api/v1/queue/tickets/${id}/start`);
       await client.request("POST", `/api/v1/queue/tickets/${id}/finish`, { outcome: "completed" });
     }
+    // Each clerk's own day: one person, one procedure completed.
+    expect((await first.request("GET", "/api/v1/queue/my-day")).json()).toEqual({
+      people: 1,
+      completed: 1,
+      notCompleted: 0,
+    });
   });
 
   it("brings a held ticket back: by resuming it into the queue, or by calling it directly", async () => {

@@ -151,6 +151,8 @@ const terminalOut = z.object({
   nameJa: z.string(),
 });
 export const catalogueSchema = z.object({
+  /** Recalls a clerk must make before marking a person absent (不在). */
+  noShowAfterRecalls: z.number().int(),
   groups: z.array(groupOut),
   procedures: z.array(procedureOut),
   counters: z.array(counterOut),
@@ -240,4 +242,11 @@ export const phoneCallOut = z.object({
   outcome: z.string(),
   startedAt: z.string(),
   finishedAt: z.string(),
+});
+
+/** The signed-in clerk's counter work today. */
+export const myDaySchema = z.object({
+  people: z.number().int(),
+  completed: z.number().int(),
+  notCompleted: z.number().int(),
 });

@@ -7,6 +7,7 @@ import { CALL_CATEGORIES, CALL_OUTCOME_LABELS, CHECKLISTS } from "./checklist.ts
 import { serviceDay } from "./issue.ts";
 import { currentState, ticketView } from "./live.ts";
 import {
+  findQueueSettings,
   listCounters,
   listGroups,
   listProcedures,
@@ -46,6 +47,7 @@ export async function catalogueView(ctx: Ctx) {
     callCategories: CALL_CATEGORIES,
     callOutcomes: CALL_OUTCOME_LABELS,
     priorityReasons: PRIORITY_REASONS,
+    noShowAfterRecalls: (await findQueueSettings(ctx.tx, ctx.tenantId)).noShowAfterRecalls,
   };
 }
 
@@ -69,6 +71,20 @@ export async function ticketsToday(
 export async function serviceRecords(ctx: Ctx, range: { from: string; to: string }) {
   requireAccess(ctx, "service.read");
   return serviceRecordsBetween(ctx.tx, ctx.tenantId, range.from, range.to);
+}
+
+/** 本日の対応件数: what the signed-in clerk has served at the counter today. */
+export async function myDayAtCounter(ctx: Ctx) {
+  requireAccess(ctx, "queue.serve");
+  const day = serviceDay();
+  const mine = (await serviceRecordsBetween(ctx.tx, ctx.tenantId, day, day)).filter(
+    (r) => r.staffUserId === ctx.actor.userId && r.channel === "counter",
+  );
+  return {
+    people: new Set(mine.map((r) => r.ticketId)).size,
+    completed: mine.filter((r) => r.outcome === "completed").length,
+    notCompleted: mine.filter((r) => r.outcome !== "completed").length,
+  };
 }
 
 // ---- public views: no session, read outside any request transaction (live streams) ----

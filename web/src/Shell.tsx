@@ -3,6 +3,7 @@ import { api, type Me } from "./api.ts";
 import { ROLE_NAMES, useLang, useT } from "./i18n.ts";
 import { navFor } from "./nav.ts";
 import { QueueAlerts } from "./QueueAlerts.tsx";
+import { LiveQueue } from "./queue/liveQueue.tsx";
 import { navigate, usePath } from "./router.ts";
 
 interface Props {
@@ -101,6 +102,7 @@ export function Shell({ me, onChanged, onToggleLang, children }: Props) {
           </nav>
         )}
         <main id="main" tabIndex={-1}>
+          {me.permissions.includes("queue.read") && !me.restriction && <LiveQueue />}
           {me.permissions.includes("queue.serve") && !me.restriction && <QueueAlerts />}
           {children}
         </main>

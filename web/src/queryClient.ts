@@ -21,4 +21,6 @@ export const queryClient = new QueryClient({
 export const keys = {
   queueTickets: (statuses: readonly string[]) => ["queue", "tickets", ...statuses] as const,
   queue: ["queue"] as const,
+  queueBoard: ["queue", "board"] as const,
+  queueMyDay: ["queue", "my-day"] as const,
 };

@@ -2,8 +2,15 @@ import { z } from "zod";
 import { operationRunner } from "../../platform/http/context.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
 import { okSchema } from "../../platform/http/types.ts";
-import { counterParams, counterSessionSchema, openCounterBody, ticketSchema } from "../contract.ts";
+import {
+  counterParams,
+  counterSessionSchema,
+  myDaySchema,
+  openCounterBody,
+  ticketSchema,
+} from "../contract.ts";
 import { callNext, callTicket, closeCounter, openCounter } from "../counterSessions.ts";
+import { myDayAtCounter } from "../reads.ts";
 import { ticketOut } from "./tickets.ts";
 
 export async function counterRoutes(app: App, { database }: RouteDeps) {
@@ -91,5 +98,18 @@ export async function counterRoutes(app: App, { database }: RouteDeps) {
       );
       return ticketOut(request, ticket);
     },
+  );
+
+  app.get(
+    "/api/v1/queue/my-day",
+    {
+      config: { access: { permission: "queue.serve" } },
+      schema: {
+        tags: ["queue"],
+        summary: "What the signed-in clerk has served at the counter today",
+        response: { 200: myDaySchema },
+      },
+    },
+    async (request) => run(request, (ctx) => myDayAtCounter(ctx)),
   );
 }

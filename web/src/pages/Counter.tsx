@@ -1,11 +1,14 @@
-import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect, useState } from "react";
 import { api, errorText, type Me } from "../api.ts";
+import { ConfirmDialog } from "../ConfirmDialog.tsx";
 import { useLang } from "../i18n.ts";
-import { useEventStream, waitText } from "../live.ts";
-import { keys } from "../queryClient.ts";
-import type { Board, Catalogue, TicketOut } from "../queue/types.ts";
+import { waitText } from "../live.ts";
+import { useQueueBoard } from "../queue/liveQueue.tsx";
+import type { Catalogue, TicketOut } from "../queue/types.ts";
 import { Checklist } from "./counter/Checklist.tsx";
+import { MyDay, ServiceTimer } from "./counter/CounterStatus.tsx";
+import { OpenCounter } from "./counter/OpenCounter.tsx";
+import { ServiceForm } from "./counter/ServiceForm.tsx";
 import { WaitingList } from "./counter/WaitingList.tsx";
 
 /** Keyboard shortcuts: one key per action, shown on each button. */
@@ -28,12 +31,18 @@ export function Counter({ me }: { me: Me }) {
   const [counterId, setCounterId] = useState("1");
   const [terminalId, setTerminalId] = useState("");
   const [current, setCurrent] = useState<TicketOut | null>(null);
-  const [board, setBoard] = useState<Board | null>(null);
   const [reason, setReason] = useState("documents");
   const [note, setNote] = useState("");
   const [transferTo, setTransferTo] = useState("");
   const [checks, setChecks] = useState<Record<string, Record<string, string>>>({});
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  /** An action that ends or hands over the person waits for a yes in the dialog. */
+  const [confirming, setConfirming] = useState<{
+    title: string;
+    label: string;
+    tone?: "danger";
+    run: () => void;
+  } | null>(null);
 
   const load = useCallback(async () => {
     const c = await api<Catalogue>("GET", "/api/v1/queue/catalogue");
@@ -50,14 +59,9 @@ export function Counter({ me }: { me: Me }) {
   }, [me.user.userId]);
   useEffect(() => {
     void load();
-    void api<Board>("GET", "/api/v1/queue/board").then(setBoard);
   }, [load]);
-  const queries = useQueryClient();
-  // Every change to the queue arrives as a new board: the lists read from the cache refetch.
-  useEventStream<Board>("/api/v1/queue/events", "board", (next) => {
-    setBoard(next);
-    void queries.invalidateQueries({ queryKey: keys.queue });
-  });
+  // The shell's one live connection keeps the board (and the lists) current.
+  const board = useQueueBoard().data ?? null;
 
   const session = catalogue?.openSessions.find((s) => s.userId === me.user.userId);
   const name = (code: string) => {
@@ -112,8 +116,10 @@ export function Counter({ me }: { me: Me }) {
       const ended = ["done", "no_show", "cancelled", "waiting", "held"].includes(updated.status);
       setCurrent(ended ? null : updated);
       if (ended) {
+        // The next person starts with a clean form: no note, checks or transfer target carried over.
         setNote("");
         setChecks({});
+        setTransferTo("");
       }
     });
   const guided = current ? current.procedures.filter((code) => catalogue?.checklists[code]) : [];
@@ -136,6 +142,9 @@ export function Counter({ me }: { me: Me }) {
             : { procedures: [transferTo] },
         )
       : Promise.resolve();
+
+  const ask = (title: string, label: string, work: () => Promise<void>, tone?: "danger") =>
+    setConfirming({ title, label, tone, run: () => void work() });
 
   const actions: {
     key: string;
@@ -167,32 +176,61 @@ export function Counter({ me }: { me: Me }) {
     {
       key: KEYS.finish,
       label: L("完了", "Completed"),
-      run: () => void finish(true),
+      run: () =>
+        ask(
+          L(`${current?.number} を完了にします`, `Complete ${current?.number}?`),
+          L("完了", "Complete"),
+          () => finish(true),
+        ),
       enabled: current?.status === "serving",
       primary: true,
     },
     {
       key: KEYS.notCompleted,
       label: L("未完了で終了", "End: not completed"),
-      run: () => void finish(false),
+      run: () =>
+        ask(
+          L(`${current?.number} を未完了で終了します`, `End ${current?.number} as not completed?`),
+          L("未完了で終了", "End: not completed"),
+          () => finish(false),
+          "danger",
+        ),
       enabled: current?.status === "serving",
     },
     {
       key: KEYS.noShow,
       label: L("不在", "No-show"),
-      run: () => void step("no-show"),
-      enabled: current?.status === "called",
+      run: () =>
+        ask(
+          L(`${current?.number} を不在にします`, `Mark ${current?.number} as absent?`),
+          L("不在", "No-show"),
+          () => step("no-show"),
+          "danger",
+        ),
+      // Allowed only after the recalls the manager requires.
+      enabled:
+        current?.status === "called" && current.recallCount >= (catalogue?.noShowAfterRecalls ?? 0),
     },
     {
       key: KEYS.hold,
       label: L("保留", "Hold"),
-      run: () => void step("hold"),
+      run: () =>
+        ask(
+          L(`${current?.number} を保留にします`, `Put ${current?.number} on hold?`),
+          L("保留", "Hold"),
+          () => step("hold"),
+        ),
       enabled: current?.status === "called",
     },
     {
       key: KEYS.transfer,
       label: L("移管", "Transfer"),
-      run: () => void transfer(),
+      run: () =>
+        ask(
+          L(`${current?.number} を移管します`, `Transfer ${current?.number}?`),
+          L("移管", "Transfer"),
+          () => transfer(),
+        ),
       enabled: Boolean(current) && Boolean(transferTo),
     },
   ];
@@ -201,6 +239,7 @@ export function Counter({ me }: { me: Me }) {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement;
       if (
+        confirming ||
         event.ctrlKey ||
         event.metaKey ||
         event.altKey ||
@@ -227,6 +266,7 @@ export function Counter({ me }: { me: Me }) {
               `${session.counterId}番窓口・端末 ${session.terminalId ?? "—"}`,
               `Counter ${session.counterId} · terminal ${session.terminalId ?? "—"}`,
             )}{" "}
+            <MyDay />{" "}
             <button type="button" onClick={() => void close()}>
               {L("窓口を閉じる", "Close counter")}
             </button>
@@ -234,43 +274,14 @@ export function Counter({ me }: { me: Me }) {
         )}
       </div>
       {!session && catalogue && (
-        <div className="panel">
-          <h2>{L("窓口を開く", "Open a counter")}</h2>
-          <div className="grid">
-            <label>
-              {L("窓口", "Counter")}
-              <select value={counterId} onChange={(e) => setCounterId(e.target.value)}>
-                {catalogue.counters.map((c) => (
-                  <option
-                    key={c.counterId}
-                    value={c.counterId}
-                    disabled={catalogue.openSessions.some((s) => s.counterId === c.counterId)}
-                  >
-                    {c.nameJa}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {L("端末", "Terminal")}
-              <select value={terminalId} onChange={(e) => setTerminalId(e.target.value)}>
-                <option value="">{L("窓口の既定の端末", "Counter's default")}</option>
-                {catalogue.terminals.map((t) => (
-                  <option
-                    key={t.terminalId}
-                    value={t.terminalId}
-                    disabled={catalogue.openSessions.some((s) => s.terminalId === t.terminalId)}
-                  >
-                    {t.terminalId} {t.nameJa}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-          <button type="button" className="primary big" onClick={() => void open()}>
-            {L("窓口を開く", "Open counter")}
-          </button>
-        </div>
+        <OpenCounter
+          catalogue={catalogue}
+          counterId={counterId}
+          terminalId={terminalId}
+          onCounter={setCounterId}
+          onTerminal={setTerminalId}
+          onOpen={() => void open()}
+        />
       )}
       {message && (
         <p role={message.kind === "error" ? "alert" : "status"} className={message.kind}>
@@ -288,6 +299,14 @@ export function Counter({ me }: { me: Me }) {
                 <p className="current-number">{current.number}</p>
                 <p className="current-procedures">{current.procedures.map(name).join(" / ")}</p>
                 {current.priority && <p className="priority-flag">{L("優先受付", "Priority")}</p>}
+                <ServiceTimer
+                  since={
+                    (current.status === "serving" ? current.startedAt : null) ??
+                    current.calledAt ??
+                    current.issuedAt
+                  }
+                  serving={current.status === "serving"}
+                />
                 {current.recallCount > 0 && (
                   <p>{L(`再呼出 ${current.recallCount}回`, `Recalled ${current.recallCount}×`)}</p>
                 )}
@@ -324,48 +343,29 @@ export function Counter({ me }: { me: Me }) {
               </button>
             ))}
           </div>
-          <div className="grid">
-            <label>
-              {L("未完了の理由", "Reason if not completed")}
-              <select value={reason} onChange={(e) => setReason(e.target.value)}>
-                {Object.entries(catalogue?.notCompletedReasons ?? {}).map(([code, label]) => (
-                  <option key={code} value={code}>
-                    {label[lang]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {L("移管先", "Transfer to")}
-              <select value={transferTo} onChange={(e) => setTransferTo(e.target.value)}>
-                <option value="">—</option>
-                {catalogue?.procedures
-                  .filter((p) => p.atCounter && !p.retiredAt)
-                  .map((p) => (
-                    <option key={p.code} value={p.code}>
-                      {L("手続: ", "Procedure: ")}
-                      {name(p.code)}
-                    </option>
-                  ))}
-                {catalogue?.counters.map((c) => (
-                  <option key={c.counterId} value={`counter:${c.counterId}`}>
-                    {c.nameJa}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-          <label>
-            {L("メモ（個人番号は入力しないでください）", "Note (never enter a My Number)")}
-            <textarea
-              value={note}
-              onChange={(e) => setNote(e.target.value)}
-              rows={2}
-              maxLength={1000}
-            />
-          </label>
+          <ServiceForm
+            catalogue={catalogue}
+            name={name}
+            reason={reason}
+            transferTo={transferTo}
+            note={note}
+            onReason={setReason}
+            onTransferTo={setTransferTo}
+            onNote={setNote}
+          />
         </div>
       )}
+      <ConfirmDialog
+        open={confirming !== null}
+        title={confirming?.title ?? ""}
+        confirmLabel={confirming?.label ?? ""}
+        tone={confirming?.tone}
+        onConfirm={() => {
+          confirming?.run();
+          setConfirming(null);
+        }}
+        onCancel={() => setConfirming(null)}
+      />
       {session && (
         <WaitingList
           counterId={session.counterId}

@@ -30,6 +30,7 @@ export interface Procedure {
 }
 
 export interface Catalogue {
+  noShowAfterRecalls: number;
   groups: { groupCode: string; nameJa: string; nameEn: string; prefix: string }[];
   procedures: Procedure[];
   counters: { counterId: string; nameJa: string; defaultTerminalId: string | null }[];
