@@ -34,16 +34,29 @@ function speak(call: BoardCall, english: boolean) {
 
 const key = (c: BoardCall) => `${c.displayNumber}@${c.calledAt}`;
 
-/** 呼出表示盤 (1920×1080): numbers being called, a short history, waits; chime and voice on each call. */
+/** How long the newest call stays highlighted (and pulses) after it is made. */
+const HIGHLIGHT_MS = 15_000;
+
+/**
+ * 呼出表示盤 for a 50-inch screen read from 5–8 m (1920×1080): the newest call large and
+ * highlighted, the other current calls, waits per group, recent history. The chime and voice
+ * start on their own when the board device allows autoplay (Chromium
+ * `--autoplay-policy=no-user-gesture-required`, see the README); otherwise a quiet note asks for
+ * one touch. Announcements are Japanese then English; `?voice=ja` makes them Japanese only.
+ * Nothing on the public face is a control.
+ */
 export function Board() {
+  const english = new URLSearchParams(window.location.search).get("voice") !== "ja";
   const [board, setBoard] = useState<BoardData | null>(null);
-  const [sound, setSound] = useState(false);
-  const [english, setEnglish] = useState(false);
+  const [soundBlocked, setSoundBlocked] = useState(false);
   const [clock, setClock] = useState(new Date());
   // The server's clock may be a training clock (MADOGUCHI_CLOCK): show its time, not the screen's.
   const offset = useRef(0);
   const seen = useRef<Set<string> | null>(null);
   const audio = useRef<AudioContext | null>(null);
+  /** The call that arrived last, highlighted for a while from its arrival on this screen. */
+  const [freshKey, setFreshKey] = useState<string | null>(null);
+  const freshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
     void api<BoardData>("GET", "/api/v1/queue/board").then((first) => {
@@ -51,67 +64,108 @@ export function Board() {
       setBoard(first);
     });
     const timer = setInterval(() => setClock(new Date(Date.now() + offset.current)), 1000);
-    return () => clearInterval(timer);
+    // Sound on from the start; after a power cut the board speaks again without anyone present.
+    audio.current = new AudioContext();
+    const unlock = () => {
+      void audio.current?.resume().then(() => setSoundBlocked(audio.current?.state !== "running"));
+    };
+    unlock();
+    setSoundBlocked(audio.current.state !== "running");
+    window.addEventListener("pointerdown", unlock);
+    window.addEventListener("keydown", unlock);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener("pointerdown", unlock);
+      window.removeEventListener("keydown", unlock);
+      void audio.current?.close();
+    };
   }, []);
 
   useEventStream<BoardData>("/api/v1/queue/events", "board", (next) => {
     const fresh = next.calling.filter((c) => !seen.current?.has(key(c)));
-    if (seen.current && sound && fresh.length > 0) {
-      if (audio.current) chime(audio.current);
-      for (const call of fresh) speak(call, english);
+    if (seen.current && fresh.length > 0 && audio.current?.state === "running") {
+      chime(audio.current);
+      // Each new call is said twice, as a counter clerk would.
+      for (const call of fresh) {
+        speak(call, english);
+        speak(call, false);
+      }
+    }
+    if (seen.current && fresh.length > 0) {
+      setFreshKey(key(fresh.reduce((a, b) => (a.calledAt > b.calledAt ? a : b))));
+      clearTimeout(freshTimer.current);
+      freshTimer.current = setTimeout(() => setFreshKey(null), HIGHLIGHT_MS);
     }
     seen.current = new Set(next.calling.map(key));
     setBoard(next);
   });
 
-  const enableSound = () => {
-    audio.current ??= new AudioContext();
-    void audio.current.resume();
-    setSound(true);
-  };
+  const calling = [...(board?.calling ?? [])].sort((a, b) => b.calledAt.localeCompare(a.calledAt));
+  const newest = calling[0];
+  const others = calling.slice(1, 7);
+  const fresh = newest !== undefined && freshKey === key(newest);
 
   return (
     <main className="board" id="main">
       <header className="board-head">
-        <h1>呼出番号 / Now calling</h1>
+        <h1>
+          呼出番号 <span lang="en">Now calling</span>
+        </h1>
         <time className="board-clock" dateTime={clock.toISOString()}>
-          {clock.toLocaleTimeString("ja-JP", {
-            timeZone: "Asia/Tokyo",
-            hour: "2-digit",
-            minute: "2-digit",
-          })}
+          {board
+            ? clock.toLocaleTimeString("ja-JP", {
+                timeZone: "Asia/Tokyo",
+                hour: "2-digit",
+                minute: "2-digit",
+              })
+            : ""}
         </time>
       </header>
       <div className="board-body">
         <section className="board-calling" aria-label="呼出中" aria-live="assertive">
-          <div className="call-row call-head">
-            <span>受付番号</span>
-            <span>窓口</span>
-          </div>
-          {board?.calling.length ? (
-            board.calling.slice(0, 6).map((c) => (
+          {newest ? (
+            <>
               <div
-                className={`call-row${c.recall ? " recall" : ""}`}
-                key={key(c)}
-                data-number={c.displayNumber}
+                className={`call-row call-newest${fresh ? " fresh" : ""}${newest.recall ? " recall" : ""}`}
+                data-number={newest.displayNumber}
               >
-                <span className="call-number">{c.displayNumber}</span>
-                <span className="call-counter">{c.counterName}</span>
+                <span className="call-number">{newest.displayNumber}</span>
+                <span className="call-arrow" aria-hidden="true">
+                  ▶
+                </span>
+                <span className="call-counter">{newest.counterName}</span>
               </div>
-            ))
+              <div className="call-others">
+                {others.map((c) => (
+                  <div
+                    className={`call-row${c.recall ? " recall" : ""}`}
+                    key={key(c)}
+                    data-number={c.displayNumber}
+                  >
+                    <span className="call-number">{c.displayNumber}</span>
+                    <span className="call-counter">{c.counterName}</span>
+                  </div>
+                ))}
+              </div>
+            </>
           ) : (
-            <p className="board-empty">ただいま呼出中の番号はありません</p>
+            <p className="board-empty">
+              ただいま呼出中の番号はありません
+              <span lang="en">No number is being called</span>
+            </p>
           )}
         </section>
         <aside className="board-side">
           <section aria-label="待ち状況">
-            <h2>お待ちの方 / Waiting</h2>
+            <h2>
+              お待ちの方 <span lang="en">Waiting</span>
+            </h2>
             {board?.groups.map((g) => (
               <div className="board-group" key={g.groupCode}>
                 <span className="group-prefix">{g.prefix}</span>
                 <span className="group-name">
                   {g.nameJa}
-                  <small>{g.nameEn}</small>
+                  <small lang="en">{g.nameEn}</small>
                 </span>
                 <span className="group-waiting">{g.waiting}人</span>
                 <span className="group-wait">{waitText(g.estimate, "ja")}</span>
@@ -119,29 +173,21 @@ export function Board() {
             ))}
           </section>
           <section aria-label="呼出履歴">
-            <h2>呼出済み / Called</h2>
+            <h2>
+              呼出済み <span lang="en">Called</span>
+            </h2>
             <p className="board-history">
-              {board?.history.map((c) => c.displayNumber).join("　") || "—"}
+              {board?.history
+                .slice(0, 12)
+                .map((c) => c.displayNumber)
+                .join("　") || "—"}
             </p>
           </section>
         </aside>
       </div>
-      <footer className="board-foot">
-        {!sound ? (
-          <button type="button" className="primary" onClick={enableSound}>
-            ♪ 音声案内を有効にする / Enable sound
-          </button>
-        ) : (
-          <label className="board-english">
-            <input
-              type="checkbox"
-              checked={english}
-              onChange={(e) => setEnglish(e.target.checked)}
-            />{" "}
-            English announcements
-          </label>
-        )}
-      </footer>
+      {soundBlocked && (
+        <p className="board-sound-note">♪ 音声案内を開始するには画面に一度触れてください</p>
+      )}
     </main>
   );
 }

@@ -1,0 +1,85 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { httpSignIn } from "../test/server.ts";
+import {
+  DEMO_PASSWORD,
+  type E2eServer,
+  launchBrowser,
+  screenshot,
+  signInThroughUi,
+  startDemoServer,
+} from "./browser.ts";
+
+/**
+ * The display board as the board device runs it: Chromium with autoplay allowed (the flag the
+ * README gives for the board PC), 1920×1080, read from across the room.
+ */
+let server: E2eServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startDemoServer({ MADOGUCHI_CLOCK: "2026-08-04T10:00:00+09:00" });
+  browser = await launchBrowser(["--autoplay-policy=no-user-gesture-required"]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the display board", () => {
+  it("shows the newest call large and highlighted, the others, waits and history, within one screen", async () => {
+    const kiosk = await httpSignIn(server.url, "nagaoka", "kiosk", DEMO_PASSWORD);
+    for (const procedures of [
+      ["handover"],
+      ["handover"],
+      ["pin_reset"],
+      ["handover"],
+      ["pin_reset"],
+    ]) {
+      expect(
+        (await kiosk("POST", "/api/v1/queue/tickets", { procedures, priority: false })).status,
+      ).toBe(201);
+    }
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await signInThroughUi(page, server.url, "board");
+    await page.getByRole("heading", { name: /呼出番号/ }).waitFor();
+
+    // Three clerks open counters 1–3 and call in turn; the last call is the newest.
+    let last = "";
+    for (const [i, user] of ["staff", "deputy", "manager"].entries()) {
+      const clerk = await httpSignIn(server.url, "nagaoka", user, DEMO_PASSWORD);
+      await clerk("POST", `/api/v1/queue/counters/${i + 1}/open`, {});
+      const called = (await (
+        await clerk("POST", `/api/v1/queue/counters/${i + 1}/call-next`)
+      ).json()) as {
+        number: string;
+      };
+      last = called.number;
+    }
+    const newest = page.locator(".call-newest");
+    await newest.and(page.locator(`[data-number="${last}"]`)).waitFor({ timeout: 2000 });
+    expect(await newest.getAttribute("class")).toContain("fresh");
+    await page.locator(".call-others .call-row").nth(1).waitFor();
+
+    // Sized for 5–8 m: the newest number at least 200 px, the others and group names large.
+    const sizes = await page.evaluate(() => {
+      const px = (selector: string) =>
+        Number.parseFloat(getComputedStyle(document.querySelector(selector)!).fontSize);
+      return {
+        newest: px(".call-newest .call-number"),
+        other: px(".call-others .call-number"),
+        group: px(".board-group .group-name"),
+        overflow: document.documentElement.scrollHeight - window.innerHeight,
+      };
+    });
+    expect(sizes.newest).toBeGreaterThanOrEqual(200);
+    expect(sizes.other).toBeGreaterThanOrEqual(120);
+    expect(sizes.group).toBeGreaterThanOrEqual(40);
+    expect(sizes.overflow).toBeLessThanOrEqual(0);
+    // Autoplay allowed on the board device: no note asking for a touch, no control on the face.
+    expect(await page.locator(".board-sound-note").count()).toBe(0);
+    expect(await page.locator("main.board button, main.board input").count()).toBe(0);
+    await screenshot(page, "board-1080p");
+    await context.close();
+  });
+});
