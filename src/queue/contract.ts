@@ -26,6 +26,8 @@ export const ticketSchema = z.object({
   estimatedWaitMinutes: z.number().nullable(),
   estimate: rangeSchema.nullable(),
   statusUrl: z.string(),
+  /** At issue only: people ahead in the queue for these procedures when the ticket was taken. */
+  ahead: z.number().int().nullable().optional(),
 });
 export type TicketOut = z.infer<typeof ticketSchema>;
 

@@ -58,7 +58,10 @@ export function checkProcedures(all: Procedure[], codes: string[]): Procedure[] 
 }
 
 /** 発券: a number for today, an estimate kept for later measurement, and a status-page token. */
-export async function issueTicket(ctx: Ctx, input: IssueInput): Promise<Ticket> {
+/** A new ticket, with the people ahead of it at issue time (printed on the slip). */
+export type IssuedTicket = Ticket & { ahead: number | null };
+
+export async function issueTicket(ctx: Ctx, input: IssueInput): Promise<IssuedTicket> {
   requireAccess(ctx, "queue.issue");
   const at = now();
   const day = serviceDay(at);
@@ -152,5 +155,5 @@ export async function issueTicket(ctx: Ctx, input: IssueInput): Promise<Ticket> 
       displayNumber: ticket.displayNumber,
     }),
   );
-  return ticket;
+  return { ...ticket, ahead: estimate.position - 1 };
 }

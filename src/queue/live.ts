@@ -179,10 +179,11 @@ export function estimateIn(
     index >= 0
       ? state.waiting.slice(0, index)
       : state.waiting.filter((t) => !ticket.priority || t.priority);
+  // With no counter open yet, those ahead are the ones waiting for the same procedures.
   const ahead = before.filter((t) =>
     t.targetCounterId
       ? eligible.some((s) => s.session.counterId === t.targetCounterId)
-      : overlaps(servedByEligible, t.procedureCodes),
+      : overlaps(eligible.length > 0 ? servedByEligible : ticket.procedureCodes, t.procedureCodes),
   );
   const servers = eligible.map((s) => {
     const current = state.active.find((t) => t.sessionId === s.session.sessionId);

@@ -47,6 +47,7 @@ export function App() {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   const path = usePath();
   const toggleLang = () => setLang(lang === "ja" ? "en" : "ja");
+  const resetLang = useCallback(() => setLang("ja"), []);
   const open = publicPage(path, toggleLang);
 
   useEffect(() => {
@@ -85,7 +86,7 @@ export function App() {
           <Login onSignedIn={refresh} onToggleLang={toggleLang} />
         ) : fullScreen ? (
           path === "/kiosk" ? (
-            <Kiosk onToggleLang={toggleLang} />
+            <Kiosk office={me.tenant} onToggleLang={toggleLang} onResetLang={resetLang} />
           ) : (
             <Board />
           )

@@ -10,7 +10,7 @@ import {
   ticketSchema,
   transferBody,
 } from "../contract.ts";
-import { issueTicket } from "../issue.ts";
+import { type IssuedTicket, issueTicket } from "../issue.ts";
 import { waitRange } from "../predictor.ts";
 import { ticketById, ticketsToday } from "../reads.ts";
 import type { Ticket } from "../store.ts";
@@ -28,6 +28,11 @@ import { TICKET_STATUSES } from "../tickets.ts";
 
 function statusUrl(request: FastifyRequest, ticket: Ticket): string {
   return `${request.protocol}://${request.host}/status/${ticket.tenantId}/${ticket.statusToken}`;
+}
+
+/** A ticket just issued: as any ticket, with the people ahead of it for the slip. */
+function issuedOut(request: FastifyRequest, t: IssuedTicket) {
+  return { ...ticketOut(request, t), ahead: t.ahead };
 }
 
 export function ticketOut(request: FastifyRequest, t: Ticket) {
@@ -75,7 +80,7 @@ export async function ticketRoutes(app: App, { database }: RouteDeps) {
     async (request, reply) =>
       reply
         .status(201)
-        .send(ticketOut(request, await run(request, (ctx) => issueTicket(ctx, request.body)))),
+        .send(issuedOut(request, await run(request, (ctx) => issueTicket(ctx, request.body)))),
   );
 
   app.get(

@@ -6,9 +6,24 @@ import { waitText } from "../live.ts";
 import type { Catalogue, TicketOut } from "../queue/types.ts";
 
 const BACK_TO_START_MS = 30_000;
+/** Untouched this long, the kiosk starts over for the next person (`?idle=` seconds on the URL). */
+const IDLE_MS =
+  Math.max(5, Number(new URLSearchParams(window.location.search).get("idle")) || 60) * 1000;
 
-/** 発券機: large touch targets; choose procedures, print a ticket with its number, wait and QR code. */
-export function Kiosk({ onToggleLang }: { onToggleLang: () => void }) {
+/**
+ * 発券機: large touch targets; choose procedures, print an 80 mm slip with the office, number,
+ * people ahead, wait and QR code. Left alone, it starts over in Japanese with nothing chosen, so
+ * the next person inherits nothing.
+ */
+export function Kiosk({
+  office,
+  onToggleLang,
+  onResetLang,
+}: {
+  office: { nameJa: string; nameEn: string };
+  onToggleLang: () => void;
+  onResetLang: () => void;
+}) {
   const lang = useLang();
   const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
   const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
@@ -25,6 +40,28 @@ export function Kiosk({ onToggleLang }: { onToggleLang: () => void }) {
     const timer = setTimeout(() => setTicket(null), BACK_TO_START_MS);
     return () => clearTimeout(timer);
   }, [ticket]);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout>;
+    const startOver = () => {
+      setChosen([]);
+      setPriority(null);
+      setTicket(null);
+      setError(null);
+      onResetLang();
+    };
+    const touched = () => {
+      clearTimeout(timer);
+      timer = setTimeout(startOver, IDLE_MS);
+    };
+    touched();
+    window.addEventListener("pointerdown", touched);
+    window.addEventListener("keydown", touched);
+    return () => {
+      clearTimeout(timer);
+      window.removeEventListener("pointerdown", touched);
+      window.removeEventListener("keydown", touched);
+    };
+  }, [onResetLang]);
 
   const issue = async () => {
     setError(null);
@@ -50,10 +87,16 @@ export function Kiosk({ onToggleLang }: { onToggleLang: () => void }) {
 
   if (ticket) {
     return (
-      <main className="kiosk" id="main">
+      <main className="kiosk kiosk-issued" id="main">
         <section className="ticket-slip" aria-live="polite">
+          <p className="slip-office">{name(office)}</p>
           <p className="slip-title">{L("受付番号", "Your number")}</p>
           <p className="slip-number">{ticket.number}</p>
+          {ticket.ahead != null && (
+            <p className="slip-ahead">
+              {L(`前にお待ちの方 ${ticket.ahead}人`, `${ticket.ahead} ahead of you`)}
+            </p>
+          )}
           <p className="slip-wait">
             {L("お待ち時間の目安", "Estimated wait")}:{" "}
             <strong>{waitText(ticket.estimate, lang)}</strong>
@@ -73,8 +116,8 @@ export function Kiosk({ onToggleLang }: { onToggleLang: () => void }) {
           <img
             src={ticket.qr}
             alt={L("順番の確認ページのQRコード", "QR code of your status page")}
-            width={200}
-            height={200}
+            width={160}
+            height={160}
           />
           <p className="slip-note">
             {L(

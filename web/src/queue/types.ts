@@ -3,21 +3,8 @@ export type { Board, BoardCall, GroupStatus } from "../../../src/queue/board.ts"
 
 import type { WaitRange } from "../live.ts";
 
-export interface TicketOut {
-  id: string;
-  number: string;
-  procedures: string[];
-  status: string;
-  priority: boolean;
-  counterId: string | null;
-  recallCount: number;
-  issuedAt: string;
-  calledAt: string | null;
-  startedAt: string | null;
-  estimatedWaitMinutes: number | null;
-  estimate: WaitRange | null;
-  statusUrl: string;
-}
+/** A ticket as the API gives it: the server's own contract type. */
+export type { TicketOut } from "../../../src/queue/contract.ts";
 
 export interface Procedure {
   code: string;
