@@ -1,8 +1,6 @@
 // The board's shapes are the server's own (type-only: nothing of the server reaches the bundle).
 export type { Board, BoardCall, GroupStatus } from "../../../src/queue/board.ts";
 
-import type { WaitRange } from "../live.ts";
-
 /** A ticket as the API gives it: the server's own contract type. */
 export type { TicketOut } from "../../../src/queue/contract.ts";
 
