@@ -69,7 +69,13 @@ describe("the display board", () => {
         newest: px(".call-newest .call-number"),
         other: px(".call-others .call-number"),
         group: px(".board-group .group-name"),
-        overflow: document.documentElement.scrollHeight - window.innerHeight,
+        overflow: Math.max(
+          document.documentElement.scrollHeight - window.innerHeight,
+          ...[".board-side", ".board-calling"].map((selector) => {
+            const el = document.querySelector(selector)!;
+            return el.scrollHeight - el.clientHeight;
+          }),
+        ),
       };
     });
     expect(sizes.newest).toBeGreaterThanOrEqual(200);
@@ -80,6 +86,22 @@ describe("the display board", () => {
     expect(await page.locator(".board-sound-note").count()).toBe(0);
     expect(await page.locator("main.board button, main.board input").count()).toBe(0);
     await screenshot(page, "board-1080p");
+    await context.close();
+  });
+
+  it("labels every group's wait as a new ticket's and shows how crowded it is, the same on the congestion page", async () => {
+    // Counters 1–3 are open from the test above.
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/congestion/nagaoka`);
+    await page.getByText("今から発券した場合の待ち時間").first().waitFor();
+    const badges = await page.locator(".congestion-card .crowding").allInnerTexts();
+    expect(badges.length).toBe(3);
+    for (const badge of badges) expect(["空いています", "やや混雑", "混雑"]).toContain(badge);
+    await screenshot(page, "congestion-crowding");
     await context.close();
   });
 });

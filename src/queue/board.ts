@@ -2,6 +2,7 @@ import { now } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { isServable } from "./catalogue.ts";
 import { subscribe } from "./events.ts";
+import { type Crowding, crowdingOf } from "./crowding.ts";
 import { currentState, estimateIn, type QueueState, STATE_TTL_MS } from "./live.ts";
 import { waitRange } from "./predictor.ts";
 import type { Ticket } from "./store.ts";
@@ -16,8 +17,13 @@ export interface GroupStatus {
   prefix: string;
   waiting: number;
   lastCalled: string | null;
-  /** Minutes, as shown: 「約15〜25分」; null when no counter serving the group is open. */
+  /**
+   * Minutes a person taking a ticket for this group now would wait, as shown: 「約15〜25分」; null
+   * when no counter serving the group is open.
+   */
   estimate: { low: number; high: number } | null;
+  /** 混雑度 from that estimate; null with no counter open. */
+  crowding: Crowding | null;
 }
 
 export interface BoardCall {
@@ -110,6 +116,7 @@ export function boardOf(state: QueueState, recent: Ticket[]): Board {
       waiting: state.waiting.filter((t) => t.groupCode === g.groupCode).length,
       lastCalled: lastCalled?.displayNumber ?? null,
       estimate: estimate ? waitRange(estimate) : null,
+      crowding: crowdingOf(estimate ? waitRange(estimate) : null),
     };
   });
   return {

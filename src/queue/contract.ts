@@ -4,6 +4,7 @@
  * (`tickets.ts`, `checklist.ts`) and are served in the catalogue.
  */
 import { z } from "zod";
+import { CROWDING_LEVELS } from "./crowding.ts";
 import { isoDate, isoInstant, patchOf } from "../platform/inputs.ts";
 import { tenantIdSchema } from "../platform/tenancy/tenant.ts";
 import { CALL_OUTCOMES, STEP_RESULTS } from "./checklist.ts";
@@ -46,6 +47,7 @@ const groupSchema = z.object({
   waiting: z.number(),
   lastCalled: z.string().nullable(),
   estimate: rangeSchema.nullable(),
+  crowding: z.enum(CROWDING_LEVELS).nullable(),
 });
 const alertSchema = z.object({
   code: z.string(),

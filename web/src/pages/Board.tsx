@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { api } from "../api.ts";
 import { useEventStream, waitText } from "../live.ts";
+import { CrowdingBadge } from "../queue/Crowding.tsx";
 import type { BoardCall, Board as BoardData } from "../queue/types.ts";
 
 /** A two-tone chime from the Web Audio API: no sound file to ship. */
@@ -160,6 +161,10 @@ export function Board() {
             <h2>
               お待ちの方 <span lang="en">Waiting</span>
             </h2>
+            <p className="board-estimate-note">
+              待ち時間は今から発券した場合の目安{" "}
+              <span lang="en">Wait if you take a ticket now</span>
+            </p>
             {board?.groups.map((g) => (
               <div className="board-group" key={g.groupCode}>
                 <span className="group-prefix">{g.prefix}</span>
@@ -168,7 +173,9 @@ export function Board() {
                   <small lang="en">{g.nameEn}</small>
                 </span>
                 <span className="group-waiting">{g.waiting}人</span>
-                <span className="group-wait">{waitText(g.estimate, "ja")}</span>
+                <span className="group-wait">
+                  <CrowdingBadge crowding={g.crowding} lang="ja" /> {waitText(g.estimate, "ja")}
+                </span>
               </div>
             ))}
           </section>

@@ -1,18 +1,13 @@
 import { useEffect, useState } from "react";
+import type { z } from "zod";
+import type { congestionSchema } from "../../../src/queue/contract.ts";
 import { api, errorText } from "../api.ts";
 import { useLang } from "../i18n.ts";
 import { useEventStream, waitText } from "../live.ts";
-import type { GroupStatus } from "../queue/types.ts";
+import { CrowdingBadge, estimateLabel } from "../queue/Crowding.tsx";
 
-interface CongestionData {
-  tenant: string;
-  nameJa: string;
-  nameEn: string;
-  serviceDay: string;
-  generatedAt: string;
-  groups: GroupStatus[];
-  openCounters: number;
-}
+/** The congestion answer: the server's own contract type. */
+type CongestionData = z.infer<typeof congestionSchema>;
 
 /** 混雑状況: for the city's website (embeddable with ?embed=1); no sign-in, no personal data. */
 export function Congestion({ tenant, onToggleLang }: { tenant: string; onToggleLang: () => void }) {
@@ -60,12 +55,13 @@ export function Congestion({ tenant, onToggleLang }: { tenant: string; onToggleL
                   <span className="group-prefix">{g.prefix}</span>{" "}
                   {lang === "ja" ? g.nameJa : g.nameEn}
                 </h2>
+                <CrowdingBadge crowding={g.crowding} />
                 <dl className="facts">
                   <dt>{L("お待ちの人数", "Waiting")}</dt>
                   <dd>{L(`${g.waiting}人`, `${g.waiting}`)}</dd>
                   <dt>{L("最後に呼ばれた番号", "Last called")}</dt>
                   <dd>{g.lastCalled ?? "—"}</dd>
-                  <dt>{L("待ち時間の目安", "Estimated wait")}</dt>
+                  <dt>{estimateLabel(lang)}</dt>
                   <dd>{waitText(g.estimate, lang)}</dd>
                 </dl>
               </article>
