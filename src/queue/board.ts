@@ -1,8 +1,8 @@
 import { now } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { isServable } from "./catalogue.ts";
-import { subscribe } from "./events.ts";
 import { type Crowding, crowdingOf } from "./crowding.ts";
+import { subscribe } from "./events.ts";
 import { currentState, estimateIn, type QueueState, STATE_TTL_MS } from "./live.ts";
 import { waitRange } from "./predictor.ts";
 import type { Ticket } from "./store.ts";

@@ -4,10 +4,10 @@
  * (`tickets.ts`, `checklist.ts`) and are served in the catalogue.
  */
 import { z } from "zod";
-import { CROWDING_LEVELS } from "./crowding.ts";
 import { isoDate, isoInstant, patchOf } from "../platform/inputs.ts";
 import { tenantIdSchema } from "../platform/tenancy/tenant.ts";
 import { CALL_OUTCOMES, STEP_RESULTS } from "./checklist.ts";
+import { CROWDING_LEVELS } from "./crowding.ts";
 import { TICKET_STATUSES } from "./tickets.ts";
 
 const label = z.object({ ja: z.string(), en: z.string() });
