@@ -59,7 +59,6 @@ describe("booking on a phone", () => {
       hasTouch: true,
     });
     const page = await context.newPage();
-    page.on("dialog", (dialog) => void dialog.accept());
     await page.goto(`${server.url}/book/nagaoka`);
     await page.getByRole("heading", { name: "1. 手続を選んでください" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
@@ -94,6 +93,7 @@ describe("booking on a phone", () => {
     expect(await waitForMail(2)).toContain("ご予約の日時を変更しました");
     await screenshot(page, "book-manage");
     await page.getByRole("button", { name: "予約を取り消す" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "取り消す" }).click();
     await page.getByText("予約を取り消しました。").waitFor();
     expect(await page.getByText("取消済み").count()).toBe(1);
     expect(await waitForMail(3)).toContain("ご予約を取り消しました");

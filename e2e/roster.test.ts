@@ -56,7 +56,6 @@ describe("staff roster in the browser", () => {
   it("the manager submits the roster, adds a person, records training and designates a deputy; the city acknowledges", async () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const manager = await context.newPage();
-    manager.on("dialog", (dialog) => void dialog.accept());
     await signedIn(manager, server.url, "manager");
     await manager.getByRole("link", { name: "従事者名簿・研修" }).click();
     await manager.getByRole("heading", { name: "従事者名簿" }).waitFor();
@@ -121,13 +120,15 @@ describe("staff roster in the browser", () => {
 
     const cityContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const city = await cityContext.newPage();
-    city.on("dialog", (dialog) => void dialog.accept("確認しました"));
     await signedIn(city, server.url, "city");
     await city.getByRole("link", { name: "従事者名簿・研修" }).click();
     await city.getByRole("tab", { name: /提出・変更報告 \(3\)/ }).click();
     const designation = city.getByRole("listitem").filter({ hasText: "業務副管理者に中村 恵" });
     await designation.getByText("（前任 副管理 次郎）", { exact: false }).waitFor();
     await designation.getByRole("button", { name: "確認する" }).click();
+    const ask = city.getByRole("alertdialog");
+    await ask.getByLabel("確認のメモ（任意）").fill("確認しました");
+    await ask.getByRole("button", { name: "確認済みにする" }).click();
     await designation.getByText(/確認済/).waitFor();
     await designation.getByText("「確認しました」", { exact: false }).waitFor();
     // The city never sees contact data and cannot edit.

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, errorText } from "../api.ts";
+import { useDialog } from "../ConfirmDialog.tsx";
 import { useLang } from "../i18n.ts";
 import { PublicHeader } from "../PublicHeader.tsx";
 import { calendarFile, downloadLink } from "../reservations.ts";
@@ -31,6 +32,7 @@ export function ManageReservation({
   token: string;
   onToggleLang: () => void;
 }) {
+  const [dialog, ask] = useDialog();
   const lang = useLang();
   const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
   const base = `/api/v1/public/${tenant}/reservations/${token}`;
@@ -70,7 +72,12 @@ export function ManageReservation({
     }
   };
   const cancel = async () => {
-    if (!window.confirm(L("この予約を取り消しますか？", "Cancel this booking?"))) return;
+    const sure = await ask({
+      title: L("この予約を取り消しますか？", "Cancel this booking?"),
+      confirmLabel: L("取り消す", "Cancel booking"),
+      tone: "danger",
+    });
+    if (!sure) return;
     try {
       setReservation(await api<Reservation>("DELETE", base));
       setMessage({ kind: "ok", text: L("予約を取り消しました。", "The booking was cancelled.") });
@@ -87,6 +94,7 @@ export function ManageReservation({
   };
   return (
     <main className="booking" id="main">
+      {dialog}
       <PublicHeader title={L("ご予約の確認", "Your booking")} onToggleLang={onToggleLang} />
       {message && (
         <p role={message.kind === "error" ? "alert" : "status"} className={message.kind}>

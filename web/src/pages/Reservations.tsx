@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api, errorText, serverNow } from "../api.ts";
+import { useDialog } from "../ConfirmDialog.tsx";
 import { useLang } from "../i18n.ts";
 import type { Catalogue } from "../queue/types.ts";
 
@@ -26,6 +27,7 @@ const timeOf = (iso: string) => iso.slice(11, 16);
 
 /** 予約一覧 (counter staff): the day's bookings; check in, mark no-show, cancel, or book for a caller. */
 export function Reservations({ tenant }: { tenant: string }) {
+  const [dialog, ask] = useDialog();
   const lang = useLang();
   const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
   const [date, setDate] = useState(today());
@@ -79,17 +81,31 @@ export function Reservations({ tenant }: { tenant: string }) {
       await api("POST", `/api/v1/reservations/${row.id}/no-show`);
       return L("不来所にしました。", "Marked as not shown up.");
     });
-  const cancel = (row: Row) => {
-    const reason = window.prompt(L("取消の理由", "Reason for cancelling"));
+  const cancel = async (row: Row) => {
+    const answer = await ask({
+      title: L(`${row.code} の予約を取り消します`, `Cancel booking ${row.code}`),
+      confirmLabel: L("取り消す", "Cancel booking"),
+      tone: "danger",
+      fields: [{ name: "reason", label: L("取消の理由", "Reason for cancelling"), required: true }],
+    });
+    const reason = answer?.reason;
     if (reason)
       void run(async () => {
         await api("POST", `/api/v1/reservations/${row.id}/cancel`, { reason });
         return L("取り消しました。", "Cancelled.");
       });
   };
-  const move = (row: Row) => {
-    const time = window.prompt(L("新しい時刻（例 14:30）", "New time (e.g. 14:30)"));
-    const reason = time ? window.prompt(L("変更の理由", "Reason for the move")) : null;
+  const move = async (row: Row) => {
+    const answer = await ask({
+      title: L(`${row.code} の時刻を変更します`, `Move booking ${row.code}`),
+      confirmLabel: L("変更する", "Move"),
+      fields: [
+        { name: "time", label: L("新しい時刻", "New time"), type: "time", required: true },
+        { name: "reason", label: L("変更の理由", "Reason for the move"), required: true },
+      ],
+    });
+    const time = answer?.time;
+    const reason = answer?.reason;
     if (time && reason)
       void run(async () => {
         await api("POST", `/api/v1/reservations/${row.id}/move`, {
@@ -131,6 +147,7 @@ export function Reservations({ tenant }: { tenant: string }) {
 
   return (
     <section aria-labelledby="res-title">
+      {dialog}
       <div className="title-row">
         <h1 id="res-title">{L("予約一覧", "Reservations")}</h1>
         <label className="inline">

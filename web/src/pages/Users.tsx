@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api, errorText } from "../api.ts";
+import { useDialog } from "../ConfirmDialog.tsx";
 import { ROLE_NAMES, useLang, useT } from "../i18n.ts";
 
 interface UserRow {
@@ -16,6 +17,7 @@ const ROLES = ["city", "contractor_admin", "admin", "kiosk", "board"];
 
 /** The tenant's users: list, add, unlock. Viewing names is audited on the server. */
 export function Users() {
+  const [dialog, ask] = useDialog();
   const t = useT();
   const lang = useLang();
   const [users, setUsers] = useState<UserRow[]>([]);
@@ -44,7 +46,13 @@ export function Users() {
   };
   // A lost authenticator: the server audits the reset and tells the user at their next sign-in.
   const resetTotp = async (user: { userId: string; displayName: string }) => {
-    if (!window.confirm(t("resetTotpConfirm").replace("{name}", user.displayName))) return;
+    const sure = await ask({
+      title: t("resetTotp"),
+      body: t("resetTotpConfirm").replace("{name}", user.displayName),
+      confirmLabel: t("resetTotp"),
+      tone: "danger",
+    });
+    if (!sure) return;
     try {
       await api("POST", `/api/v1/users/${user.userId}/totp/reset`);
       setMessage({ kind: "ok", text: t("saved") });
@@ -56,6 +64,7 @@ export function Users() {
 
   return (
     <section aria-labelledby="users-title">
+      {dialog}
       <h1 id="users-title">{t("users")}</h1>
       <div className="table-wrap">
         <table>

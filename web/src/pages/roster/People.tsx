@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { api } from "../../api.ts";
+import { useDialog } from "../../ConfirmDialog.tsx";
 import { useLang } from "../../i18n.ts";
 import { AccountForm } from "./AccountForm.tsx";
 import { DESIGNATION, EMPLOYMENT, type Entry, say, today, WORK } from "./model.ts";
@@ -11,6 +12,7 @@ const qualifiedForManager = (p: Entry) =>
 
 /** The people on the roster: who they are, what they may do, whether they are trained. */
 export function People({ ctx }: { ctx: RosterContext }) {
+  const [dialog, ask] = useDialog();
   const lang = useLang();
   const s = say(lang);
   const [editing, setEditing] = useState<Entry | "new" | null>(null);
@@ -28,11 +30,22 @@ export function People({ ctx }: { ctx: RosterContext }) {
         `${p.name} designated ${DESIGNATION[designation]!.en.toLowerCase()}.`,
       ),
     );
-  const leave = (p: Entry) => {
-    const endDate = window.prompt(
-      s("最終従事日（YYYY-MM-DD）", "Last working day (YYYY-MM-DD)"),
-      today(),
-    );
+  const leave = async (p: Entry) => {
+    const answer = await ask({
+      title: s(`${p.name}さんの離任を登録します`, `${p.name} leaves the roster`),
+      confirmLabel: s("離任を登録", "Record leaving"),
+      tone: "danger",
+      fields: [
+        {
+          name: "endDate",
+          label: s("最終従事日", "Last working day"),
+          type: "date",
+          required: true,
+          defaultValue: today(),
+        },
+      ],
+    });
+    const endDate = answer?.endDate;
     if (endDate)
       void ctx.act(
         () => api("POST", `/api/v1/roster/people/${p.id}/leave`, { endDate }),
@@ -52,6 +65,7 @@ export function People({ ctx }: { ctx: RosterContext }) {
   };
   return (
     <div>
+      {dialog}
       <div className="title-row">
         <label className="check-option inline">
           <input
