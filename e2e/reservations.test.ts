@@ -69,7 +69,12 @@ describe("booking on a phone", () => {
     await page.getByRole("heading", { name: "3. 時間を選んでください" }).waitFor();
     await screenshot(page, "book-time");
     await page.getByRole("button", { name: /^10:00/ }).click();
-    await page.getByLabel("お名前（カタカナ）").fill("ナガオカ タロウ");
+    // Hiragana is turned into katakana as the person leaves the field.
+    const nameField = page.getByRole("textbox", { name: /お名前（カタカナ）/ });
+    await nameField.fill("ながおか　たろう");
+    await page.getByLabel("メールアドレス").focus();
+    expect(await nameField.inputValue()).toBe("ナガオカ タロウ");
+    expect(await page.locator(".steps [aria-current=step]").innerText()).toContain("連絡先");
     await page.getByLabel("メールアドレス").fill("taro@example.jp");
     await screenshot(page, "book-details");
     expect(await axeViolations(page)).toEqual([]);
@@ -86,8 +91,11 @@ describe("booking on a phone", () => {
     await page.goto(link);
     await page.getByRole("heading", { name: "ご予約の確認" }).waitFor();
     expect(await page.locator(".booking-code").innerText()).toBe(code);
+    await page.getByText("カード交付").first().waitFor();
     await page.getByRole("button", { name: "日時を変更する" }).click();
-    await page.getByRole("button", { name: /8月4日.*11:00/ }).click();
+    await page.getByRole("button", { name: /8月4日/ }).click();
+    await page.getByRole("button", { name: "11:00" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "変更する" }).click();
     await page.getByText("日時を変更しました。").waitFor();
     expect(await page.getByText(/11:00〜11:30/).count()).toBe(1);
     expect(await waitForMail(2)).toContain("ご予約の日時を変更しました");

@@ -9,6 +9,7 @@ import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
 import { listProcedures } from "../queue/store.ts";
 import { alternativesAfter, procedureOf, requireTenant, SlotFull, slotAt } from "./availability.ts";
+import { normaliseNameKana } from "./kana.ts";
 import { type NoticeKind, reservationNotice } from "./notices.ts";
 import { reservationSettingsOf } from "./settings.ts";
 import {
@@ -79,12 +80,15 @@ export function reservationCode(): string {
   }
 }
 
-function checkContact(input: BookingInput) {
-  if (!/^[\u30A0-\u30FF\u3040-\u309F\s\u3000ー・]{1,60}$/.test(input.nameKana.trim())) {
+/** The contact is checked and the name put in katakana (ひらがなはカタカナに直す). */
+function checkContact(input: BookingInput): string {
+  const nameKana = normaliseNameKana(input.nameKana);
+  if (!nameKana) {
     throw unprocessable(
       "invalid_name_kana",
-      "お名前はカタカナまたはひらがなで入力してください。",
-      "Enter the name in kana.",
+      "お名前はカタカナで入力してください（ひらがなはカタカナに直します）。",
+      "Enter the name in katakana (hiragana is converted).",
+      { field: "body.nameKana" },
     );
   }
   if (!input.email && !input.phone)
@@ -112,6 +116,7 @@ function checkContact(input: BookingInput) {
       "参照番号の形式が正しくありません。",
       "The reference number is not valid.",
     );
+  return nameKana;
 }
 
 /**
@@ -123,7 +128,7 @@ export async function bookReservation(ctx: Ctx, input: BookingInput): Promise<Re
   requireAccess(ctx, "reservations.own");
   await requireTenant(ctx);
   const settings = await reservationSettingsOf(ctx.tx, ctx.tenantId);
-  checkContact(input);
+  const nameKana = checkContact(input);
   const procedure = await procedureOf(ctx.tx, ctx.tenantId, input.procedure);
   const start = new Date(input.start);
   const slot = await slotAt(ctx, input.procedure, start, settings);
@@ -153,7 +158,7 @@ export async function bookReservation(ctx: Ctx, input: BookingInput): Promise<Re
     slotEnd: new Date(slot.end),
     status: "booked",
     channel: input.channel ?? "web",
-    nameKana: input.nameKana.trim(),
+    nameKana,
     email: input.email?.trim() || null,
     phone: input.phone?.replace(/[-\s]/g, "") || null,
     reference: input.reference || null,

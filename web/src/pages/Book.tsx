@@ -1,4 +1,5 @@
 import { type FormEvent, useEffect, useMemo, useState } from "react";
+import { normaliseNameKana, toKatakana } from "../../../src/reservations/kana.ts";
 import { ApiError, api, errorText } from "../api.ts";
 import { useLang } from "../i18n.ts";
 import { PublicHeader } from "../PublicHeader.tsx";
@@ -24,6 +25,23 @@ export const dayLabel = (date: string, lang: "ja" | "en") =>
     day: "numeric",
     weekday: "short",
   });
+
+/** Where the person is in the four steps, shown above each step and read by screen readers. */
+export function Steps({ current, labels }: { current: number; labels: string[] }) {
+  return (
+    <ol className="steps">
+      {labels.map((label, i) => (
+        <li
+          key={label}
+          className={i < current ? "done" : i === current ? "current" : undefined}
+          aria-current={i === current ? "step" : undefined}
+        >
+          <span className="step-number">{i + 1}</span> {label}
+        </li>
+      ))}
+    </ol>
+  );
+}
 
 /** 予約: procedure → date → time → contact → done. No account, phone first, plain words. */
 export function Book({ tenant, onToggleLang }: { tenant: string; onToggleLang: () => void }) {
@@ -87,12 +105,25 @@ export function Book({ tenant, onToggleLang }: { tenant: string; onToggleLang: (
   };
 
   const name = (p: Procedure) => (lang === "ja" ? p.nameJa : p.nameEn);
+  const step = done ? 4 : !procedure ? 0 : !date ? 1 : !slot ? 2 : 3;
+  const kanaProblem = form.nameKana !== "" && normaliseNameKana(form.nameKana) === null;
   return (
     <main className="booking" id="main">
       <PublicHeader
         title={L("窓口の予約", "Book a time at the counter")}
         onToggleLang={onToggleLang}
       />
+      {!done && (
+        <Steps
+          current={step}
+          labels={[
+            L("手続", "Procedure"),
+            L("日にち", "Day"),
+            L("時間", "Time"),
+            L("連絡先", "Contact"),
+          ]}
+        />
+      )}
       {error && (
         <p role="alert" className="error">
           {error}
@@ -198,14 +229,36 @@ export function Book({ tenant, onToggleLang }: { tenant: string; onToggleLang: (
               "Never enter your My Number (individual number).",
             )}
           </p>
+          <p className="hint">
+            <span className="required-mark">{L("必須", "Required")}</span>{" "}
+            {L(
+              "お名前と、メールアドレスか電話番号のどちらかを入力してください。",
+              "Give your name, and an e-mail address or a phone number.",
+            )}
+          </p>
           <label>
-            {L("お名前（カタカナ）", "Name (in katakana)")}
+            <span>
+              {L("お名前（カタカナ）", "Name (in katakana)")}{" "}
+              <span className="required-mark">{L("必須", "Required")}</span>
+            </span>
             <input
               value={form.nameKana}
               onChange={(e) => setForm({ ...form, nameKana: e.target.value })}
+              // ひらがなはカタカナに直す: the person sees the name as it will be stored.
+              onBlur={() => setForm({ ...form, nameKana: toKatakana(form.nameKana) })}
               required
               autoComplete="off"
+              aria-invalid={kanaProblem}
+              aria-describedby="name-kana-help"
             />
+            <small id="name-kana-help" className={kanaProblem ? "error" : "hint"}>
+              {kanaProblem
+                ? L("カタカナで入力してください。", "Please use katakana.")
+                : L(
+                    "例: ナガオカ ハナコ（ひらがなはカタカナに直します）",
+                    "e.g. ナガオカ ハナコ (hiragana is converted)",
+                  )}
+            </small>
           </label>
           <label>
             {L("メールアドレス", "E-mail")}
@@ -236,7 +289,7 @@ export function Book({ tenant, onToggleLang }: { tenant: string; onToggleLang: (
               autoComplete="off"
             />
           </label>
-          <button type="submit" className="primary big">
+          <button type="submit" className="primary big" disabled={kanaProblem}>
             {L("予約する", "Book")}
           </button>
           <button type="button" className="ghost" onClick={() => setSlot(null)}>

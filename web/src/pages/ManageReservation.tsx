@@ -38,6 +38,21 @@ export function ManageReservation({
   const base = `/api/v1/public/${tenant}/reservations/${token}`;
   const [reservation, setReservation] = useState<Reservation | null>(null);
   const [slots, setSlots] = useState<Slot[] | null>(null);
+  /** Changing goes day first, then time, as booking did: never one list of every slot. */
+  const [moveDay, setMoveDay] = useState<string | null>(null);
+  const [procedureNames, setProcedureNames] = useState<
+    { code: string; nameJa: string; nameEn: string }[]
+  >([]);
+  useEffect(() => {
+    void api<{ code: string; nameJa: string; nameEn: string }[]>(
+      "GET",
+      `/api/v1/public/${tenant}/procedures`,
+    ).then(setProcedureNames, () => undefined);
+  }, [tenant]);
+  const procedureName = (code: string) => {
+    const p = procedureNames.find((x) => x.code === code);
+    return p ? (lang === "ja" ? p.nameJa : p.nameEn) : code;
+  };
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
 
   const load = useCallback(
@@ -63,9 +78,16 @@ export function ManageReservation({
     );
   };
   const move = async (slot: Slot) => {
+    const when = `${dayLabel(slot.start.slice(0, 10), lang)} ${timeOf(slot.start)}`;
+    const sure = await ask({
+      title: L(`${when} に変更しますか？`, `Move the booking to ${when}?`),
+      confirmLabel: L("変更する", "Move"),
+    });
+    if (!sure) return;
     try {
       setReservation(await api<Reservation>("PATCH", base, { start: slot.start }));
       setSlots(null);
+      setMoveDay(null);
       setMessage({ kind: "ok", text: L("日時を変更しました。", "The time was changed.") });
     } catch (e) {
       setMessage({ kind: "error", text: errorText(e, lang) });
@@ -105,6 +127,8 @@ export function ManageReservation({
         <section className="booking-card">
           <p className="booking-code">{reservation.code}</p>
           <dl className="facts">
+            <dt>{L("手続", "Procedure")}</dt>
+            <dd>{procedureName(reservation.procedure)}</dd>
             <dt>{L("日時", "When")}</dt>
             <dd>
               {dayLabel(reservation.start.slice(0, 10), lang)} {timeOf(reservation.start)}〜
@@ -139,21 +163,43 @@ export function ManageReservation({
           )}
         </section>
       )}
-      {slots && (
+      {slots && !moveDay && (
         <section aria-labelledby="move-title">
-          <h2 id="move-title">{L("新しい時間を選んでください", "Choose the new time")}</h2>
-          <div className="slot-grid">
-            {slots.map((s) => (
-              <button
-                type="button"
-                key={s.start}
-                className="choice slot"
-                onClick={() => void move(s)}
-              >
-                {dayLabel(s.start.slice(0, 10), lang)} {timeOf(s.start)}
+          <h2 id="move-title">{L("新しい日にちを選んでください", "Choose the new day")}</h2>
+          <div className="choice-list">
+            {[...new Set(slots.map((x) => x.start.slice(0, 10)))].map((d) => (
+              <button type="button" key={d} className="choice" onClick={() => setMoveDay(d)}>
+                {dayLabel(d, lang)}
               </button>
             ))}
           </div>
+          <button type="button" className="ghost" onClick={() => setSlots(null)}>
+            ← {L("やめる", "Never mind")}
+          </button>
+        </section>
+      )}
+      {slots && moveDay && (
+        <section aria-labelledby="move-time-title">
+          <h2 id="move-time-title">
+            {L("新しい時間を選んでください", "Choose the new time")} — {dayLabel(moveDay, lang)}
+          </h2>
+          <div className="slot-grid">
+            {slots
+              .filter((x) => x.start.startsWith(moveDay))
+              .map((x) => (
+                <button
+                  type="button"
+                  key={x.start}
+                  className="choice slot"
+                  onClick={() => void move(x)}
+                >
+                  {timeOf(x.start)}
+                </button>
+              ))}
+          </div>
+          <button type="button" className="ghost" onClick={() => setMoveDay(null)}>
+            ← {L("日にちを選び直す", "Choose another day")}
+          </button>
         </section>
       )}
     </main>
