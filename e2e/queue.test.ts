@@ -41,7 +41,7 @@ describe("the counter in the browser", () => {
     const board = await boardContext.newPage();
     await signInThroughUi(board, server.url, "board");
     await board.getByRole("heading", { name: /呼出番号/ }).waitFor();
-    await board.getByText("お待ちの方 / Waiting").waitFor();
+    await board.getByRole("heading", { name: /お待ちの方/ }).waitFor();
 
     const staffContext = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const staff = await staffContext.newPage();
