@@ -116,7 +116,7 @@ describe("web shell", () => {
 
   it.each([
     ["kiosk", "ご用件をお選びください"],
-    ["board", "呼出番号 / Now calling"],
+    ["board", "呼出番号 Now calling"],
   ])("takes the %s device straight to its full screen", async (role, heading) => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
@@ -133,6 +133,25 @@ describe("web shell", () => {
     const switcher = page.getByLabel("対象の自治体");
     await switcher.selectOption("nagaoka-training");
     await page.getByRole("heading", { name: /研修用/ }).waitFor();
+    await context.close();
+  });
+
+  it("lets the city read the audit trail in words, filter it and export it as CSV", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await signedIn(page, server.url, "city");
+    await page.getByRole("link", { name: "監査ログ" }).click();
+    await page.getByLabel("操作の種類").selectOption({ label: "サインイン" });
+    const firstRow = page.getByRole("row").nth(1);
+    await firstRow.getByRole("cell", { name: /^サインイン/ }).waitFor();
+    expect(await page.getByRole("cell", { name: /auth\.sign_in/ }).count()).toBeGreaterThan(0);
+    await screenshot(page, "audit-city-filtered");
+    expect(await axeViolations(page)).toEqual([]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "CSVで出力" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("audit.csv");
     await context.close();
   });
 

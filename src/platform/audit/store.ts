@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, lt, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, like, lt, sql } from "drizzle-orm";
 import { now } from "../clock.ts";
 import { type Executor, queryRows, type Tx } from "../db/index.ts";
 import { ChainVerifier, canonicalFrame, changeDigest, type VerifyResult } from "./chain.ts";
@@ -81,14 +81,21 @@ export async function auditedTenants(db: Executor): Promise<string[]> {
 export interface AuditQuery {
   beforeSeq?: number | undefined;
   limit: number;
+  /** An action code, or a category (the part before the first dot, e.g. `ticket`). */
   action?: string | undefined;
   actorId?: string | undefined;
+  /** Instants bounding the period (from inclusive, until exclusive). */
+  from?: Date | undefined;
+  until?: Date | undefined;
 }
 
 export async function listAuditEvents(db: Executor, tenantId: string, q: AuditQuery) {
   const conditions = [eq(auditEvents.tenantId, tenantId)];
   if (q.beforeSeq !== undefined) conditions.push(lt(auditEvents.seq, q.beforeSeq));
-  if (q.action) conditions.push(eq(auditEvents.action, q.action));
+  if (q.action?.includes(".")) conditions.push(eq(auditEvents.action, q.action));
+  else if (q.action) conditions.push(like(auditEvents.action, `${q.action}.%`));
+  if (q.from) conditions.push(gte(auditEvents.at, q.from));
+  if (q.until) conditions.push(lt(auditEvents.at, q.until));
   if (q.actorId) conditions.push(eq(auditEvents.actorId, q.actorId));
   return db
     .select()

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { now } from "../clock.ts";
 import type { Executor, Tx } from "../db/index.ts";
 import { newId } from "../ids.ts";
@@ -107,4 +107,17 @@ export async function insertTenantGrant(
     .insert(tenantGrants)
     .values({ tenantId, userTenantId: user.tenantId, userId: user.userId, grantedAt: now() })
     .onConflictDoNothing();
+}
+
+/** Display names of the users behind these ids (actors on an audit trail), wherever they belong. */
+export async function displayNamesOf(
+  db: Executor,
+  userIds: string[],
+): Promise<Map<string, string>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await db
+    .select({ userId: users.userId, displayName: users.displayName })
+    .from(users)
+    .where(inArray(users.userId, userIds));
+  return new Map(rows.map((r) => [r.userId, r.displayName]));
 }

@@ -1,4 +1,6 @@
-import { useCallback, useEffect, useState } from "react";
+import { useInfiniteQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { AUDIT_CATEGORIES, actionLabel } from "../../../src/platform/audit/labels.ts";
 import { api } from "../api.ts";
 import { ROLE_NAMES, useLang, useT } from "../i18n.ts";
 
@@ -6,6 +8,7 @@ interface AuditEvent {
   seq: number;
   at: string;
   actorId: string;
+  actorName: string | null;
   actorRole: string;
   action: string;
   entity: string;
@@ -21,40 +24,63 @@ interface Verify {
 }
 
 const PAGE = 50;
+type Filter = { from: string; to: string; action: string; actorId: string };
 
-/** The audit trail for city and admin users: newest first, with a tamper check of the chain. */
+/**
+ * The audit trail for city and admin users: newest first, who acted by name, what they did in
+ * words, filtered by period, category and actor, exported as CSV, with a tamper check.
+ */
 export function Audit() {
   const t = useT();
   const lang = useLang();
-  const [events, setEvents] = useState<AuditEvent[]>([]);
-  const [more, setMore] = useState(false);
+  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const [filter, setFilter] = useState<Filter>({ from: "", to: "", action: "", actorId: "" });
   const [verify, setVerify] = useState<Verify | null>(null);
-
-  const load = useCallback(async (beforeSeq?: number) => {
-    const page = await api<AuditEvent[]>(
-      "GET",
-      `/api/v1/audit/events?limit=${PAGE}${beforeSeq ? `&beforeSeq=${beforeSeq}` : ""}`,
-    );
-    setEvents((current) => (beforeSeq ? [...current, ...page] : page));
-    setMore(page.length === PAGE);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
-
+  const params = new URLSearchParams(
+    Object.entries(filter).filter(([, value]) => value !== ""),
+  ).toString();
+  const events = useInfiniteQuery({
+    queryKey: ["audit", "events", params],
+    initialPageParam: undefined as number | undefined,
+    queryFn: ({ pageParam }) =>
+      api<AuditEvent[]>(
+        "GET",
+        `/api/v1/audit/events?limit=${PAGE}${pageParam ? `&beforeSeq=${pageParam}` : ""}${params ? `&${params}` : ""}`,
+      ),
+    getNextPageParam: (last) => (last.length === PAGE ? last[last.length - 1]?.seq : undefined),
+  });
+  const rows = events.data?.pages.flat() ?? [];
+  const actors = [...new Map(rows.map((e) => [e.actorId, e.actorName ?? e.actorId])).entries()];
+  const set = (key: keyof Filter, value: string) => setFilter({ ...filter, [key]: value });
   const time = (iso: string) =>
     new Date(iso).toLocaleString(lang === "ja" ? "ja-JP" : "en-GB", { timeZone: "Asia/Tokyo" });
+  const actorText = (e: AuditEvent) =>
+    e.actorName ??
+    (e.actorRole === "system"
+      ? L("システム", "System")
+      : e.actorRole === "citizen"
+        ? L("市民（公開ページ）", "Citizen (public page)")
+        : e.actorId);
 
   return (
     <section aria-labelledby="audit-title">
       <div className="title-row">
         <h1 id="audit-title">{t("audit")}</h1>
-        <button
-          type="button"
-          onClick={() => void api<Verify>("GET", "/api/v1/audit/verify").then(setVerify)}
-        >
-          {t("verifyChain")}
-        </button>
+        <div className="row-actions">
+          <a
+            className="button"
+            href={`/api/v1/audit/events.csv${params ? `?${params}` : ""}`}
+            download
+          >
+            {L("CSVで出力", "Export CSV")}
+          </a>
+          <button
+            type="button"
+            onClick={() => void api<Verify>("GET", "/api/v1/audit/verify").then(setVerify)}
+          >
+            {t("verifyChain")}
+          </button>
+        </div>
       </div>
       {verify && (
         <p role="status" className={verify.ok ? "ok" : "error"}>
@@ -63,6 +89,42 @@ export function Audit() {
             : `✗ ${t("chainBroken")}: #${verify.brokenAtSeq} (${verify.reason})`}
         </p>
       )}
+      <form
+        className="panel filters"
+        aria-label={L("絞り込み", "Filters")}
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <label>
+          {L("期間（から）", "From")}
+          <input type="date" value={filter.from} onChange={(e) => set("from", e.target.value)} />
+        </label>
+        <label>
+          {L("期間（まで）", "To")}
+          <input type="date" value={filter.to} onChange={(e) => set("to", e.target.value)} />
+        </label>
+        <label>
+          {L("操作の種類", "Kind of action")}
+          <select value={filter.action} onChange={(e) => set("action", e.target.value)}>
+            <option value="">{L("すべて", "All")}</option>
+            {Object.entries(AUDIT_CATEGORIES).map(([code, label]) => (
+              <option key={code} value={code}>
+                {label[lang]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {L("操作者", "Who")}
+          <select value={filter.actorId} onChange={(e) => set("actorId", e.target.value)}>
+            <option value="">{L("すべて", "All")}</option>
+            {actors.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
       <div className="table-wrap">
         <table>
           <thead>
@@ -76,20 +138,19 @@ export function Audit() {
             </tr>
           </thead>
           <tbody>
-            {events.map((e) => (
+            {rows.map((e) => (
               <tr key={e.seq}>
                 <td className="num">{e.seq}</td>
                 <td>{time(e.at)}</td>
                 <td>
-                  {e.actorId.length > 20 ? `${e.actorId.slice(0, 8)}…` : e.actorId}{" "}
-                  <small>{ROLE_NAMES[e.actorRole]?.[lang] ?? e.actorRole}</small>
+                  {actorText(e)} <small>{ROLE_NAMES[e.actorRole]?.[lang] ?? e.actorRole}</small>
                 </td>
                 <td>
-                  <code>{e.action}</code>
+                  {actionLabel(e.action, lang)} <small className="code">{e.action}</small>
                 </td>
-                <td>
+                <td className="entity">
                   {e.entity}
-                  {e.entityId ? ` ${e.entityId.slice(0, 8)}` : ""}
+                  {e.entityId && <small className="code">{e.entityId}</small>}
                 </td>
                 <td>{e.clientIp ?? "—"}</td>
               </tr>
@@ -97,8 +158,15 @@ export function Audit() {
           </tbody>
         </table>
       </div>
-      {more && (
-        <button type="button" onClick={() => void load(events[events.length - 1]?.seq)}>
+      {rows.length === 0 && events.isSuccess && (
+        <p>{L("該当する記録はありません。", "No events match.")}</p>
+      )}
+      {events.hasNextPage && (
+        <button
+          type="button"
+          disabled={events.isFetchingNextPage}
+          onClick={() => void events.fetchNextPage()}
+        >
           {t("older")}
         </button>
       )}
