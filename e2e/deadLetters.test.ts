@@ -49,8 +49,15 @@ describe("notices that could not be sent", () => {
     await signedIn(page, server.url, "manager");
     // The delivery job runs every 2 s; the page shows the dead letter once it has given up.
     const panel = page.getByRole("article", { name: /送信できなかった通知/ });
-    for (let i = 0; i < 20 && !(await panel.isVisible()); i++) {
-      await page.waitForTimeout(1000);
+    for (let i = 0; i < 20; i++) {
+      // The list is fetched after the page loads: give it a moment before reloading again.
+      if (
+        await panel.waitFor({ timeout: 1500 }).then(
+          () => true,
+          () => false,
+        )
+      )
+        break;
       await page.reload();
     }
     await expect(panel.isVisible()).resolves.toBe(true);

@@ -140,6 +140,12 @@ describe("web shell", () => {
     const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await context.newPage();
     await signedIn(page, server.url, "city");
+    // The city's home: today's live figures and what waits on them.
+    await page.getByRole("heading", { name: "本日の状況" }).waitFor();
+    await page.getByRole("heading", { name: "やること" }).waitFor();
+    await page.getByText("開いている窓口").waitFor();
+    await screenshot(page, "home-city");
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("link", { name: "監査ログ" }).click();
     await page.getByLabel("操作の種類").selectOption({ label: "サインイン" });
     const firstRow = page.getByRole("row").nth(1);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { api, type Me } from "../api.ts";
 import { PROCEDURE_NAMES, useLang, useT } from "../i18n.ts";
+import { ToDo, Today } from "./home/Today.tsx";
 
 interface Tenant {
   tenantId: string;
@@ -96,6 +97,12 @@ export function Home({ me }: { me: Me }) {
       </h1>
       {me.device && <p className="notice">{t("deviceHome")}</p>}
       {me.permissions.includes("mail.monitor") && <DeadLetters />}
+      {!me.device && (
+        <div className="cards">
+          {me.permissions.includes("queue.read") && <Today />}
+          <ToDo me={me} />
+        </div>
+      )}
       {tenant && (
         <div className="cards">
           <article className="card">
