@@ -49,9 +49,14 @@ describe("business calendar in the browser", () => {
       .locator('[data-date="2026-06-13"]')
       .getByRole("button", { name: /休日開庁に指定/ })
       .click();
+    await city.getByRole("alertdialog").getByRole("button", { name: "指定する" }).click();
     await city.locator('[data-date="2026-06-13"]').getByText("休日開庁", { exact: true }).waitFor();
     expect(await city.getByText("2026-06は休日開庁日が0日です").count()).toBe(0);
     await city.getByRole("button", { name: "承認" }).click();
+    const decision = city.getByRole("alertdialog");
+    await decision.getByLabel("メモ（任意）").fill("体制を確認しました");
+    await screenshot(city, "calendar-approve-dialog");
+    await decision.getByRole("button", { name: "承認" }).click();
     await city.getByRole("cell", { name: "承認済" }).waitFor();
     await city.locator('[data-date="2026-06-10"]').getByText("変更あり").waitFor();
     await screenshot(city, "calendar-city");

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, errorText, type Me } from "../api.ts";
+import { useDialog } from "../ConfirmDialog.tsx";
 import { useLang, useT } from "../i18n.ts";
 import {
   type Day,
@@ -22,6 +23,8 @@ import { RequestForm } from "./calendar/RequestForm.tsx";
 export function Calendar({ me }: { me: Me }) {
   const t = useT();
   const lang = useLang();
+  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const [dialog, ask] = useDialog();
   const params = new URLSearchParams(window.location.search);
   const [month, setMonth] = useState(params.get("month") ?? tokyoMonth());
   const [days, setDays] = useState<Day[]>([]);
@@ -53,8 +56,22 @@ export function Calendar({ me }: { me: Me }) {
   }, [load, month]);
 
   const toggleWeekend = async (day: Day) => {
+    const designated = day.kind === "weekend_opening";
+    const sure = await ask({
+      title: designated
+        ? L(`${day.date} の休日開庁を取り消します`, `Cancel the weekend opening on ${day.date}?`)
+        : L(`${day.date} を休日開庁日に指定します`, `Designate ${day.date} a weekend opening?`),
+      body: designated
+        ? L(
+            "予約がある場合は、予約者へのお知らせが必要です。",
+            "Bookings on that day will need to be told.",
+          )
+        : undefined,
+      confirmLabel: designated ? L("取り消す", "Cancel it") : L("指定する", "Designate"),
+      tone: designated ? "danger" : "primary",
+    });
+    if (!sure) return;
     try {
-      const designated = day.kind === "weekend_opening";
       await api(
         designated ? "DELETE" : "PUT",
         `/api/v1/calendar/weekend-openings/${day.date}`,
@@ -67,8 +84,32 @@ export function Calendar({ me }: { me: Me }) {
     }
   };
   const decide = async (id: string, decision: "approve" | "reject" | "withdraw") => {
+    const words = {
+      approve: [L("この申請を承認します", "Approve this request?"), L("承認", "Approve")],
+      reject: [L("この申請を却下します", "Reject this request?"), L("却下", "Reject")],
+      withdraw: [L("この申請を取り下げます", "Withdraw this request?"), L("取り下げ", "Withdraw")],
+    }[decision];
+    const answer = await ask({
+      title: words[0]!,
+      confirmLabel: words[1]!,
+      tone: decision === "approve" ? "primary" : "danger",
+      fields: [
+        {
+          name: "note",
+          label:
+            decision === "approve" ? L("メモ（任意）", "Note (optional)") : L("理由", "Reason"),
+          required: decision !== "approve",
+          maxLength: 500,
+        },
+      ],
+    });
+    if (!answer) return;
     try {
-      await api("POST", `/api/v1/calendar/exceptions/${id}/${decision}`, {});
+      await api(
+        "POST",
+        `/api/v1/calendar/exceptions/${id}/${decision}`,
+        answer.note ? { note: answer.note } : {},
+      );
       await load();
     } catch (e) {
       setMessage({ kind: "error", text: errorText(e, lang) });
@@ -87,6 +128,7 @@ export function Calendar({ me }: { me: Me }) {
 
   return (
     <section aria-labelledby="calendar-title">
+      {dialog}
       <div className="title-row">
         <h1 id="calendar-title">
           {t("calendar")} <span className="month-title">{title}</span>
