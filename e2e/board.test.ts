@@ -1,33 +1,18 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { httpSignIn } from "../test/server.ts";
-import {
-  DEMO_PASSWORD,
-  type E2eServer,
-  launchBrowser,
-  screenshot,
-  signInThroughUi,
-  startDemoServer,
-} from "./browser.ts";
+import { DEMO_PASSWORD, demoFixture, screenshot, signInThroughUi } from "./browser.ts";
 
 /**
  * The display board as the board device runs it: Chromium with autoplay allowed (the flag the
  * README gives for the board PC), 1920×1080, read from across the room.
  */
-let server: E2eServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startDemoServer({ MADOGUCHI_CLOCK: "2026-08-04T10:00:00+09:00" });
-  browser = await launchBrowser(["--autoplay-policy=no-user-gesture-required"]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = demoFixture({ MADOGUCHI_CLOCK: "2026-08-04T10:00:00+09:00" }, [
+  "--autoplay-policy=no-user-gesture-required",
+]);
 
 describe("the display board", () => {
   it("shows the newest call large and highlighted, the others, waits and history, within one screen", async () => {
-    const kiosk = await httpSignIn(server.url, "nagaoka", "kiosk", DEMO_PASSWORD);
+    const kiosk = await httpSignIn(demo.server.url, "nagaoka", "kiosk", DEMO_PASSWORD);
     for (const procedures of [
       ["handover"],
       ["handover"],
@@ -39,15 +24,15 @@ describe("the display board", () => {
         (await kiosk("POST", "/api/v1/queue/tickets", { procedures, priority: false })).status,
       ).toBe(201);
     }
-    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const context = await demo.browser.newContext({ viewport: { width: 1920, height: 1080 } });
     const page = await context.newPage();
-    await signInThroughUi(page, server.url, "board");
+    await signInThroughUi(page, demo.server.url, "board");
     await page.getByRole("heading", { name: /呼出番号/ }).waitFor();
 
     // Three clerks open counters 1–3 and call in turn; the last call is the newest.
     let last = "";
     for (const [i, user] of ["staff", "deputy", "manager"].entries()) {
-      const clerk = await httpSignIn(server.url, "nagaoka", user, DEMO_PASSWORD);
+      const clerk = await httpSignIn(demo.server.url, "nagaoka", user, DEMO_PASSWORD);
       await clerk("POST", `/api/v1/queue/counters/${i + 1}/open`, {});
       const called = (await (
         await clerk("POST", `/api/v1/queue/counters/${i + 1}/call-next`)
@@ -91,12 +76,12 @@ describe("the display board", () => {
 
   it("labels every group's wait as a new ticket's and shows how crowded it is, the same on the congestion page", async () => {
     // Counters 1–3 are open from the test above.
-    const context = await browser.newContext({
+    const context = await demo.browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
     });
     const page = await context.newPage();
-    await page.goto(`${server.url}/congestion/nagaoka`);
+    await page.goto(`${demo.server.url}/congestion/nagaoka`);
     await page.getByText("今から発券した場合の待ち時間").first().waitFor();
     const badges = await page.locator(".congestion-card .crowding").allInnerTexts();
     expect(badges.length).toBe(3);

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { ROOT } from "../src/server.ts";
 import { type SpawnedServer, spawnServer } from "../test/server.ts";
 
@@ -111,4 +112,21 @@ export async function signInThroughUi(
 export async function signedIn(page: Page, url: string, username: string) {
   await signInThroughUi(page, url, username);
   await page.getByRole("navigation").waitFor();
+}
+
+/**
+ * The demo server and a browser for one test file: started before its tests, stopped after.
+ * `const demo = demoFixture({ MADOGUCHI_CLOCK: … })`, then `demo.server.url`, `demo.browser`.
+ */
+export function demoFixture(env: Record<string, string> = {}, browserArgs: string[] = []) {
+  const fixture = {} as { server: E2eServer; browser: Browser };
+  beforeAll(async () => {
+    fixture.server = await startDemoServer(env);
+    fixture.browser = await launchBrowser(browserArgs);
+  });
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await fixture.server?.close();
+  });
+  return fixture;
 }

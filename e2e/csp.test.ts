@@ -1,27 +1,12 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type E2eServer,
-  launchBrowser,
-  signedIn,
-  signInThroughUi,
-  startDemoServer,
-} from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { demoFixture, signedIn, signInThroughUi } from "./browser.ts";
 
 /**
  * Issue 11: the Content-Security-Policy is strict (no inline script, no framing). Every screen
  * must work inside it: each is opened and the browser's console is read for a refusal.
  */
-let server: E2eServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startDemoServer({ MADOGUCHI_CLOCK: "2026-08-04T10:00:00+09:00" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = demoFixture({ MADOGUCHI_CLOCK: "2026-08-04T10:00:00+09:00" });
 
 function watchPolicy(page: Page): string[] {
   const refusals: string[] = [];
@@ -52,16 +37,16 @@ describe("the Content-Security-Policy", () => {
   it.each(Object.entries(SCREENS))(
     "lets every screen of %s run without a refusal",
     async (user, paths) => {
-      const context = await browser.newContext();
+      const context = await demo.browser.newContext();
       const page = await context.newPage();
       const refusals = watchPolicy(page);
       if (user === "kiosk" || user === "board") {
         // Devices have no menu: they land on their one screen.
-        await signInThroughUi(page, server.url, user);
+        await signInThroughUi(page, demo.server.url, user);
         await page.waitForURL(new RegExp(`/${user}$`));
-      } else await signedIn(page, server.url, user);
+      } else await signedIn(page, demo.server.url, user);
       for (const path of paths) {
-        await page.goto(`${server.url}${path}`);
+        await page.goto(`${demo.server.url}${path}`);
         await page.locator("#root > *").first().waitFor();
         await page.waitForTimeout(300);
       }
@@ -71,11 +56,11 @@ describe("the Content-Security-Policy", () => {
   );
 
   it("lets the public pages run, and the congestion page be framed", async () => {
-    const context = await browser.newContext();
+    const context = await demo.browser.newContext();
     const page = await context.newPage();
     const refusals = watchPolicy(page);
     for (const path of ["/book/nagaoka", "/congestion/nagaoka?embed=1"]) {
-      const response = await page.goto(`${server.url}${path}`);
+      const response = await page.goto(`${demo.server.url}${path}`);
       await page.locator("#root > *").first().waitFor();
       await page.waitForTimeout(300);
       const csp = response!.headers()["content-security-policy"] ?? "";

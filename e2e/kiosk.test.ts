@@ -1,29 +1,12 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  axeViolations,
-  type E2eServer,
-  launchBrowser,
-  SCREENSHOTS,
-  screenshot,
-  signInThroughUi,
-  startDemoServer,
-} from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { axeViolations, demoFixture, SCREENSHOTS, screenshot, signInThroughUi } from "./browser.ts";
 
 /** The kiosk as it stands in the hall: a 1366×768 touch screen and an 80 mm receipt printer. */
-let server: E2eServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startDemoServer({ MADOGUCHI_CLOCK: "2026-08-04T10:00:00+09:00" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = demoFixture({ MADOGUCHI_CLOCK: "2026-08-04T10:00:00+09:00" });
 
 /** Every visible button lies inside the screen: nothing to scroll to on a kiosk. */
 async function buttonsOnScreen(page: Page) {
@@ -38,11 +21,11 @@ async function buttonsOnScreen(page: Page) {
 
 describe("the kiosk", () => {
   it("fits 1366×768, prints an 80 mm slip with the office and the people ahead, and starts over when left alone", async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await demo.browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
-    await signInThroughUi(page, server.url, "kiosk");
+    await signInThroughUi(page, demo.server.url, "kiosk");
     await page.waitForURL(/\/kiosk$/);
-    await page.goto(`${server.url}/kiosk?idle=5`);
+    await page.goto(`${demo.server.url}/kiosk?idle=5`);
     await page.getByRole("heading", { name: "ご用件をお選びください" }).waitFor();
     await buttonsOnScreen(page);
     const wordBreak = await page

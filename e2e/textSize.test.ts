@@ -1,29 +1,13 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { httpSignIn } from "../test/server.ts";
-import {
-  DEMO_PASSWORD,
-  type E2eServer,
-  launchBrowser,
-  screenshot,
-  signInThroughUi,
-  startDemoServer,
-} from "./browser.ts";
+import { DEMO_PASSWORD, demoFixture, screenshot, signInThroughUi } from "./browser.ts";
 
 /**
  * WCAG 1.4.4: at 200 % text size the kiosk, the status page and the booking page keep all their
  * content, nothing overlapping and nothing cut off sideways (scrolling down is fine).
  */
-let server: E2eServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startDemoServer({ MADOGUCHI_CLOCK: "2026-08-04T10:00:00+09:00" });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = demoFixture({ MADOGUCHI_CLOCK: "2026-08-04T10:00:00+09:00" });
 
 /** Doubles the root text size, then finds text boxes that overlap or stick out sideways. */
 async function problemsAt200(page: Page) {
@@ -64,20 +48,20 @@ async function problemsAt200(page: Page) {
 
 describe("200 % text size", () => {
   it("keeps the kiosk, the status page and the booking page readable", async () => {
-    const kioskApi = await httpSignIn(server.url, "nagaoka", "kiosk", DEMO_PASSWORD);
+    const kioskApi = await httpSignIn(demo.server.url, "nagaoka", "kiosk", DEMO_PASSWORD);
     const ticket = (await (
       await kioskApi("POST", "/api/v1/queue/tickets", { procedures: ["handover"], priority: false })
     ).json()) as { statusUrl: string };
 
-    const tablet = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const tablet = await demo.browser.newContext({ viewport: { width: 1366, height: 768 } });
     const kiosk = await tablet.newPage();
-    await signInThroughUi(kiosk, server.url, "kiosk");
+    await signInThroughUi(kiosk, demo.server.url, "kiosk");
     await kiosk.getByRole("heading", { name: "ご用件をお選びください" }).waitFor();
     const kioskProblems = await problemsAt200(kiosk);
     await screenshot(kiosk, "kiosk-200pct");
     expect(kioskProblems).toEqual([]);
 
-    const phone = await browser.newContext({
+    const phone = await demo.browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
     });
@@ -89,7 +73,7 @@ describe("200 % text size", () => {
     expect(statusProblems).toEqual([]);
 
     const book = await phone.newPage();
-    await book.goto(`${server.url}/book/nagaoka`);
+    await book.goto(`${demo.server.url}/book/nagaoka`);
     await book.getByRole("button", { name: "カード交付" }).waitFor();
     const bookProblems = await problemsAt200(book);
     await screenshot(book, "book-200pct");
