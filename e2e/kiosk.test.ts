@@ -76,4 +76,34 @@ describe("the kiosk", () => {
     expect(pdf.match(/\/Type \/Page\b/g)).toHaveLength(1);
     await context.close();
   });
+
+  it("checks in a person with a booking by the code from their confirmation", async () => {
+    const booked = await fetch(`${demo.server.url}/api/v1/public/nagaoka/reservations`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        procedure: "handover",
+        start: "2026-08-04T13:00:00+09:00",
+        nameKana: "ヨヤク タロウ",
+        email: "taro@example.jp",
+      }),
+    });
+    expect(booked.status).toBe(201);
+    const { code } = (await booked.json()) as { code: string };
+
+    const context = await demo.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await signInThroughUi(page, demo.server.url, "kiosk");
+    await page.getByRole("button", { name: "予約の方" }).click();
+    await page.getByLabel(/予約番号/).fill("ZZZZ-ZZZZ");
+    await page.getByRole("button", { name: "受付する" }).click();
+    await page.getByRole("alert").filter({ hasText: "本日の予約が見つかりません" }).waitFor();
+    await page.getByLabel(/予約番号/).fill(code.toLowerCase());
+    await screenshot(page, "kiosk-checkin");
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole("button", { name: "受付する" }).click();
+    await page.locator(".slip-number").waitFor();
+    expect(await page.locator(".ticket-slip").textContent()).not.toContain("ヨヤク");
+    await context.close();
+  });
 });

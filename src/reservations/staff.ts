@@ -1,10 +1,11 @@
-import { now, tokyoInstant } from "../platform/clock.ts";
+import { localDate, now, tokyoInstant } from "../platform/clock.ts";
 import { DomainError, notFound } from "../platform/errors.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
-import { issueTicket } from "../queue/issue.ts";
+import { type IssuedTicket, issueTicket } from "../queue/issue.ts";
 import type { Ticket } from "../queue/store.ts";
 import {
   findReservation,
+  findReservationByCode,
   type Reservation,
   releasePlace,
   reservationsOfDay,
@@ -61,7 +62,35 @@ export async function checkIn(
   { reservationId }: ReservationProps,
 ): Promise<{ reservation: Reservation; ticket: Ticket }> {
   requireAccess(ctx, "reservations.manage");
-  const row = await lockBooked(ctx, reservationId);
+  return checkInBooked(ctx, await lockBooked(ctx, reservationId));
+}
+
+/**
+ * 予約の方の受付 at the kiosk: the person types (or scans) the code from their confirmation. Only
+ * a booking for today that is still booked is taken; the answer is the ticket, nothing personal.
+ */
+export async function checkInByCode(
+  ctx: Ctx,
+  { code }: { code: string },
+): Promise<{ reservation: Reservation; ticket: IssuedTicket }> {
+  requireAccess(ctx, "reservations.self_check_in");
+  const row = await findReservationByCode(ctx.tx, ctx.tenantId, code.trim().toUpperCase());
+  if (!row || localDate(row.slotStart) !== localDate(now()) || row.status !== "booked") {
+    throw new DomainError(
+      "not_found",
+      "reservation_not_found_today",
+      "本日の予約が見つかりません。予約番号をご確認いただくか、窓口にお声がけください。",
+      "No booking for today has that code. Check the code, or ask at the counter.",
+    );
+  }
+  return checkInBooked(ctx, row);
+}
+
+async function checkInBooked(
+  ctx: Ctx,
+  row: Reservation,
+): Promise<{ reservation: Reservation; ticket: IssuedTicket }> {
+  const reservationId = row.reservationId;
   const ticket = await issueTicket(ctx, {
     procedures: [row.procedureCode],
     reservedFor: row.slotStart,

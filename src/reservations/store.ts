@@ -247,3 +247,13 @@ export async function setSlotCapacity(
     .returning({ capacity: slotCounts.capacity });
   return rows.length > 0;
 }
+
+/** A booking by the code the person reads out or shows (unique per tenant), locked for the step. */
+export async function findReservationByCode(tx: Tx, tenantId: string, code: string) {
+  const [row] = await tx
+    .select()
+    .from(reservations)
+    .where(and(eq(reservations.tenantId, tenantId), eq(reservations.code, code)))
+    .for("update");
+  return row;
+}

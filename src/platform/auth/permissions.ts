@@ -94,6 +94,8 @@ export const PERMISSIONS = {
   "phone.log": COUNTER_STAFF,
   /** The day's reservations with names and contacts: the counter's people only. */
   "reservations.manage": COUNTER_STAFF,
+  /** The kiosk checks in a person by their booking code (and staff may do it there too). */
+  "reservations.self_check_in": [...COUNTER_STAFF, "kiosk"],
   /** A citizen's own booking, through the booking pages or its management link. */
   "reservations.own": ["citizen", ...COUNTER_STAFF],
   /** How many bookings a closure touches: counts only, for the city deciding on it too. */

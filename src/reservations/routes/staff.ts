@@ -3,6 +3,8 @@ import { operationRunner } from "../../platform/http/context.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
 import { okSchema } from "../../platform/http/types.ts";
 import { isoInstant } from "../../platform/inputs.ts";
+import { ticketSchema } from "../../queue/contract.ts";
+import { ticketOut } from "../../queue/routes/tickets.ts";
 import { bookReservation } from "../booking.ts";
 import { moveReservation } from "../changes.ts";
 import {
@@ -17,7 +19,7 @@ import {
 } from "../contract.ts";
 import { closureImpact, notifyClosure } from "../dayNotices.ts";
 import { reservationSettings, setCapacity, updateReservationSettings } from "../settings.ts";
-import { cancelByStaff, checkIn, dayList, markNoShow } from "../staff.ts";
+import { cancelByStaff, checkIn, checkInByCode, dayList, markNoShow } from "../staff.ts";
 import { staffOut } from "./views.ts";
 
 /** The counter staff's reservations: the day's list, check-in, no-show, moves, closures, settings. */
@@ -54,6 +56,24 @@ export async function staffReservationRoutes(app: App, { database, config }: Rou
         bookReservation(ctx, { ...request.body, channel: "phone", publicUrl: config.publicUrl }),
       );
       return reply.status(201).send(staffOut(row));
+    },
+  );
+
+  app.post(
+    "/api/v1/reservations/check-in-by-code",
+    {
+      config: { access: { permission: "reservations.self_check_in" } },
+      schema: {
+        tags: ["reservations"],
+        summary: "Check in at the kiosk by the booking code: today's booking becomes a ticket",
+        body: z.object({ code: z.string().min(4).max(20) }),
+        response: { 200: ticketSchema },
+      },
+    },
+    async (request) => {
+      const { ticket } = await run(request, (ctx) => checkInByCode(ctx, request.body));
+      // The ticket only: the kiosk shows a number and a QR code, never the booking's contact.
+      return { ...ticketOut(request, ticket), ahead: ticket.ahead };
     },
   );
 

@@ -31,6 +31,8 @@ export function Kiosk({
   const [priority, setPriority] = useState<string | null>(null);
   const [ticket, setTicket] = useState<(TicketOut & { qr: string }) | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** 予約の方: the person types the code from their confirmation instead of choosing. */
+  const [checkIn, setCheckIn] = useState<string | null>(null);
 
   useEffect(() => {
     void api<Catalogue>("GET", "/api/v1/queue/catalogue").then(setCatalogue);
@@ -47,6 +49,7 @@ export function Kiosk({
       setPriority(null);
       setTicket(null);
       setError(null);
+      setCheckIn(null);
       onResetLang();
     };
     const touched = () => {
@@ -77,6 +80,21 @@ export function Kiosk({
       });
       setChosen([]);
       setPriority(null);
+    } catch (e) {
+      setError(errorText(e, lang));
+    }
+  };
+  const checkInByCode = async () => {
+    setError(null);
+    try {
+      const issued = await api<TicketOut>("POST", "/api/v1/reservations/check-in-by-code", {
+        code: checkIn ?? "",
+      });
+      setTicket({
+        ...issued,
+        qr: await QRCode.toDataURL(issued.statusUrl, { margin: 1, width: 240 }),
+      });
+      setCheckIn(null);
     } catch (e) {
       setError(errorText(e, lang));
     }
@@ -143,11 +161,68 @@ export function Kiosk({
     );
   }
 
+  if (checkIn !== null) {
+    return (
+      <main className="kiosk" id="main">
+        <header className="kiosk-head">
+          <h1>{L("予約番号を入力してください", "Enter your booking code")}</h1>
+        </header>
+        <form
+          className="kiosk-checkin"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void checkInByCode();
+          }}
+        >
+          <label>
+            {L(
+              "予約確認メールにある予約番号（例: ACDE-3467）",
+              "The code in your confirmation (e.g. ACDE-3467)",
+            )}
+            <input
+              value={checkIn}
+              onChange={(e) => setCheckIn(e.target.value.toUpperCase())}
+              autoComplete="off"
+              autoCapitalize="characters"
+              maxLength={12}
+              required
+              // biome-ignore lint/a11y/noAutofocus: the one field of this screen, typed or scanned.
+              autoFocus
+            />
+          </label>
+          {error && (
+            <p role="alert" className="error big">
+              {error}
+            </p>
+          )}
+          <div className="kiosk-actions">
+            <button type="submit" className="primary huge">
+              {L("受付する", "Check in")}
+            </button>
+            <button type="button" className="huge" onClick={() => setCheckIn(null)}>
+              {L("戻る", "Back")}
+            </button>
+          </div>
+        </form>
+      </main>
+    );
+  }
+
   const counterProcedures = catalogue?.procedures.filter((p) => p.atCounter && !p.retiredAt) ?? [];
   return (
     <main className="kiosk" id="main">
       <header className="kiosk-head">
         <h1>{L("ご用件をお選びください", "What are you here for?")}</h1>
+        <button
+          type="button"
+          className="huge"
+          onClick={() => {
+            setError(null);
+            setCheckIn("");
+          }}
+        >
+          {L("予約の方", "I have a booking")}
+        </button>
         <button
           type="button"
           className="huge ghost"
