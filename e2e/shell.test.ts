@@ -161,6 +161,20 @@ describe("web shell", () => {
     await context.close();
   });
 
+  it("lets the administrator add a device account and see it listed at once", async () => {
+    const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await signedIn(page, server.url, "admin");
+    await page.getByRole("link", { name: "利用者管理" }).click();
+    const form = page.locator("form.panel");
+    await form.getByLabel("利用者名").fill("kiosk-2f");
+    await form.getByLabel("氏名").fill("発券機 2階");
+    await form.getByLabel("パスワード").fill("a long kiosk password");
+    await form.getByRole("button", { name: "追加" }).click();
+    await page.getByRole("cell", { name: "kiosk-2f" }).waitFor();
+    await context.close();
+  });
+
   it("switches to English and back", async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

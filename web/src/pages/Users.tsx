@@ -1,16 +1,13 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import type { z } from "zod";
+import type { userSchema } from "../../../src/platform/auth/routes.ts";
 import { api, errorText } from "../api.ts";
 import { useDialog } from "../ConfirmDialog.tsx";
 import { ROLE_NAMES, useLang, useT } from "../i18n.ts";
 
-interface UserRow {
-  userId: string;
-  username: string;
-  displayName: string;
-  role: string;
-  totpEnabled: boolean;
-  locked: boolean;
-}
+/** A user as the API gives it: the server's own contract type. */
+type UserRow = z.infer<typeof userSchema>;
 
 /** Staff, deputy and manager accounts belong to roster people and are created from the roster. */
 const ROLES = ["city", "contractor_admin", "admin", "kiosk", "board"];
@@ -20,14 +17,14 @@ export function Users() {
   const [dialog, ask] = useDialog();
   const t = useT();
   const lang = useLang();
-  const [users, setUsers] = useState<UserRow[]>([]);
+  const client = useQueryClient();
+  const users =
+    useQuery({ queryKey: ["users"], queryFn: () => api<UserRow[]>("GET", "/api/v1/users") }).data ??
+    [];
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const [form, setForm] = useState({ username: "", displayName: "", role: "kiosk", password: "" });
 
-  const load = useCallback(async () => setUsers(await api<UserRow[]>("GET", "/api/v1/users")), []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const load = () => client.invalidateQueries({ queryKey: ["users"] });
 
   const create = async (event: FormEvent) => {
     event.preventDefault();
