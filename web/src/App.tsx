@@ -20,6 +20,7 @@ import { MyRecord } from "./pages/roster/MyRecord.tsx";
 import { Roster } from "./pages/roster/Roster.tsx";
 import { Status } from "./pages/Status.tsx";
 import { Users } from "./pages/Users.tsx";
+import { queryClient } from "./queryClient.ts";
 import { navigate, usePath } from "./router.ts";
 import { Shell } from "./Shell.tsx";
 
@@ -62,6 +63,8 @@ export function App() {
       syncServerClock(current.serverTime);
       setMe(current);
     } catch {
+      // Signed out (or the session ended): no cached answer may outlive the person it was for.
+      queryClient.clear();
       setMe(null);
     }
   }, []);

@@ -3,6 +3,7 @@ import { api, type Me } from "./api.ts";
 import { ROLE_NAMES, useLang, useT } from "./i18n.ts";
 import { navFor } from "./nav.ts";
 import { QueueAlerts } from "./QueueAlerts.tsx";
+import { queryClient } from "./queryClient.ts";
 import { LiveQueue } from "./queue/liveQueue.tsx";
 import { navigate, usePath } from "./router.ts";
 
@@ -24,11 +25,15 @@ export function Shell({ me, onChanged, onToggleLang, children }: Props) {
 
   const signOut = async () => {
     await api("POST", "/api/v1/auth/logout");
+    // Nothing the last person saw may be shown to the next one on this screen.
+    queryClient.clear();
     navigate("/");
     await onChanged();
   };
   const switchTenant = async (tenant: string) => {
     await api("POST", "/api/v1/auth/switch-tenant", { tenant });
+    // Every cached answer belonged to the other tenant.
+    queryClient.clear();
     await onChanged();
   };
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, type Me } from "../api.ts";
 import { PROCEDURE_NAMES, useLang, useT } from "../i18n.ts";
 import { ToDo, Today } from "./home/Today.tsx";
@@ -44,9 +44,16 @@ interface DeadLetter {
  */
 function DeadLetters() {
   const t = useT();
-  const [letters, setLetters] = useState<DeadLetter[]>([]);
-  const load = () => void api<DeadLetter[]>("GET", "/api/v1/mail/dead-letters").then(setLetters);
-  useEffect(load, []);
+  const client = useQueryClient();
+  const letters =
+    useQuery({
+      queryKey: ["mail", "dead-letters"],
+      queryFn: () => api<DeadLetter[]>("GET", "/api/v1/mail/dead-letters"),
+    }).data ?? [];
+  const resend = useMutation({
+    mutationFn: (mailId: string) => api("POST", `/api/v1/mail/dead-letters/${mailId}/resend`, {}),
+    onSettled: () => client.invalidateQueries({ queryKey: ["mail", "dead-letters"] }),
+  });
   if (letters.length === 0) return null;
   return (
     <article className="card wide alert" aria-labelledby="dead-letters-title">
@@ -65,9 +72,8 @@ function DeadLetters() {
             </small>{" "}
             <button
               type="button"
-              onClick={() =>
-                void api("POST", `/api/v1/mail/dead-letters/${m.mailId}/resend`, {}).then(load)
-              }
+              disabled={resend.isPending}
+              onClick={() => resend.mutate(m.mailId)}
             >
               {t("resend")}
             </button>
@@ -82,10 +88,10 @@ function DeadLetters() {
 export function Home({ me }: { me: Me }) {
   const t = useT();
   const lang = useLang();
-  const [tenant, setTenant] = useState<Tenant | null>(null);
-  useEffect(() => {
-    void api<Tenant>("GET", "/api/v1/tenant").then(setTenant);
-  }, []);
+  const tenant = useQuery({
+    queryKey: ["tenant"],
+    queryFn: () => api<Tenant>("GET", "/api/v1/tenant"),
+  }).data;
   const n = (x: number) => x.toLocaleString(lang === "ja" ? "ja-JP" : "en-US");
 
   return (
