@@ -33,9 +33,17 @@ function decimalValue(codePoint: number): number {
   return back % 10;
 }
 
+/** ASCII, which is nearly every character the screen sees (every log line), classified once. */
+const ASCII_UNITS: Unit[] = Array.from({ length: 0x80 }, (_, c) =>
+  c >= 0x30 && c <= 0x39
+    ? { kind: "digit", values: [c - 0x30] }
+    : SEPARATOR.test(String.fromCharCode(c))
+      ? { kind: "separator" }
+      : { kind: "other" },
+);
+
 function unitOf(codePoint: number): Unit {
-  if (codePoint >= 0x30 && codePoint <= 0x39) return { kind: "digit", values: [codePoint - 0x30] };
-  if (codePoint < 0x80 && !SEPARATOR.test(String.fromCharCode(codePoint))) return { kind: "other" };
+  if (codePoint < 0x80) return ASCII_UNITS[codePoint]!;
   const cached = unitCache.get(codePoint);
   if (cached) return cached;
   const char = String.fromCodePoint(codePoint);

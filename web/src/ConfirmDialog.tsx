@@ -89,12 +89,14 @@ export function ConfirmDialog(
 }
 
 /**
- * `const [dialog, ask] = useDialog()`: render `dialog`, then `await ask({...})` gives the values
- * entered (an empty object when there are no fields) or null when cancelled.
+ * `const [dialog, ask, asking] = useDialog()`: render `dialog`, then `await ask({...})` gives the
+ * values entered (an empty object when there are no fields) or null when cancelled; `asking` is
+ * true while the dialog is open (so page shortcuts can stand aside).
  */
 export function useDialog(): [
   ReactNode,
   (options: DialogOptions) => Promise<Record<string, string> | null>,
+  boolean,
 ] {
   const [options, setOptions] = useState<DialogOptions | null>(null);
   const resolver = useRef<(values: Record<string, string> | null) => void>(() => {});
@@ -122,5 +124,5 @@ export function useDialog(): [
       onCancel={() => close(null)}
     />
   );
-  return [dialog, ask];
+  return [dialog, ask, options !== null];
 }

@@ -44,10 +44,17 @@ const wrongProof = (what: "password" | "code") =>
         "The verification code is wrong.",
       );
 
+/** The signed-in user's re-authentication counter: until when it holds, if it does. */
+const reauthKey = (user: User) => ({ scope: "reauth" as const, subject: user.userId });
+async function reauthHeld(ctx: Ctx, user: User, at: Date) {
+  const key = reauthKey(user);
+  return heldUntil(throttleOf(await readThrottles(ctx.tx, user.tenantId, [key]), key), at);
+}
+
 async function proveIdentity(ctx: Ctx, user: User, proof: Proof): Promise<DomainError | undefined> {
   const at = now();
-  const key = { scope: "reauth" as const, subject: user.userId };
-  const held = heldUntil(throttleOf(await readThrottles(ctx.tx, user.tenantId, [key]), key), at);
+  const key = reauthKey(user);
+  const held = await reauthHeld(ctx, user, at);
   if (held) return tooManyAttempts(held, at);
   const fresh = await findUser(ctx.tx, user.tenantId, user.userId);
   if (!fresh) throw notFound("利用者", "User");
@@ -114,8 +121,8 @@ export async function confirmTotpEnrollment(
 ): Promise<Outcome> {
   requireAccess(ctx, "session.self");
   const at = now();
-  const key = { scope: "reauth" as const, subject: user.userId };
-  const held = heldUntil(throttleOf(await readThrottles(ctx.tx, user.tenantId, [key]), key), at);
+  const key = reauthKey(user);
+  const held = await reauthHeld(ctx, user, at);
   if (held) return { refused: tooManyAttempts(held, at) };
   const fresh = await findUser(ctx.tx, user.tenantId, user.userId);
   if (!fresh) throw notFound("利用者", "User");

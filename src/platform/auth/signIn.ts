@@ -85,14 +85,15 @@ export async function signIn(db: Db, input: SignInInput): Promise<SignInResult> 
   const at = now();
   const keys = keysOf(input);
   const states = await readThrottles(db, input.tenant, Object.values(keys));
-  const held =
+  const here =
     heldUntil(throttleOf(states, keys.address), at) ??
-    heldUntil(throttleOf(states, keys.accountAddress), at) ??
-    (heldUntil(throttleOf(states, keys.account), at) &&
-    !(await isKnownDevice(db, input.tenant, input.deviceToken, input.username))
-      ? heldUntil(throttleOf(states, keys.account), at)
-      : undefined);
-  if (held) throw tooManyAttempts(held, at);
+    heldUntil(throttleOf(states, keys.accountAddress), at);
+  if (here) throw tooManyAttempts(here, at);
+  // The account-wide delay is waived on a browser its owner has signed in from before.
+  const everywhere = heldUntil(throttleOf(states, keys.account), at);
+  if (everywhere && !(await isKnownDevice(db, input.tenant, input.deviceToken, input.username))) {
+    throw tooManyAttempts(everywhere, at);
+  }
 
   const tenant = await findTenant(db, input.tenant);
   const found = tenant ? await findUserByName(db, tenant.tenantId, input.username) : undefined;

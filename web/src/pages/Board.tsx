@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { ESTIMATE_LABEL } from "../../../src/queue/crowding.ts";
 import { api } from "../api.ts";
 import { useEventStream, waitText } from "../live.ts";
 import { CrowdingBadge } from "../queue/Crowding.tsx";
@@ -162,8 +163,7 @@ export function Board() {
               お待ちの方 <span lang="en">Waiting</span>
             </h2>
             <p className="board-estimate-note">
-              待ち時間は今から発券した場合の目安{" "}
-              <span lang="en">Wait if you take a ticket now</span>
+              {ESTIMATE_LABEL.ja} <span lang="en">{ESTIMATE_LABEL.en}</span>
             </p>
             {board?.groups.map((g) => (
               <div className="board-group" key={g.groupCode}>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { api, errorText, type Me } from "../api.ts";
-import { ConfirmDialog } from "../ConfirmDialog.tsx";
+import { useDialog } from "../ConfirmDialog.tsx";
 import { useLang } from "../i18n.ts";
 import { waitText } from "../live.ts";
 import { useQueueBoard } from "../queue/liveQueue.tsx";
@@ -37,12 +37,7 @@ export function Counter({ me }: { me: Me }) {
   const [checks, setChecks] = useState<Record<string, Record<string, string>>>({});
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   /** An action that ends or hands over the person waits for a yes in the dialog. */
-  const [confirming, setConfirming] = useState<{
-    title: string;
-    label: string;
-    tone?: "danger";
-    run: () => void;
-  } | null>(null);
+  const [dialog, confirm, confirming] = useDialog();
 
   const load = useCallback(async () => {
     const c = await api<Catalogue>("GET", "/api/v1/queue/catalogue");
@@ -144,7 +139,7 @@ export function Counter({ me }: { me: Me }) {
       : Promise.resolve();
 
   const ask = (title: string, label: string, work: () => Promise<void>, tone?: "danger") =>
-    setConfirming({ title, label, tone, run: () => void work() });
+    void confirm({ title, confirmLabel: label, tone }).then((sure) => sure && work());
 
   const actions: {
     key: string;
@@ -355,17 +350,7 @@ export function Counter({ me }: { me: Me }) {
           />
         </div>
       )}
-      <ConfirmDialog
-        open={confirming !== null}
-        title={confirming?.title ?? ""}
-        confirmLabel={confirming?.label ?? ""}
-        tone={confirming?.tone}
-        onConfirm={() => {
-          confirming?.run();
-          setConfirming(null);
-        }}
-        onCancel={() => setConfirming(null)}
-      />
+      {dialog}
       {session && (
         <WaitingList
           counterId={session.counterId}

@@ -1,6 +1,5 @@
 import { CROWDING_LABELS, type Crowding, ESTIMATE_LABEL } from "../../../src/queue/crowding.ts";
 import { useLang } from "../i18n.ts";
-import { waitText } from "../live.ts";
 
 /** 混雑度 as a coloured word a citizen reads at a glance; the labels are the server's own. */
 export function CrowdingBadge({
@@ -23,5 +22,3 @@ export function CrowdingBadge({
 export function estimateLabel(lang: "ja" | "en") {
   return ESTIMATE_LABEL[lang];
 }
-
-export { waitText };
