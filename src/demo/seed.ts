@@ -4,9 +4,12 @@ import { generatePassword } from "../platform/auth/accounts.ts";
 import { hashPassword } from "../platform/auth/password.ts";
 import type { Role } from "../platform/auth/permissions.ts";
 import { insertTenantGrant, insertUser, listUsersOf } from "../platform/auth/users.ts";
+import { now } from "../platform/clock.ts";
 import { type Db, transaction } from "../platform/db/index.ts";
 import { countTenants, findTenant } from "../platform/tenancy/store.ts";
 import { DEMO_TENANT } from "../platform/tenancy/tenant.ts";
+import { DEFAULT_RESERVATION_SETTINGS, DEMO_RESERVATION_PLACE } from "../reservations/slots.ts";
+import { saveReservationSettings } from "../reservations/store.ts";
 import { setUpTenant } from "../tenantSetup.ts";
 import { seedDefaultCourses } from "../training/courses.ts";
 import { seedDemoRoster } from "./roster.ts";
@@ -49,6 +52,13 @@ export async function seedDemoIfEmpty(db: Db, password: string | undefined): Pro
     if ((await countTenants(tx)) > 0) return false;
     for (const tenant of [DEMO_TENANT, TRAINING_TENANT]) {
       await setUpTenant(tx, tenant, "seed");
+      await saveReservationSettings(
+        tx,
+        tenant.tenantId,
+        { ...DEFAULT_RESERVATION_SETTINGS, ...DEMO_RESERVATION_PLACE },
+        "seed",
+        now(),
+      );
       const usersByName = new Map<string, string>();
       for (const demo of DEMO_USERS) {
         if (tenant === TRAINING_TENANT && demo.role === "contractor_admin") continue;

@@ -14,6 +14,9 @@ export interface ProcedureSeed {
   atCounter: boolean;
   groupCode: string;
   sort: number;
+  /** What to bring (持ち物), told on the booking page, the confirmation mail and the manage page. */
+  bringJa: string;
+  bringEn: string;
 }
 
 export interface ProcedureGroupSeed {
@@ -54,6 +57,8 @@ export const DEFAULT_PROCEDURES: ProcedureSeed[] = [
     atCounter: false,
     groupCode: "handover",
     sort: 1,
+    bringJa: "",
+    bringEn: "",
   },
   {
     code: "handover",
@@ -65,6 +70,10 @@ export const DEFAULT_PROCEDURES: ProcedureSeed[] = [
     atCounter: true,
     groupCode: "handover",
     sort: 2,
+    bringJa:
+      "交付通知書（はがき）、本人確認書類（運転免許証・パスポートなど）、通知カード（お持ちの方）、住民基本台帳カード（お持ちの方）",
+    bringEn:
+      "The notice postcard, photo ID (driving licence, passport, etc.), and the paper notification card or Juki card if you have one",
   },
   {
     code: "ecert",
@@ -76,6 +85,8 @@ export const DEFAULT_PROCEDURES: ProcedureSeed[] = [
     atCounter: true,
     groupCode: "change",
     sort: 3,
+    bringJa: "マイナンバーカード",
+    bringEn: "Your My Number Card",
   },
   {
     code: "pin_reset",
@@ -87,6 +98,8 @@ export const DEFAULT_PROCEDURES: ProcedureSeed[] = [
     atCounter: true,
     groupCode: "change",
     sort: 4,
+    bringJa: "マイナンバーカード",
+    bringEn: "Your My Number Card",
   },
   {
     code: "insurance_fund",
@@ -98,6 +111,9 @@ export const DEFAULT_PROCEDURES: ProcedureSeed[] = [
     atCounter: true,
     groupCode: "support",
     sort: 5,
+    bringJa: "マイナンバーカード、受取口座の通帳またはキャッシュカード（口座登録の方）",
+    bringEn:
+      "Your My Number Card, and the bank book or cash card of the account (to register an account)",
   },
   {
     code: "phone",
@@ -109,6 +125,8 @@ export const DEFAULT_PROCEDURES: ProcedureSeed[] = [
     atCounter: false,
     groupCode: "support",
     sort: 6,
+    bringJa: "",
+    bringEn: "",
   },
   {
     code: "application",
@@ -120,6 +138,10 @@ export const DEFAULT_PROCEDURES: ProcedureSeed[] = [
     atCounter: true,
     groupCode: "support",
     sort: 7,
+    bringJa:
+      "本人確認書類（運転免許証・パスポートなど）、個人番号通知書または通知カード（お持ちの方）",
+    bringEn:
+      "Photo ID (driving licence, passport, etc.), and the number notice or notification card if you have one",
   },
   {
     code: "express",
@@ -131,6 +153,10 @@ export const DEFAULT_PROCEDURES: ProcedureSeed[] = [
     atCounter: true,
     groupCode: "support",
     sort: 8,
+    bringJa:
+      "本人確認書類（運転免許証・パスポートなど）、特急発行の申請に必要な書類（市のご案内のとおり）",
+    bringEn:
+      "Photo ID (driving licence, passport, etc.) and the documents the city lists for express issuance",
   },
 ];
 

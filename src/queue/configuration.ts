@@ -89,6 +89,9 @@ export interface NewProcedure {
   groupCode: string;
   needsIntegratedTerminal: boolean;
   reportCategory?: string | undefined;
+  /** What to bring (持ち物), in both languages; empty when nothing is needed. */
+  bringJa?: string | undefined;
+  bringEn?: string | undefined;
 }
 
 /** Managers add procedures; they are served at the counter and counted under their report category. */
@@ -110,6 +113,8 @@ export async function addProcedure(ctx: Ctx, input: NewProcedure): Promise<Proce
     groupCode: input.groupCode,
     sort: Math.max(0, ...all.map((p) => p.sort)) + 1,
     retiredAt: null,
+    bringJa: input.bringJa ?? "",
+    bringEn: input.bringEn ?? "",
   };
   await uniquely(
     ctx,
@@ -131,12 +136,14 @@ export async function addProcedure(ctx: Ctx, input: NewProcedure): Promise<Proce
   return row;
 }
 
-/** What may change on a procedure: names, standard minutes, retired or not. */
+/** What may change on a procedure: names, standard minutes, what to bring, retired or not. */
 export interface ProcedureChange {
   code: string;
   nameJa?: string | undefined;
   nameEn?: string | undefined;
   standardMinutes?: number | undefined;
+  bringJa?: string | undefined;
+  bringEn?: string | undefined;
   retired?: boolean | undefined;
 }
 

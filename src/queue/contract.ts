@@ -142,6 +142,8 @@ export const procedureOut = z.object({
   atCounter: z.boolean(),
   sort: z.number(),
   retiredAt: z.string().nullable(),
+  bringJa: z.string(),
+  bringEn: z.string(),
 });
 export const counterOut = z.object({
   counterId: z.string(),
@@ -200,12 +202,16 @@ export const newProcedureBody = z.object({
   groupCode: z.string().max(40),
   needsIntegratedTerminal: z.boolean().default(false),
   reportCategory: z.string().max(40).optional(),
+  bringJa: z.string().max(400).optional(),
+  bringEn: z.string().max(400).optional(),
 });
 export const procedureChangeBody = patchOf(
   z.object({
     nameJa: z.string().min(1).max(80).optional(),
     nameEn: z.string().min(1).max(80).optional(),
     standardMinutes: z.number().int().min(1).max(240).optional(),
+    bringJa: z.string().max(400).optional(),
+    bringEn: z.string().max(400).optional(),
     retired: z.boolean().optional(),
   }),
 );

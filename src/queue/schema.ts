@@ -40,6 +40,8 @@ export const procedures = pgTable(
     groupCode: text("group_code").notNull(),
     sort: integer("sort").notNull(),
     retiredAt: timestamptz("retired_at"),
+    bringJa: text("bring_ja").notNull().default(""),
+    bringEn: text("bring_en").notNull().default(""),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.code] })],
 );

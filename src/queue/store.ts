@@ -82,7 +82,10 @@ export async function updateProcedure(
   tenantId: string,
   code: string,
   patch: Partial<
-    Pick<Procedure, "nameJa" | "nameEn" | "standardMinutes" | "retiredAt" | "groupCode">
+    Pick<
+      Procedure,
+      "nameJa" | "nameEn" | "standardMinutes" | "retiredAt" | "groupCode" | "bringJa" | "bringEn"
+    >
   >,
 ) {
   const [row] = await db

@@ -131,16 +131,27 @@ export async function slotsForBooking(
   return availableSlots(ctx.tx, ctx.tenantId, props.procedure, from, to, settings);
 }
 
+/** Where to come (来庁案内): the office's name, the place in it and a map link, for citizens. */
+export async function visitInfo(ctx: Ctx) {
+  requireAccess(ctx, "reservations.own");
+  const tenant = await findTenant(ctx.tx, ctx.tenantId);
+  if (!tenant) throw notFound("自治体", "Tenant");
+  const { placeJa, placeEn, mapUrl } = await reservationSettingsOf(ctx.tx, ctx.tenantId);
+  return { officeJa: tenant.nameJa, officeEn: tenant.nameEn, placeJa, placeEn, mapUrl };
+}
+
 /** Procedures that can be booked (served at the counter, not retired). */
 export async function bookableProcedures(ctx: Ctx) {
   requireAccess(ctx, "reservations.own");
   await requireTenant(ctx);
   return (await listProcedures(ctx.tx, ctx.tenantId))
     .filter(isServable)
-    .map(({ code, nameJa, nameEn, standardMinutes }) => ({
+    .map(({ code, nameJa, nameEn, standardMinutes, bringJa, bringEn }) => ({
       code,
       nameJa,
       nameEn,
       standardMinutes,
+      bringJa,
+      bringEn,
     }));
 }

@@ -49,13 +49,15 @@ export async function notifyReservation(
     (p) => p.code === r.procedureCode,
   );
   const tenant = await findTenant(ctx.tx, r.tenantId);
-  const mail = reservationNotice(
-    kind,
-    r,
-    procedure?.nameJa ?? r.procedureCode,
-    manageUrlOf(publicUrl ?? "", r),
-    tenant?.nameJa ?? "",
-  );
+  const { placeJa, mapUrl } = await reservationSettingsOf(ctx.tx, r.tenantId);
+  const mail = reservationNotice(kind, r, {
+    procedureName: procedure?.nameJa ?? r.procedureCode,
+    bring: procedure?.bringJa ?? "",
+    manageUrl: manageUrlOf(publicUrl ?? "", r),
+    office: tenant?.nameJa ?? "",
+    place: placeJa,
+    mapUrl,
+  });
   if (mail) await enqueueMail(ctx.tx, r.tenantId, mail);
 }
 

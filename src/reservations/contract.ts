@@ -14,6 +14,19 @@ export const tenantParams = z.object({ tenant: tenantIdSchema });
 export const tokenParams = z.object({ tenant: tenantIdSchema, token: z.string().min(16).max(64) });
 export const idParams = z.object({ id: z.string().uuid() });
 
+/** A booking's states (予約・受付済・取消・不来所) and their labels, for every screen. */
+export const RESERVATION_STATUSES = ["booked", "checked_in", "cancelled", "no_show"] as const;
+export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
+export const RESERVATION_STATUS_LABELS: Record<ReservationStatus, { ja: string; en: string }> = {
+  booked: { ja: "予約", en: "Booked" },
+  checked_in: { ja: "受付済", en: "Checked in" },
+  cancelled: { ja: "取消", en: "Cancelled" },
+  no_show: { ja: "不来所", en: "No-show" },
+};
+export function reservationStatusLabel(status: string, lang: "ja" | "en"): string {
+  return RESERVATION_STATUS_LABELS[status as ReservationStatus]?.[lang] ?? status;
+}
+
 /** What the person who booked sees through the management link. */
 export const reservationSchema = z.object({
   code: z.string(),
@@ -52,6 +65,9 @@ export const bookableProcedureSchema = z.object({
   nameJa: z.string(),
   nameEn: z.string(),
   standardMinutes: z.number(),
+  /** What to bring (持ち物), as the manager set it for the procedure. */
+  bringJa: z.string(),
+  bringEn: z.string(),
 });
 export const impactSchema = z.object({
   date: z.string(),
@@ -67,6 +83,17 @@ export const settingsSchema = z.object({
   reservableCounters: z.number().int(),
   purgeAfterDays: z.number().int(),
   capacityByGroup: z.record(z.string(), z.number().int()),
+  placeJa: z.string().max(200).default(""),
+  placeEn: z.string().max(200).default(""),
+  mapUrl: z.string().max(500).default(""),
+});
+/** Where to come (来庁案内): the office, the place in it, and a map link; public. */
+export const visitSchema = z.object({
+  officeJa: z.string(),
+  officeEn: z.string(),
+  placeJa: z.string(),
+  placeEn: z.string(),
+  mapUrl: z.string(),
 });
 export const capacityBody = z.object({
   group: z.string().min(1).max(40),

@@ -1,3 +1,5 @@
+import { createRequire } from "node:module";
+import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTenant, buildTestApp, type TestApp } from "../../test/factories.ts";
 import { startSmtpServer } from "../../test/smtp.ts";
@@ -6,6 +8,9 @@ import { startClockAt } from "../platform/clock.ts";
 import { createMailDelivery, type MailDelivery } from "../platform/jobs/mailDelivery.ts";
 import { pendingMails } from "../platform/mail/outbox.ts";
 import { queueReminders } from "./dayNotices.ts";
+
+// jsQR is CommonJS whose types claim an ES default export: loaded the CommonJS way.
+const jsQR = createRequire(import.meta.url)("jsqr") as typeof import("jsqr").default;
 
 let t: TestApp;
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -43,6 +48,24 @@ function text(raw: string): string {
   return Buffer.from(bytes).toString("utf8");
 }
 
+/** The parts of a multipart mail, each with its headers and decoded body. */
+function parts(raw: string): { head: string; body: Buffer }[] {
+  const boundaries = [...raw.matchAll(/boundary="?([^";\r\n]+)"?/gi)].map((m) => m[1]!);
+  let chunks = [raw];
+  for (const b of boundaries) chunks = chunks.flatMap((c) => c.split(`--${b}`));
+  return chunks.flatMap((chunk) => {
+    const at = chunk.search(/\r?\n\r?\n/);
+    if (at < 0) return [];
+    const head = chunk.slice(0, at);
+    const content = chunk.slice(at).trim();
+    if (/Content-Type: multipart/i.test(head) || !/Content-Type:/i.test(head)) return [];
+    const body = /Content-Transfer-Encoding: base64/i.test(head)
+      ? Buffer.from(content.replace(/\s+/g, ""), "base64")
+      : Buffer.from(text(`${head}\n\n${content}`), "utf8");
+    return [{ head, body }];
+  });
+}
+
 describe("notices by e-mail", () => {
   it("sends the confirmation with the code and the management link, then the cancellation, through a real SMTP server", async () => {
     const booked = await t.app.inject({
@@ -75,6 +98,33 @@ describe("notices by e-mail", () => {
     expect(await mailer.flush()).toBe(1);
     expect(smtp.received).toHaveLength(2);
     expect(text(smtp.received[1]!.raw)).toContain("ご予約を取り消しました");
+  });
+
+  it("tells what to bring and where to come, and carries the booking code as a QR code the kiosk can scan", async () => {
+    await t.app.inject({
+      method: "POST",
+      url: `/api/v1/public/${tenantId}/reservations`,
+      payload: {
+        procedure: "handover",
+        start: "2026-08-05T10:00:00+09:00",
+        nameKana: "スズキ",
+        email: "suzuki@example.jp",
+      },
+    });
+    const before = smtp.received.length;
+    await mailer.flush();
+    const mail = smtp.received.slice(before).find((m) => m.to.includes("suzuki@example.jp"))!;
+    const all = parts(mail.raw);
+    const plain = all.find((p) => /text\/plain/i.test(p.head))!.body.toString("utf8");
+    expect(plain).toContain("お持ちいただくもの: 交付通知書");
+    const html = all.find((p) => /text\/html/i.test(p.head))!.body.toString("utf8");
+    expect(html).toContain('src="cid:booking-qr"');
+    const image = all.find((p) => /image\/png/i.test(p.head))!;
+    expect(image.head).toMatch(/Content-ID: <booking-qr>/i);
+    const png = PNG.sync.read(image.body);
+    const read = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+    const code = /予約番号: ([A-Z0-9-]+)/.exec(plain)![1];
+    expect(read?.data).toBe(code);
   });
 
   it("holds every notice through a 10-minute SMTP outage and delivers each exactly once after it", async () => {

@@ -29,7 +29,11 @@ export function checkReservationSettings(s: ReservationSettings): void {
     s.reservableCounters <= 20 &&
     s.purgeAfterDays >= 1 &&
     s.purgeAfterDays <= 365 &&
-    Object.values(s.capacityByGroup).every((c) => Number.isInteger(c) && c >= 0 && c <= 50);
+    Object.values(s.capacityByGroup).every((c) => Number.isInteger(c) && c >= 0 && c <= 50) &&
+    s.placeJa.length <= 200 &&
+    s.placeEn.length <= 200 &&
+    // A link citizens will tap: only https, so a setting cannot smuggle in a script URL.
+    (s.mapUrl === "" || (/^https:\/\/[^\s]+$/.test(s.mapUrl) && s.mapUrl.length <= 500));
   if (!ok)
     throw new DomainError(
       "unprocessable",

@@ -19,6 +19,11 @@ export interface ReservationSettings {
   purgeAfterDays: number;
   /** Places per slot by procedure group, where the manager set them (else derived). */
   capacityByGroup: Record<string, number>;
+  /** Where the counter is (来庁場所), told on the manage page and in the mails; "" = the office name only. */
+  placeJa: string;
+  placeEn: string;
+  /** A map link (https) for the place; "" when the manager has not set one. */
+  mapUrl: string;
 }
 
 export const DEFAULT_RESERVATION_SETTINGS: ReservationSettings = {
@@ -29,6 +34,16 @@ export const DEFAULT_RESERVATION_SETTINGS: ReservationSettings = {
   reservableCounters: 2,
   purgeAfterDays: 30,
   capacityByGroup: {},
+  placeJa: "",
+  placeEn: "",
+  mapUrl: "",
+};
+
+/** Where the demo counter is (specification §5: 長岡市役所 1階 市民課); the map link is the city hall's. */
+export const DEMO_RESERVATION_PLACE = {
+  placeJa: "長岡市役所（アオーレ長岡）1階 市民課 マイナンバーカード専用窓口",
+  placeEn: "Nagaoka City Hall (Aore Nagaoka), 1st floor, Citizens Division: My Number Card counter",
+  mapUrl: "https://www.openstreetmap.org/?mlat=37.4470&mlon=138.8520#map=18/37.4470/138.8520",
 };
 
 export interface Slot {

@@ -23,4 +23,12 @@ export const keys = {
   queue: ["queue"] as const,
   queueBoard: ["queue", "board"] as const,
   queueMyDay: ["queue", "my-day"] as const,
+  catalogue: ["catalogue"] as const,
+  reservations: ["reservations"] as const,
+  publicReservation: (tenant: string) => ["public", tenant] as const,
+  serviceRecords: ["service-records"] as const,
+  queueSettings: ["queue-settings"] as const,
+  calendar: ["calendar"] as const,
+  roster: ["roster"] as const,
+  training: ["training"] as const,
 };

@@ -1,5 +1,6 @@
 import { and, asc, eq, isNull, lte, or, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
+import QRCode from "qrcode";
 import { now } from "../clock.ts";
 import type { Db } from "../db/index.ts";
 import { mailOutbox } from "../mail/schema.ts";
@@ -20,6 +21,25 @@ export function retryDelayMs(attempts: number): number {
 function permanent(error: unknown): boolean {
   const code = (error as { responseCode?: unknown }).responseCode;
   return typeof code === "number" && code >= 500 && code < 600;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+
+/**
+ * A mail that carries a QR code: the same text as HTML with the code as an inline image (the
+ * kiosk's scanner reads it from the phone's screen), and the image attached for mail readers
+ * that show no HTML.
+ */
+async function withQrCode(body: string, qrText: string) {
+  const png = await QRCode.toBuffer(qrText, { margin: 2, width: 240 });
+  const html = `<pre style="font-family:sans-serif;white-space:pre-wrap">${escapeHtml(body)}</pre><p><img src="cid:booking-qr" alt="${escapeHtml(qrText)}" width="240" height="240"></p>`;
+  return {
+    html,
+    attachments: [
+      { filename: "qr.png", content: png, cid: "booking-qr", contentType: "image/png" },
+    ],
+  };
 }
 
 export interface MailDelivery {
@@ -70,6 +90,7 @@ export function createMailDelivery(
           to: mail.recipient!,
           subject: mail.subject!,
           text: mail.body!,
+          ...(mail.qrText ? await withQrCode(mail.body!, mail.qrText) : {}),
         });
         await db
           .update(mailOutbox)

@@ -11,6 +11,8 @@ export interface Mail {
   to: string;
   subject: string;
   body: string;
+  /** Sent as a QR code image beside the text, e.g. a booking code for the kiosk's scanner. */
+  qr?: string | undefined;
 }
 
 /** Queues a mail inside the caller's transaction: it is sent only if that transaction commits. */
@@ -22,6 +24,7 @@ export async function enqueueMail(tx: Tx, tenantId: string, mail: Mail): Promise
     recipient: mail.to,
     subject: mail.subject,
     body: mail.body,
+    qrText: mail.qr ?? null,
     createdAt: now(),
   });
 }
@@ -41,7 +44,7 @@ export async function purgeSentMails(
 ): Promise<number> {
   const rows = await tx
     .update(mailOutbox)
-    .set({ recipient: null, subject: null, body: null })
+    .set({ recipient: null, subject: null, body: null, qrText: null })
     .where(
       and(
         eq(mailOutbox.tenantId, tenantId),

@@ -16,6 +16,8 @@ export const mailOutbox = pgTable(
     recipient: text("recipient"),
     subject: text("subject"),
     body: text("body"),
+    /** Text shown as a QR code in the mail (a booking code the kiosk scans); never personal data. */
+    qrText: text("qr_text"),
     createdAt: timestamptz("created_at").notNull(),
     sentAt: timestamptz("sent_at"),
     attempts: integer("attempts").notNull().default(0),

@@ -6,7 +6,7 @@ import { RateLimiter } from "../../platform/http/rateLimit.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
 import { isoInstant } from "../../platform/inputs.ts";
 import { type Ctx, runOperation } from "../../platform/operation.ts";
-import { bookableProcedures, slotsForBooking } from "../availability.ts";
+import { bookableProcedures, slotsForBooking, visitInfo } from "../availability.ts";
 import { bookReservation, contactKey, manageUrlOf } from "../booking.ts";
 import { cancelReservation, moveReservation, reservationByToken } from "../changes.ts";
 import {
@@ -17,6 +17,7 @@ import {
   slotsQuery,
   tenantParams,
   tokenParams,
+  visitSchema,
 } from "../contract.ts";
 import { view } from "./views.ts";
 
@@ -39,6 +40,20 @@ export async function publicReservationRoutes(app: App, { database, config }: Ro
     request: FastifyRequest<{ Params: { tenant: string } }>,
     op: (ctx: Ctx) => Promise<T>,
   ) => runOperation(database.db, citizenActor(request.params.tenant, request), op);
+
+  app.get(
+    "/api/v1/public/:tenant/visit",
+    {
+      config: { access: { public: true } },
+      schema: {
+        tags: ["reservations"],
+        summary: "Where to come: the office, the place of the counter and a map link",
+        params: tenantParams,
+        response: { 200: visitSchema },
+      },
+    },
+    async (request) => run(request, visitInfo),
+  );
 
   app.get(
     "/api/v1/public/:tenant/slots",

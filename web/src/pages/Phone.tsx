@@ -1,16 +1,12 @@
-import { useCallback, useEffect, useState } from "react";
-import { api, errorText, serverNow } from "../api.ts";
+import { useEffect, useState } from "react";
+import type { z } from "zod";
+import type { serviceRecordSchema } from "../../../src/queue/contract.ts";
+import { api, serverNow } from "../api.ts";
 import { useLang } from "../i18n.ts";
-import type { Catalogue } from "../queue/types.ts";
+import { keys } from "../queryClient.ts";
+import { OutcomeLine, useCatalogue, useCommand, useGet } from "../server.tsx";
 
-interface Record {
-  recordId: string;
-  channel: string;
-  category: string | null;
-  outcome: string;
-  startedAt: string;
-  finishedAt: string;
-}
+type CallRecord = z.infer<typeof serviceRecordSchema>;
 
 const tokyoDate = () =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(serverNow());
@@ -25,24 +21,22 @@ const hm = (iso: string) =>
 export function Phone() {
   const lang = useLang();
   const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
-  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
+  const catalogue = useCatalogue().data;
   const [startedAt, setStartedAt] = useState<Date | null>(null);
   const [elapsed, setElapsed] = useState(0);
   const [category, setCategory] = useState("notice");
   const [outcome, setOutcome] = useState("answered");
   const [reason, setReason] = useState("");
-  const [calls, setCalls] = useState<Record[]>([]);
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const day = tokyoDate();
-
-  const load = useCallback(async () => {
-    const records = await api<Record[]>("GET", `/api/v1/service-records?from=${day}&to=${day}`);
-    setCalls(records.filter((r) => r.channel === "phone").reverse());
-  }, [day]);
-  useEffect(() => {
-    void api<Catalogue>("GET", "/api/v1/queue/catalogue").then(setCatalogue);
-    void load();
-  }, [load]);
+  const calls = (
+    useGet<CallRecord[]>(
+      [...keys.serviceRecords, day],
+      `/api/v1/service-records?from=${day}&to=${day}`,
+    ).data ?? []
+  )
+    .filter((r) => r.channel === "phone")
+    .reverse();
+  const { run, pending, message, setMessage } = useCommand([keys.serviceRecords]);
   useEffect(() => {
     if (!startedAt) return;
     const timer = setInterval(
@@ -52,9 +46,9 @@ export function Phone() {
     return () => clearInterval(timer);
   }, [startedAt]);
 
-  const save = async () => {
+  const save = () => {
     if (!startedAt) return;
-    try {
+    void run(async () => {
       await api("POST", "/api/v1/phone/calls", {
         startedAt: startedAt.toISOString(),
         endedAt: serverNow().toISOString(),
@@ -65,11 +59,8 @@ export function Phone() {
       setStartedAt(null);
       setElapsed(0);
       setReason("");
-      setMessage({ kind: "ok", text: L("記録しました。", "Recorded.") });
-      await load();
-    } catch (e) {
-      setMessage({ kind: "error", text: errorText(e, lang) });
-    }
+      return L("記録しました。", "Recorded.");
+    });
   };
 
   const label = (
@@ -123,16 +114,12 @@ export function Phone() {
               {L("受付時間外の場合の理由", "Reason, if outside the phone hours")}
               <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} />
             </label>
-            <button type="button" className="primary big" onClick={() => void save()}>
+            <button type="button" className="primary big" onClick={save} disabled={pending}>
               {L("通話終了・記録", "Call ended: record")}
             </button>
           </>
         )}
-        {message && (
-          <p role={message.kind === "error" ? "alert" : "status"} className={message.kind}>
-            {message.text}
-          </p>
-        )}
+        <OutcomeLine message={message} />
       </div>
       <h2 className="section-title">{L("本日の通話", "Today's calls")}</h2>
       <div className="table-wrap">

@@ -1,25 +1,19 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { api, errorText, serverNow } from "../api.ts";
+import { type FormEvent, useState } from "react";
+import type { z } from "zod";
+import {
+  type impactSchema,
+  reservationStatusLabel,
+  type StaffReservation,
+  type slotSchema,
+} from "../../../src/reservations/contract.ts";
+import { api, serverNow } from "../api.ts";
 import { useDialog } from "../ConfirmDialog.tsx";
 import { useLang } from "../i18n.ts";
-import type { Catalogue } from "../queue/types.ts";
+import { keys } from "../queryClient.ts";
+import { OutcomeLine, useCatalogue, useCommand, useGet } from "../server.tsx";
 
-interface Row {
-  id: string;
-  code: string;
-  procedure: string;
-  start: string;
-  end: string;
-  status: string;
-  channel: string;
-  nameKana: string | null;
-  email: string | null;
-  phone: string | null;
-}
-interface Slot {
-  start: string;
-  remaining: number;
-}
+type Row = StaffReservation;
+type Slot = z.infer<typeof slotSchema>;
 
 const today = () =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(serverNow());
@@ -31,40 +25,22 @@ export function Reservations({ tenant }: { tenant: string }) {
   const lang = useLang();
   const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
   const [date, setDate] = useState(today());
-  const [rows, setRows] = useState<Row[]>([]);
-  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const rows =
+    useGet<Row[]>([...keys.reservations, date], `/api/v1/reservations?date=${date}`).data ?? [];
+  const impact = useGet<z.infer<typeof impactSchema>>(
+    [...keys.reservations, date, "impact"],
+    `/api/v1/reservations/closure-impact?date=${date}`,
+  ).data;
+  const catalogue = useCatalogue().data;
   const [phone, setPhone] = useState({ procedure: "handover", start: "", nameKana: "", phone: "" });
-  const [slots, setSlots] = useState<Slot[]>([]);
-
-  const [impact, setImpact] = useState<{
-    counterOpen: boolean;
-    booked: number;
-    notified: number;
-  } | null>(null);
-  const load = useCallback(async () => {
-    setRows(await api<Row[]>("GET", `/api/v1/reservations?date=${date}`));
-    setImpact(await api("GET", `/api/v1/reservations/closure-impact?date=${date}`));
-  }, [date]);
-  useEffect(() => {
-    void load();
-    void api<Catalogue>("GET", "/api/v1/queue/catalogue").then(setCatalogue);
-  }, [load]);
-  useEffect(() => {
-    void api<Slot[]>(
-      "GET",
+  const slots =
+    useGet<Slot[]>(
+      [...keys.reservations, "slots", phone.procedure, date],
       `/api/v1/public/${tenant}/slots?procedure=${phone.procedure}&from=${date}&to=${date}`,
-    ).then(setSlots, () => setSlots([]));
-  }, [tenant, phone.procedure, date]);
+    ).data ?? [];
+  // A check-in issues a ticket: the queue's screens change too.
+  const { run, pending, message } = useCommand([keys.reservations, keys.queue]);
 
-  const run = async (work: () => Promise<string>) => {
-    try {
-      setMessage({ kind: "ok", text: await work() });
-      await load();
-    } catch (e) {
-      setMessage({ kind: "error", text: errorText(e, lang) });
-    }
-  };
   const checkIn = (row: Row) =>
     run(async () => {
       const result = await api<{ ticketNumber: string }>(
@@ -138,12 +114,6 @@ export function Reservations({ tenant }: { tenant: string }) {
     const p = catalogue?.procedures.find((x) => x.code === code);
     return p ? (lang === "ja" ? p.nameJa : p.nameEn) : code;
   };
-  const status: Record<string, string> = {
-    booked: L("予約", "Booked"),
-    checked_in: L("受付済", "Checked in"),
-    cancelled: L("取消", "Cancelled"),
-    no_show: L("不来所", "No-show"),
-  };
 
   return (
     <section aria-labelledby="res-title">
@@ -155,11 +125,7 @@ export function Reservations({ tenant }: { tenant: string }) {
           <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </label>
       </div>
-      {message && (
-        <p role={message.kind === "error" ? "alert" : "status"} className={message.kind}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeLine message={message} />
       {impact && !impact.counterOpen && impact.booked > 0 && (
         <div className="notice closure-banner" role="alert">
           <p>
@@ -198,14 +164,19 @@ export function Reservations({ tenant }: { tenant: string }) {
                 <td>{row.nameKana ?? "—"}</td>
                 <td>{name(row.procedure)}</td>
                 <td>{row.phone ?? row.email ?? "—"}</td>
-                <td>{status[row.status] ?? row.status}</td>
+                <td>{reservationStatusLabel(row.status, lang)}</td>
                 <td>
                   {row.status === "booked" && (
                     <span className="actions">
-                      <button type="button" className="primary" onClick={() => void checkIn(row)}>
+                      <button
+                        type="button"
+                        className="primary"
+                        onClick={() => void checkIn(row)}
+                        disabled={pending}
+                      >
                         {L("受付", "Check in")}
                       </button>
-                      <button type="button" onClick={() => void noShow(row)}>
+                      <button type="button" onClick={() => void noShow(row)} disabled={pending}>
                         {L("不来所", "No-show")}
                       </button>
                       <button type="button" onClick={() => move(row)}>
@@ -273,7 +244,7 @@ export function Reservations({ tenant }: { tenant: string }) {
             />
           </label>
         </div>
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={pending}>
           {L("予約する", "Book")}
         </button>
       </form>
