@@ -75,7 +75,13 @@ describe("booking on a phone", () => {
     await page.getByLabel("メールアドレス").focus();
     expect(await nameField.inputValue()).toBe("ナガオカ タロウ");
     expect(await page.locator(".steps [aria-current=step]").innerText()).toContain("連絡先");
+    // Neither an address nor a phone: the form says so before anything is sent.
+    await page.getByRole("button", { name: "予約する" }).click();
+    await page.getByText("メールアドレスか電話番号を入力してください。").waitFor();
     await page.getByLabel("メールアドレス").fill("taro@example.jp");
+    // What to bring and where to come, before the person commits.
+    await page.getByText("お持ちいただくもの").waitFor();
+    expect(await page.locator(".visit-facts").innerText()).toContain("交付通知書");
     await screenshot(page, "book-details");
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "予約する" }).click();
@@ -92,6 +98,14 @@ describe("booking on a phone", () => {
     await page.getByRole("heading", { name: "ご予約の確認" }).waitFor();
     expect(await page.locator(".booking-code").innerText()).toBe(code);
     await page.getByText("カード交付").first().waitFor();
+    // The manage page: procedure, place with a map link, and what to bring.
+    const facts = await page.locator(".visit-facts").innerText();
+    expect(facts).toContain("市民課");
+    expect(facts).toContain("本人確認書類");
+    const map = page.getByRole("link", { name: /地図を開く/ });
+    expect(await map.getAttribute("href")).toMatch(/^https:\/\/www\.openstreetmap\.org\//);
+    expect(await map.getAttribute("rel")).toContain("noopener");
+    await screenshot(page, "book-manage-visit");
     await page.getByRole("button", { name: "日時を変更する" }).click();
     await page.getByRole("button", { name: /8月4日/ }).click();
     await page.getByRole("button", { name: "11:00" }).click();

@@ -18,10 +18,10 @@ export const idParams = z.object({ id: z.string().uuid() });
 export const RESERVATION_STATUSES = ["booked", "checked_in", "cancelled", "no_show"] as const;
 export type ReservationStatus = (typeof RESERVATION_STATUSES)[number];
 export const RESERVATION_STATUS_LABELS: Record<ReservationStatus, { ja: string; en: string }> = {
-  booked: { ja: "予約", en: "Booked" },
-  checked_in: { ja: "受付済", en: "Checked in" },
-  cancelled: { ja: "取消", en: "Cancelled" },
-  no_show: { ja: "不来所", en: "No-show" },
+  booked: { ja: "予約済み", en: "Booked" },
+  checked_in: { ja: "受付済み", en: "Checked in" },
+  cancelled: { ja: "取消済み", en: "Cancelled" },
+  no_show: { ja: "来所なし", en: "Did not come" },
 };
 export function reservationStatusLabel(status: string, lang: "ja" | "en"): string {
   return RESERVATION_STATUS_LABELS[status as ReservationStatus]?.[lang] ?? status;
@@ -47,13 +47,16 @@ export const staffViewSchema = reservationSchema.extend({
 });
 export type StaffReservation = z.infer<typeof staffViewSchema>;
 
-export const bookingBody = z.object({
-  procedure: z.string().max(40),
-  start: isoInstant,
-  nameKana: z.string().max(60),
+/** Who booked and how to reach them: the booking form's own fields. */
+export const contactFields = z.object({
+  nameKana: z.string().min(1).max(60),
   email: z.string().max(200).optional(),
   phone: z.string().max(20).optional(),
   reference: z.string().max(30).optional(),
+});
+export const bookingBody = contactFields.extend({
+  procedure: z.string().max(40),
+  start: isoInstant,
 });
 export const slotsQuery = z.object({
   procedure: z.string().max(40),
@@ -85,7 +88,12 @@ export const settingsSchema = z.object({
   capacityByGroup: z.record(z.string(), z.number().int()),
   placeJa: z.string().max(200).default(""),
   placeEn: z.string().max(200).default(""),
-  mapUrl: z.string().max(500).default(""),
+  // Citizens tap it: https only, so a setting cannot carry a script URL.
+  mapUrl: z
+    .string()
+    .max(500)
+    .regex(/^(https:\/\/\S+)?$/)
+    .default(""),
 });
 /** Where to come (来庁案内): the office, the place in it, and a map link; public. */
 export const visitSchema = z.object({

@@ -1,28 +1,29 @@
-import { useCallback, useEffect, useState } from "react";
-import { api, errorText } from "../api.ts";
-import { useDialog } from "../ConfirmDialog.tsx";
-import { useLang } from "../i18n.ts";
-import { PublicHeader } from "../PublicHeader.tsx";
-import { calendarFile, downloadLink } from "../reservations.ts";
-import { dayLabel } from "./Book.tsx";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { z } from "zod";
+import {
+  type reservationSchema,
+  reservationStatusLabel,
+} from "../../../../src/reservations/contract.ts";
+import { api, errorText } from "../../api.ts";
+import { useDialog } from "../../ConfirmDialog.tsx";
+import { useLang } from "../../i18n.ts";
+import { PublicHeader } from "../../PublicHeader.tsx";
+import { calendarFile, downloadLink } from "../../reservations.ts";
+import { useGet } from "../../server.tsx";
+import {
+  dayLabel,
+  type Slot,
+  timeOf,
+  useBookable,
+  useSlots,
+  useVisit,
+  VisitFacts,
+} from "./parts.tsx";
 
-interface Reservation {
-  code: string;
-  procedure: string;
-  start: string;
-  end: string;
-  status: string;
-  nameKana: string | null;
-}
-interface Slot {
-  start: string;
-  end: string;
-  remaining: number;
-}
+type Reservation = z.infer<typeof reservationSchema>;
 
-const timeOf = (iso: string) => iso.slice(11, 16);
-
-/** The management link's page: see the booking, move it to another time, or cancel it. */
+/** The management link's page: the booking, where to come and what to bring; move it or cancel it. */
 export function ManageReservation({
   tenant,
   token,
@@ -35,48 +36,36 @@ export function ManageReservation({
   const [dialog, ask] = useDialog();
   const lang = useLang();
   const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const client = useQueryClient();
   const base = `/api/v1/public/${tenant}/reservations/${token}`;
-  const [reservation, setReservation] = useState<Reservation | null>(null);
-  const [slots, setSlots] = useState<Slot[] | null>(null);
+  const key = ["public", tenant, "reservation", token];
+  const loaded = useGet<Reservation>(key, base);
+  const reservation = loaded.data;
+  const procedure = useBookable(tenant).data?.find((p) => p.code === reservation?.procedure);
+  const visit = useVisit(tenant).data;
   /** Changing goes day first, then time, as booking did: never one list of every slot. */
+  const [choosing, setChoosing] = useState(false);
   const [moveDay, setMoveDay] = useState<string | null>(null);
-  const [procedureNames, setProcedureNames] = useState<
-    { code: string; nameJa: string; nameEn: string }[]
-  >([]);
-  useEffect(() => {
-    void api<{ code: string; nameJa: string; nameEn: string }[]>(
-      "GET",
-      `/api/v1/public/${tenant}/procedures`,
-    ).then(setProcedureNames, () => undefined);
-  }, [tenant]);
-  const procedureName = (code: string) => {
-    const p = procedureNames.find((x) => x.code === code);
-    return p ? (lang === "ja" ? p.nameJa : p.nameEn) : code;
-  };
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
+  const slotsQuery = useSlots(tenant, choosing ? (reservation?.procedure ?? null) : null);
+  const slots = choosing
+    ? (slotsQuery.data ?? []).filter((s) => s.remaining > 0 && s.start !== reservation?.start)
+    : null;
+  const [done, setDone] = useState<string | null>(null);
+  const change = useMutation({
+    mutationFn: (work: () => Promise<Reservation>) => work(),
+    onSuccess: (updated) => {
+      client.setQueryData(key, updated);
+      setChoosing(false);
+      setMoveDay(null);
+    },
+    onSettled: () => client.invalidateQueries({ queryKey: ["public", tenant, "slots"] }),
+  });
+  const procedureName = procedure
+    ? lang === "ja"
+      ? procedure.nameJa
+      : procedure.nameEn
+    : (reservation?.procedure ?? "");
 
-  const load = useCallback(
-    () =>
-      api<Reservation>("GET", base).then(setReservation, (e) =>
-        setMessage({ kind: "error", text: errorText(e, lang) }),
-      ),
-    [base, lang],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const showSlots = async () => {
-    if (!reservation) return;
-    setSlots(
-      (
-        await api<Slot[]>(
-          "GET",
-          `/api/v1/public/${tenant}/slots?procedure=${reservation.procedure}`,
-        )
-      ).filter((s) => s.remaining > 0 && s.start !== reservation.start),
-    );
-  };
   const move = async (slot: Slot) => {
     const when = `${dayLabel(slot.start.slice(0, 10), lang)} ${timeOf(slot.start)}`;
     const sure = await ask({
@@ -84,14 +73,9 @@ export function ManageReservation({
       confirmLabel: L("変更する", "Move"),
     });
     if (!sure) return;
-    try {
-      setReservation(await api<Reservation>("PATCH", base, { start: slot.start }));
-      setSlots(null);
-      setMoveDay(null);
-      setMessage({ kind: "ok", text: L("日時を変更しました。", "The time was changed.") });
-    } catch (e) {
-      setMessage({ kind: "error", text: errorText(e, lang) });
-    }
+    change.mutate(() => api<Reservation>("PATCH", base, { start: slot.start }), {
+      onSuccess: () => setDone(L("日時を変更しました。", "The time was changed.")),
+    });
   };
   const cancel = async () => {
     const sure = await ask({
@@ -100,49 +84,53 @@ export function ManageReservation({
       tone: "danger",
     });
     if (!sure) return;
-    try {
-      setReservation(await api<Reservation>("DELETE", base));
-      setMessage({ kind: "ok", text: L("予約を取り消しました。", "The booking was cancelled.") });
-    } catch (e) {
-      setMessage({ kind: "error", text: errorText(e, lang) });
-    }
+    change.mutate(() => api<Reservation>("DELETE", base), {
+      onSuccess: () => setDone(L("予約を取り消しました。", "The booking was cancelled.")),
+    });
   };
+  const failure = change.error ?? loaded.error;
 
-  const status: Record<string, string> = {
-    booked: L("予約済み", "Booked"),
-    cancelled: L("取消済み", "Cancelled"),
-    checked_in: L("受付済み", "Checked in"),
-    no_show: L("来所なし", "Did not come"),
-  };
   return (
     <main className="booking" id="main">
       {dialog}
       <PublicHeader title={L("ご予約の確認", "Your booking")} onToggleLang={onToggleLang} />
-      {message && (
-        <p role={message.kind === "error" ? "alert" : "status"} className={message.kind}>
-          {message.text}
+      {failure ? (
+        <p role="alert" className="error">
+          {errorText(failure, lang)}
         </p>
+      ) : (
+        done && (
+          <p role="status" className="ok">
+            {done}
+          </p>
+        )
       )}
       {reservation && (
         <section className="booking-card">
           <p className="booking-code">{reservation.code}</p>
           <dl className="facts">
             <dt>{L("手続", "Procedure")}</dt>
-            <dd>{procedureName(reservation.procedure)}</dd>
+            <dd>{procedureName}</dd>
             <dt>{L("日時", "When")}</dt>
             <dd>
               {dayLabel(reservation.start.slice(0, 10), lang)} {timeOf(reservation.start)}〜
               {timeOf(reservation.end)}
             </dd>
             <dt>{L("状態", "Status")}</dt>
-            <dd>{status[reservation.status] ?? reservation.status}</dd>
+            <dd>{reservationStatusLabel(reservation.status, lang)}</dd>
           </dl>
+          {reservation.status === "booked" && <VisitFacts visit={visit} procedure={procedure} />}
           {reservation.status === "booked" && (
             <div className="booking-actions">
-              <button type="button" className="primary" onClick={() => void showSlots()}>
+              <button
+                type="button"
+                className="primary"
+                disabled={change.isPending}
+                onClick={() => setChoosing(true)}
+              >
                 {L("日時を変更する", "Change the time")}
               </button>
-              <button type="button" onClick={() => void cancel()}>
+              <button type="button" disabled={change.isPending} onClick={() => void cancel()}>
                 {L("予約を取り消す", "Cancel the booking")}
               </button>
               <a
@@ -150,7 +138,7 @@ export function ManageReservation({
                 href={downloadLink(
                   calendarFile(
                     reservation.code,
-                    reservation.procedure,
+                    procedureName,
                     reservation.start,
                     reservation.end,
                     window.location.href,
@@ -173,7 +161,7 @@ export function ManageReservation({
               </button>
             ))}
           </div>
-          <button type="button" className="ghost" onClick={() => setSlots(null)}>
+          <button type="button" className="ghost" onClick={() => setChoosing(false)}>
             ← {L("やめる", "Never mind")}
           </button>
         </section>
