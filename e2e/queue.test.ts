@@ -62,6 +62,17 @@ describe("the counter in the browser", () => {
     expect(await phone.locator(".status-number").innerText()).toBe(number);
     await screenshot(phone, "status-waiting");
     expect(await axeViolations(phone)).toEqual([]);
+    // 呼出前のお知らせ: the person asks for an e-mail when two or fewer are ahead.
+    await phone.getByRole("button", { name: "メールで知らせる" }).click();
+    await phone.getByRole("button", { name: "申し込む" }).click();
+    await phone.getByText("入力してください。").waitFor();
+    await phone.getByLabel("メールアドレス").fill("waiting@example.jp");
+    await phone.getByLabel("お知らせするタイミング").selectOption("2");
+    await screenshot(phone, "status-notice-form");
+    expect(await axeViolations(phone)).toEqual([]);
+    await phone.getByRole("button", { name: "申し込む" }).click();
+    await phone.getByText("あと2人になったらメールでお知らせします。").waitFor();
+    await screenshot(phone, "status-notice-asked");
 
     await staff.getByRole("link", { name: "窓口業務" }).click();
     await staff.getByRole("button", { name: "窓口を開く" }).click();
@@ -112,7 +123,7 @@ describe("the counter in the browser", () => {
     await signedIn(manager, server.url, "manager");
     await manager.getByRole("link", { name: "窓口の設定" }).click();
     await manager.getByLabel("待ち人数（人）").fill("1");
-    await manager.getByRole("button", { name: "保存" }).click();
+    await manager.getByRole("button", { name: "保存" }).first().click();
     await manager.getByText("保存しました。").waitFor();
     await screenshot(manager, "queue-settings");
     await kiosk.getByRole("button", { name: "最初の画面へ" }).click();

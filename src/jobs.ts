@@ -6,7 +6,9 @@ import type { Db } from "./platform/db/index.ts";
 import { allTenantIds, runExclusive } from "./platform/jobs/exclusive.ts";
 import { createMailDelivery } from "./platform/jobs/mailDelivery.ts";
 import { type Job, scheduleJobs } from "./platform/jobs/schedule.ts";
+import { channelsNamed } from "./platform/notify/channels.ts";
 import { type Ctx, runOperation } from "./platform/operation.ts";
+import { sendDueTurnNotices } from "./queue/turnNotices.ts";
 import { queueReminders } from "./reservations/dayNotices.ts";
 import { purgeContactData } from "./reservations/purge.ts";
 
@@ -47,6 +49,7 @@ export function startJobs(db: Db, config: Config, logger: Logger): () => void {
           ),
       })
     : undefined;
+  const channels = channelsNamed(config.noticeChannels);
   const jobs: Job[] = [
     // 保存期間を過ぎた連絡先の消去: at start and every six hours, so "daily" holds across restarts.
     {
@@ -61,6 +64,15 @@ export function startJobs(db: Db, config: Config, logger: Logger): () => void {
       run: () =>
         inEveryTenant(db, "reminders", (ctx) =>
           queueReminders(ctx, { publicUrl: config.publicUrl }),
+        ),
+    },
+    // 呼出前のお知らせ: every few seconds, so a notice goes out soon after the call that made it due.
+    {
+      name: "turn-notices",
+      everyMs: 10_000,
+      run: () =>
+        inEveryTenant(db, "turn-notices", (ctx) =>
+          sendDueTurnNotices(ctx, { publicUrl: config.publicUrl, channels }),
         ),
     },
     {

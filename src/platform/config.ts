@@ -27,6 +27,8 @@ export interface Config {
   /** SMTP server for notices (smtp://user:pass@host:port); unset: notices wait in the outbox. */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Channels a person waiting may choose for the turn-near notice (e-mail by default). */
+  noticeChannels: string[];
 }
 
 export class ConfigError extends Error {
@@ -73,6 +75,10 @@ const ENV = z.object({
     message: "must start with smtp:// or smtps://",
   }),
   MADOGUCHI_MAIL_FROM: z.string().min(3).default("madoguchi@localhost"),
+  MADOGUCHI_NOTICE_CHANNELS: z
+    .string()
+    .regex(/^[a-z]+(,[a-z]+)*$/, "a comma-separated list such as email,sms")
+    .default("email"),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -109,5 +115,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: (e.MADOGUCHI_PUBLIC_URL ?? `http://${e.HOST}:${e.PORT}`).replace(/\/$/, ""),
     smtpUrl: e.MADOGUCHI_SMTP_URL,
     mailFrom: e.MADOGUCHI_MAIL_FROM,
+    noticeChannels: e.MADOGUCHI_NOTICE_CHANNELS.split(","),
   };
 }

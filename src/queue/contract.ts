@@ -260,3 +260,31 @@ export const myDaySchema = z.object({
   completed: z.number().int(),
   notCompleted: z.number().int(),
 });
+
+/** 呼出前のお知らせ: the channels offered and what this ticket asked for. */
+export const turnNoticeOptionsSchema = z.object({
+  channels: z.array(
+    z.object({
+      code: z.string(),
+      label,
+      addressLabel: label,
+      inputType: z.enum(["email", "tel", "text"]),
+    }),
+  ),
+  aheadChoices: z.array(z.number().int()),
+  chosen: z.array(
+    z.object({
+      channel: z.string(),
+      aheadAtMost: z.number().int(),
+      state: z.enum(["waiting", "sent", "ended"]),
+    }),
+  ),
+});
+export const turnNoticeBody = z.object({
+  channel: z.string().min(1).max(20),
+  address: z.string().min(1).max(254),
+  aheadAtMost: z.number().int().min(1).max(10),
+});
+export const turnNoticeChannelParams = publicTicketParams.extend({
+  channel: z.string().min(1).max(20),
+});

@@ -199,3 +199,27 @@ export const queueSettings = pgTable("queue_settings", {
   updatedBy: text("updated_by").notNull(),
   updatedAt: timestamptz("updated_at").notNull(),
 });
+
+/**
+ * 呼出前のお知らせ (turn notices): a person waiting asked to be told, by a channel, when at most
+ * this many are ahead. The address is blanked once the notice is sent or the ticket ends.
+ */
+export const turnNotices = pgTable(
+  "turn_notices",
+  {
+    tenantId: text("tenant_id").notNull(),
+    ticketId: text("ticket_id").notNull(),
+    channel: text("channel").notNull(),
+    address: text("address"),
+    aheadAtMost: integer("ahead_at_most").notNull(),
+    serviceDay: date("service_day").notNull(),
+    createdAt: timestamptz("created_at").notNull(),
+    sentAt: timestamptz("sent_at"),
+    /** Ended without a notice: the ticket was called, finished or cancelled first, or withdrawn. */
+    endedAt: timestamptz("ended_at"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.ticketId, t.channel] }),
+    index("turn_notices_open").on(t.tenantId, t.serviceDay),
+  ],
+);

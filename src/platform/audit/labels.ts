@@ -33,6 +33,12 @@ export const AUDIT_ACTION_LABELS: Record<string, { ja: string; en: string }> = {
   "ticket.resume": { ja: "保留から再開", en: "Back from hold" },
   "ticket.transfer": { ja: "移管", en: "Transferred" },
   "ticket.cancel": { ja: "受付取消", en: "Cancelled a ticket" },
+  "ticket.turn_notice_request": { ja: "呼出前のお知らせ申込", en: "Asked for a turn-near notice" },
+  "ticket.turn_notice_withdraw": {
+    ja: "呼出前のお知らせ取りやめ",
+    en: "Stopped a turn-near notice",
+  },
+  "ticket.turn_notice_sent": { ja: "呼出前のお知らせ送信", en: "Sent a turn-near notice" },
   "counter.open": { ja: "窓口を開く", en: "Opened a counter" },
   "counter.close": { ja: "窓口を閉じる", en: "Closed a counter" },
   "counter.create": { ja: "窓口の追加", en: "Added a counter" },

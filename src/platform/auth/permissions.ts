@@ -90,6 +90,8 @@ export const PERMISSIONS = {
   "queue.intervene": COUNTER_LEADS,
   "queue.board": [...PEOPLE, "kiosk", "board"],
   "queue.configure": COUNTER_LEADS,
+  /** A person waiting, through their ticket's status page: the turn-near notice they ask for. */
+  "queue.own_ticket": ["citizen"],
   "service.read": [...PEOPLE, "system"],
   "phone.log": COUNTER_STAFF,
   /** The day's reservations with names and contacts: the counter's people only. */

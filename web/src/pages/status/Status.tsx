@@ -1,18 +1,14 @@
-import { useEffect, useRef, useState } from "react";
-import { api, errorText } from "../api.ts";
-import { useLang } from "../i18n.ts";
-import { useEventStream, type WaitRange, waitText } from "../live.ts";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import type { z } from "zod";
+import type { ticketViewSchema } from "../../../../src/queue/contract.ts";
+import { errorText } from "../../api.ts";
+import { useLang } from "../../i18n.ts";
+import { useEventStream, waitText } from "../../live.ts";
+import { useGet } from "../../server.tsx";
+import { TurnNotice } from "./TurnNotice.tsx";
 
-interface TicketView {
-  number: string;
-  status: string;
-  procedures: string[];
-  position: number | null;
-  estimate: WaitRange | null;
-  noCounterOpen: boolean;
-  counterName: string | null;
-  serviceDay: string;
-}
+type TicketView = z.infer<typeof ticketViewSchema>;
 
 /** The status page of the person waiting, opened from the ticket's QR code. No sign-in, no personal data. */
 export function Status({
@@ -26,19 +22,19 @@ export function Status({
 }) {
   const lang = useLang();
   const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
-  const [view, setView] = useState<TicketView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const client = useQueryClient();
   const [notify, setNotify] = useState(
     typeof Notification !== "undefined" && Notification.permission === "granted",
   );
   const notified = useRef(false);
   const base = `/api/v1/public/${encodeURIComponent(tenant)}/tickets/${encodeURIComponent(token)}`;
-
-  useEffect(() => {
-    api<TicketView>("GET", base).then(setView, (e) => setError(errorText(e, lang)));
-  }, [base, lang]);
-  useEventStream<TicketView>(error ? null : `${base}/events`, "ticket", (next) => {
-    setView(next);
+  const key = ["public", tenant, "ticket", token];
+  const loaded = useGet<TicketView>(key, base, { staleTime: Number.POSITIVE_INFINITY });
+  const view = loaded.data;
+  const error = loaded.error ? errorText(loaded.error, lang) : null;
+  // The stream writes every change into the cache; the page only reads it.
+  useEventStream<TicketView>(loaded.error ? null : `${base}/events`, "ticket", (next) => {
+    client.setQueryData(key, next);
     const near = next.status === "called" || (next.position !== null && next.position <= 2);
     if (notify && near && !notified.current) {
       notified.current = true;
@@ -61,7 +57,7 @@ export function Status({
     waiting: L("お待ちください", "Please wait"),
     called: L("呼び出されました", "You are being called"),
     serving: L("受付中です", "Being served"),
-    held: L("保留中です。窓口へお声がけください", "On hold: please speak to the counter"),
+    held: L("保留中です。準備ができ次第お呼びします", "On hold: you will be called again"),
     done: L("受付が完了しました", "Completed"),
     no_show: L("呼出に応答がなかったため取り消されました", "Cancelled after no answer to the call"),
     cancelled: L("取り消されました", "Cancelled"),
@@ -113,10 +109,18 @@ export function Status({
               <dd>{waitText(view.estimate, lang, view.noCounterOpen)}</dd>
             </dl>
           )}
-          {view.status === "waiting" && typeof Notification !== "undefined" && !notify && (
-            <button type="button" className="primary" onClick={() => void askNotify()}>
-              {L("順番が近づいたら通知する", "Notify me when my turn is near")}
-            </button>
+          {view.status === "waiting" && (
+            <TurnNotice
+              base={base}
+              onScreen={
+                typeof Notification !== "undefined" &&
+                !notify && (
+                  <button type="button" onClick={() => void askNotify()}>
+                    {L("この画面で通知する", "On this screen")}
+                  </button>
+                )
+              }
+            />
           )}
           <p className="status-foot">
             {L("この画面は自動で更新されます。", "This page updates by itself.")}
