@@ -4,14 +4,23 @@ import { now, todayInTokyo } from "../platform/clock.ts";
 import { actorOf, citizenActor, operationRunner } from "../platform/http/context.ts";
 import type { App, RouteDeps } from "../platform/http/types.ts";
 import { fileResponse } from "../platform/http/types.ts";
-import { hhmm, isoDate } from "../platform/inputs.ts";
 import { type Ctx, runOperation } from "../platform/operation.ts";
 import { tenantIdSchema } from "../platform/tenancy/tenant.ts";
+import {
+  date,
+  daySchema,
+  designationSchema,
+  exceptionBody,
+  exceptionSchema,
+  rangeQuery,
+  settingsSchema,
+  warningSchema,
+} from "./contract.ts";
 import { addDays } from "./dates.ts";
 import { calendarDays, calendarFeedDays } from "./days.ts";
 import { decideException, listExceptions, requestException } from "./exceptions.ts";
 import { calendarFeed } from "./ics.ts";
-import { type BusinessDay, DAY_KINDS, EXCEPTION_KINDS, publicDay } from "./rules.ts";
+import { type BusinessDay, DAY_KINDS, type EXCEPTION_KINDS, publicDay } from "./rules.ts";
 import { calendarSettingsOf, updateCalendarSettings } from "./settings.ts";
 import type { ExceptionRow } from "./store.ts";
 import {
@@ -19,64 +28,6 @@ import {
   designateWeekendOpening,
   weekendOpeningsWithWarnings,
 } from "./weekendOpenings.ts";
-
-const date = isoDate;
-const time = hhmm;
-const windowSchema = z.object({ open: time, close: time });
-const daySchema = z.object({
-  date: z.string(),
-  counter: windowSchema.nullable(),
-  phone: windowSchema.nullable(),
-  kind: z.enum(DAY_KINDS),
-  reasons: z.array(z.string()),
-  extraSessions: z.array(windowSchema).optional(),
-  reservationOnly: z.boolean().optional(),
-});
-const rangeQuery = z.object({ from: date.optional(), to: date.optional() });
-const warningSchema = z.object({
-  month: z.string(),
-  count: z.number(),
-  code: z.string(),
-  message: z.string(),
-  messageEn: z.string(),
-});
-const designationSchema = z.object({
-  date: z.string(),
-  designated: z.boolean(),
-  warnings: z.array(warningSchema),
-});
-const exceptionSchema = z.object({
-  exceptionId: z.string(),
-  date: z.string(),
-  kind: z.enum(EXCEPTION_KINDS),
-  counter: windowSchema.nullable(),
-  phone: windowSchema.nullable(),
-  reason: z.string(),
-  status: z.enum(["requested", "approved", "rejected", "withdrawn", "revoked"]),
-  requestedBy: z.string(),
-  requestedByName: z.string(),
-  requestedAt: z.string(),
-  decidedBy: z.string().nullable(),
-  decidedByName: z.string().nullable(),
-  decidedAt: z.string().nullable(),
-  decisionNote: z.string().nullable(),
-});
-const settingsSchema = z.object({
-  weekday: z.object({ counter: windowSchema, phone: windowSchema }),
-  extendedDays: z.object({
-    weekday: z.number().int(),
-    ordinals: z.array(z.number().int()).max(5),
-    counterClose: time,
-    phoneClose: time.nullable(),
-  }),
-  weekendOpening: z.object({
-    counter: windowSchema,
-    phone: windowSchema.nullable(),
-    minPerMonth: z.number().int(),
-    maxPerMonth: z.number().int(),
-  }),
-  yearEndClosure: z.object({ from: z.string(), to: z.string() }).nullable(),
-});
 
 function exceptionOut(row: ExceptionRow) {
   return {
@@ -273,13 +224,7 @@ export async function calendarRoutes(app: App, { database }: RouteDeps) {
         tags: ["calendar"],
         summary:
           "Request a change to a day: extension, temporary session, closure, phone window (manager)",
-        body: z.object({
-          date,
-          kind: z.enum(EXCEPTION_KINDS),
-          counter: windowSchema.nullable().optional(),
-          phone: windowSchema.nullable().optional(),
-          reason: z.string().min(1).max(500),
-        }),
+        body: exceptionBody,
         response: { 201: exceptionSchema },
       },
     },

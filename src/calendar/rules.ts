@@ -1,5 +1,14 @@
 import { minutes, monthDay, weekday, weekdayOrdinal } from "./dates.ts";
 import { nationalHoliday } from "./holidays.ts";
+import { type DayKind, EXCEPTION_KINDS, EXCEPTION_LABELS, type ExceptionKind } from "./labels.ts";
+
+export {
+  DAY_KINDS,
+  type DayKind,
+  EXCEPTION_KINDS,
+  EXCEPTION_LABELS,
+  type ExceptionKind,
+} from "./labels.ts";
 
 /**
  * The business calendar (業務実施日時, spec §6): for a date, whether the counter and the phone line
@@ -44,21 +53,6 @@ export const DEFAULT_SETTINGS: CalendarSettings = {
   yearEndClosure: { from: "12-29", to: "01-03" },
 };
 
-export const EXCEPTION_KINDS = [
-  "extension",
-  "temporary_session",
-  "closure",
-  "phone_window",
-] as const;
-export type ExceptionKind = (typeof EXCEPTION_KINDS)[number];
-
-export const EXCEPTION_LABELS: Record<ExceptionKind, { ja: string; en: string }> = {
-  extension: { ja: "業務時間の延長", en: "Extended hours" },
-  temporary_session: { ja: "臨時開庁", en: "Temporary session" },
-  closure: { ja: "臨時休業", en: "Closure" },
-  phone_window: { ja: "電話受付時間の変更", en: "Changed phone hours" },
-};
-
 /** An agreed change to one day (協議による変更). Only approved ones reach the calendar. */
 export interface CalendarException {
   date: string;
@@ -80,17 +74,6 @@ export interface CalendarFacts {
   /** Approved exceptions. */
   exceptions: readonly CalendarException[];
 }
-
-export const DAY_KINDS = [
-  "weekday",
-  "extended",
-  "weekend_opening",
-  "holiday",
-  "closed",
-  "exception",
-  "out_of_service",
-] as const;
-export type DayKind = (typeof DAY_KINDS)[number];
 
 export interface BusinessDay {
   date: string;

@@ -1,24 +1,23 @@
+import { Link, useNavigate } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { api, type Me } from "./api.ts";
 import { ROLE_NAMES, useLang, useT } from "./i18n.ts";
 import { navFor } from "./nav.ts";
 import { QueueAlerts } from "./QueueAlerts.tsx";
-import { queryClient } from "./queryClient.ts";
 import { LiveQueue } from "./queue/liveQueue.tsx";
-import { navigate, usePath } from "./router.ts";
+import { startOver } from "./session.tsx";
 
 interface Props {
   me: Me;
-  onChanged: () => Promise<void>;
   onToggleLang: () => void;
   children: ReactNode;
 }
 
 /** The frame around every signed-in page: header, tenant switcher, role-aware navigation. */
-export function Shell({ me, onChanged, onToggleLang, children }: Props) {
+export function Shell({ me, onToggleLang, children }: Props) {
   const t = useT();
   const lang = useLang();
-  const path = usePath();
+  const navigate = useNavigate();
   const items = me.restriction ? [] : navFor(me);
   const tenantName = (x: { nameJa: string; nameEn: string }) =>
     lang === "ja" ? x.nameJa : x.nameEn;
@@ -26,15 +25,13 @@ export function Shell({ me, onChanged, onToggleLang, children }: Props) {
   const signOut = async () => {
     await api("POST", "/api/v1/auth/logout");
     // Nothing the last person saw may be shown to the next one on this screen.
-    queryClient.clear();
-    navigate("/");
-    await onChanged();
+    await navigate({ to: "/" });
+    await startOver();
   };
   const switchTenant = async (tenant: string) => {
     await api("POST", "/api/v1/auth/switch-tenant", { tenant });
     // Every cached answer belonged to the other tenant.
-    queryClient.clear();
-    await onChanged();
+    await startOver();
   };
 
   return (
@@ -91,16 +88,13 @@ export function Shell({ me, onChanged, onToggleLang, children }: Props) {
             <ul>
               {items.map((item) => (
                 <li key={item.path}>
-                  <a
-                    href={item.path}
-                    aria-current={path === item.path ? "page" : undefined}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      navigate(item.path);
-                    }}
+                  <Link
+                    to={item.path}
+                    activeOptions={{ exact: true, includeSearch: false }}
+                    activeProps={{ "aria-current": "page" }}
                   >
                     {t(item.label)}
-                  </a>
+                  </Link>
                 </li>
               ))}
             </ul>

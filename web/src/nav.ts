@@ -2,8 +2,24 @@ import type { Me } from "./api.ts";
 import type { StringKey } from "./i18n.ts";
 
 /** The navigation: each entry is shown to roles holding its permission (and, where set, of those roles). */
+/** The signed-in area's pages: each is a route (routes.tsx), so a typo here fails the type check. */
+export type StaffPath =
+  | "/"
+  | "/counter"
+  | "/phone"
+  | "/reservations"
+  | "/queue-settings"
+  | "/kiosk"
+  | "/board"
+  | "/calendar"
+  | "/roster"
+  | "/my-record"
+  | "/users"
+  | "/audit"
+  | "/account";
+
 export interface NavItem {
-  path: string;
+  path: StaffPath;
   label: StringKey;
   permission: string;
   roles?: string[];
@@ -36,7 +52,7 @@ export const NAV: NavItem[] = [
 ];
 
 /** Pages that fill the screen of a device, without the navigation around them. */
-export const FULL_SCREEN = new Set(["/kiosk", "/board"]);
+export const FULL_SCREEN = new Set<string>(["/kiosk", "/board"]);
 
 export function navFor(me: Pick<Me, "permissions" | "user">): NavItem[] {
   return NAV.filter(

@@ -1,8 +1,11 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { ESTIMATE_LABEL } from "../../../src/queue/crowding.ts";
-import { api } from "../api.ts";
+import { serverNow } from "../api.ts";
 import { useEventStream, waitText } from "../live.ts";
+import { keys } from "../queryClient.ts";
 import { CrowdingBadge } from "../queue/Crowding.tsx";
+import { useQueueBoard } from "../queue/liveQueue.tsx";
 import type { BoardCall, Board as BoardData } from "../queue/types.ts";
 
 /** A two-tone chime from the Web Audio API: no sound file to ship. */
@@ -47,13 +50,12 @@ const HIGHLIGHT_MS = 15_000;
  * one touch. Announcements are Japanese then English; `?voice=ja` makes them Japanese only.
  * Nothing on the public face is a control.
  */
-export function Board() {
-  const english = new URLSearchParams(window.location.search).get("voice") !== "ja";
-  const [board, setBoard] = useState<BoardData | null>(null);
+export function Board({ english }: { english: boolean }) {
+  const client = useQueryClient();
+  const board = useQueueBoard().data;
   const [soundBlocked, setSoundBlocked] = useState(false);
-  const [clock, setClock] = useState(new Date());
-  // The server's clock may be a training clock (MADOGUCHI_CLOCK): show its time, not the screen's.
-  const offset = useRef(0);
+  // The server's clock (synchronised at sign-in) may be a training clock: show its time.
+  const [clock, setClock] = useState(serverNow);
   const seen = useRef<Set<string> | null>(null);
   const audio = useRef<AudioContext | null>(null);
   /** The call that arrived last, highlighted for a while from its arrival on this screen. */
@@ -61,11 +63,7 @@ export function Board() {
   const freshTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
   useEffect(() => {
-    void api<BoardData>("GET", "/api/v1/queue/board").then((first) => {
-      offset.current = Date.parse(first.generatedAt) - Date.now();
-      setBoard(first);
-    });
-    const timer = setInterval(() => setClock(new Date(Date.now() + offset.current)), 1000);
+    const timer = setInterval(() => setClock(serverNow()), 1000);
     // Sound on from the start; after a power cut the board speaks again without anyone present.
     audio.current = new AudioContext();
     const unlock = () => {
@@ -99,7 +97,8 @@ export function Board() {
       freshTimer.current = setTimeout(() => setFreshKey(null), HIGHLIGHT_MS);
     }
     seen.current = new Set(next.calling.map(key));
-    setBoard(next);
+    // The board is a screen of its own (no shell): its one stream writes into the cache.
+    client.setQueryData(keys.queueBoard, next);
   });
 
   const calling = [...(board?.calling ?? [])].sort((a, b) => b.calledAt.localeCompare(a.calledAt));

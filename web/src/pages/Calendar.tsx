@@ -1,7 +1,10 @@
-import { useCallback, useEffect, useState } from "react";
-import { api, errorText, type Me } from "../api.ts";
+import { useNavigate } from "@tanstack/react-router";
+import { useState } from "react";
+import { api, type Me } from "../api.ts";
 import { useDialog } from "../ConfirmDialog.tsx";
 import { useLang, useT } from "../i18n.ts";
+import { keys } from "../queryClient.ts";
+import { OutcomeLine, useCommand, useGet } from "../server.tsx";
 import {
   type Day,
   DayCell,
@@ -20,40 +23,34 @@ import {
 } from "./calendar/model.tsx";
 import { RequestForm } from "./calendar/RequestForm.tsx";
 
-export function Calendar({ me }: { me: Me }) {
+export function Calendar({ me, month: chosen }: { me: Me; month: string | undefined }) {
   const t = useT();
   const lang = useLang();
   const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
   const [dialog, ask] = useDialog();
-  const params = new URLSearchParams(window.location.search);
-  const [month, setMonth] = useState(params.get("month") ?? tokyoMonth());
-  const [days, setDays] = useState<Day[]>([]);
-  const [warnings, setWarnings] = useState<Warning[]>([]);
-  const [requests, setRequests] = useState<ExceptionRow[]>([]);
+  const navigate = useNavigate();
+  const month = chosen ?? tokyoMonth();
+  const setMonth = (next: string) => void navigate({ to: "/calendar", search: { month: next } });
   const [reservationOnly, setReservationOnly] = useState(false);
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const canDesignate = me.permissions.includes("calendar.designate");
   const canRequest = me.permissions.includes("calendar.request");
   const canApprove = me.permissions.includes("calendar.approve");
   const { from, to, firstWeekday } = monthRange(month);
-
-  const load = useCallback(async () => {
-    const [d, w, r] = await Promise.all([
-      api<Day[]>("GET", `/api/v1/calendar?from=${from}&to=${to}`),
-      api<{ warnings: Warning[] }>(
-        "GET",
-        `/api/v1/calendar/weekend-openings?from=${from}&to=${to}`,
-      ),
-      api<ExceptionRow[]>("GET", `/api/v1/calendar/exceptions?from=${from}&to=${to}`),
-    ]);
-    setDays(d);
-    setWarnings(w.warnings);
-    setRequests(r);
-  }, [from, to]);
-  useEffect(() => {
-    void load();
-    window.history.replaceState(null, "", `/calendar?month=${month}`);
-  }, [load, month]);
+  const range = `from=${from}&to=${to}`;
+  const days =
+    useGet<Day[]>([...keys.calendar, "days", from], `/api/v1/calendar?${range}`).data ?? [];
+  const warnings =
+    useGet<{ warnings: Warning[] }>(
+      [...keys.calendar, "weekend-openings", from],
+      `/api/v1/calendar/weekend-openings?${range}`,
+    ).data?.warnings ?? [];
+  const requests =
+    useGet<ExceptionRow[]>(
+      [...keys.calendar, "exceptions", from],
+      `/api/v1/calendar/exceptions?${range}`,
+    ).data ?? [];
+  // A decision changes the day, and so the queue's hours and the bookings' closure notices.
+  const { run, pending, message } = useCommand([keys.calendar, keys.reservations]);
 
   const toggleWeekend = async (day: Day) => {
     const designated = day.kind === "weekend_opening";
@@ -71,17 +68,14 @@ export function Calendar({ me }: { me: Me }) {
       tone: designated ? "danger" : "primary",
     });
     if (!sure) return;
-    try {
+    await run(async () => {
       await api(
         designated ? "DELETE" : "PUT",
         `/api/v1/calendar/weekend-openings/${day.date}`,
         designated ? undefined : { reservationOnly },
       );
-      setMessage(null);
-      await load();
-    } catch (e) {
-      setMessage({ kind: "error", text: errorText(e, lang) });
-    }
+      return undefined;
+    });
   };
   const decide = async (id: string, decision: "approve" | "reject" | "withdraw") => {
     const words = {
@@ -104,16 +98,14 @@ export function Calendar({ me }: { me: Me }) {
       ],
     });
     if (!answer) return;
-    try {
+    await run(async () => {
       await api(
         "POST",
         `/api/v1/calendar/exceptions/${id}/${decision}`,
         answer.note ? { note: answer.note } : {},
       );
-      await load();
-    } catch (e) {
-      setMessage({ kind: "error", text: errorText(e, lang) });
-    }
+      return undefined;
+    });
   };
 
   const [y, m] = month.split("-");
@@ -160,11 +152,7 @@ export function Calendar({ me }: { me: Me }) {
           ⚠ {lang === "ja" ? w.message : w.messageEn}
         </p>
       ))}
-      {message && (
-        <p role="alert" className="error">
-          {message.text}
-        </p>
-      )}
+      <OutcomeLine message={message} />
       <table className="month-grid">
         <caption className="visually-hidden">{title}</caption>
         <thead>
@@ -244,15 +232,27 @@ export function Calendar({ me }: { me: Me }) {
                   <td>
                     {r.status === "requested" && canApprove ? (
                       <span className="actions">
-                        <button type="button" onClick={() => void decide(r.exceptionId, "approve")}>
+                        <button
+                          type="button"
+                          onClick={() => void decide(r.exceptionId, "approve")}
+                          disabled={pending}
+                        >
                           {t("approve")}
                         </button>
-                        <button type="button" onClick={() => void decide(r.exceptionId, "reject")}>
+                        <button
+                          type="button"
+                          onClick={() => void decide(r.exceptionId, "reject")}
+                          disabled={pending}
+                        >
                           {t("reject")}
                         </button>
                       </span>
                     ) : r.status === "requested" && canRequest ? (
-                      <button type="button" onClick={() => void decide(r.exceptionId, "withdraw")}>
+                      <button
+                        type="button"
+                        onClick={() => void decide(r.exceptionId, "withdraw")}
+                        disabled={pending}
+                      >
                         {t("withdraw")}
                       </button>
                     ) : (
@@ -265,7 +265,7 @@ export function Calendar({ me }: { me: Me }) {
           </table>
         </div>
       )}
-      {canRequest && <RequestForm defaultDate={from} onDone={load} />}
+      {canRequest && <RequestForm defaultDate={from} />}
     </section>
   );
 }

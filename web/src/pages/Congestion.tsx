@@ -1,26 +1,37 @@
-import { useEffect, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { congestionSchema } from "../../../src/queue/contract.ts";
-import { api, errorText } from "../api.ts";
+import { errorText } from "../api.ts";
 import { useLang } from "../i18n.ts";
 import { useEventStream, waitText } from "../live.ts";
 import { CrowdingBadge, estimateLabel } from "../queue/Crowding.tsx";
+import { useGet } from "../server.tsx";
 
 /** The congestion answer: the server's own contract type. */
 type CongestionData = z.infer<typeof congestionSchema>;
 
 /** 混雑状況: for the city's website (embeddable with ?embed=1); no sign-in, no personal data. */
-export function Congestion({ tenant, onToggleLang }: { tenant: string; onToggleLang: () => void }) {
+export function Congestion({
+  tenant,
+  embed,
+  onToggleLang,
+}: {
+  tenant: string;
+  /** Embedded in the city's website (`?embed=1`): no language button, no page chrome. */
+  embed: boolean;
+  onToggleLang: () => void;
+}) {
   const lang = useLang();
   const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
-  const embed = new URLSearchParams(window.location.search).has("embed");
-  const [data, setData] = useState<CongestionData | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const client = useQueryClient();
   const url = `/api/v1/public/${encodeURIComponent(tenant)}/congestion`;
-  useEffect(() => {
-    api<CongestionData>("GET", url).then(setData, (e) => setError(errorText(e, lang)));
-  }, [url, lang]);
-  useEventStream<CongestionData>(error ? null : `${url}/events`, "congestion", setData);
+  const key = ["public", tenant, "congestion"];
+  const loaded = useGet<CongestionData>(key, url, { staleTime: Number.POSITIVE_INFINITY });
+  const data = loaded.data;
+  const error = loaded.error ? errorText(loaded.error, lang) : null;
+  useEventStream<CongestionData>(loaded.error ? null : `${url}/events`, "congestion", (next) =>
+    client.setQueryData(key, next),
+  );
 
   return (
     <main className={`congestion${embed ? " embed" : ""}`} id="main">

@@ -1,14 +1,14 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { api, errorText } from "../api.ts";
 import { useLang } from "../i18n.ts";
 import { waitText } from "../live.ts";
-import type { Catalogue, TicketOut } from "../queue/types.ts";
+import { keys } from "../queryClient.ts";
+import type { TicketOut } from "../queue/types.ts";
+import { useCatalogue } from "../server.tsx";
 
 const BACK_TO_START_MS = 30_000;
-/** Untouched this long, the kiosk starts over for the next person (`?idle=` seconds on the URL). */
-const IDLE_MS =
-  Math.max(5, Number(new URLSearchParams(window.location.search).get("idle")) || 60) * 1000;
 
 /**
  * 発券機: large touch targets; choose procedures, print an 80 mm slip with the office, number,
@@ -17,16 +17,20 @@ const IDLE_MS =
  */
 export function Kiosk({
   office,
+  idleSeconds,
   onToggleLang,
   onResetLang,
 }: {
   office: { nameJa: string; nameEn: string };
+  /** Untouched this long, the kiosk starts over for the next person (`?idle=` on the URL). */
+  idleSeconds: number;
   onToggleLang: () => void;
   onResetLang: () => void;
 }) {
   const lang = useLang();
   const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
-  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
+  const client = useQueryClient();
+  const catalogue = useCatalogue().data;
   const [chosen, setChosen] = useState<string[]>([]);
   const [priority, setPriority] = useState<string | null>(null);
   const [ticket, setTicket] = useState<(TicketOut & { qr: string }) | null>(null);
@@ -34,9 +38,6 @@ export function Kiosk({
   /** 予約の方: the person types the code from their confirmation instead of choosing. */
   const [checkIn, setCheckIn] = useState<string | null>(null);
 
-  useEffect(() => {
-    void api<Catalogue>("GET", "/api/v1/queue/catalogue").then(setCatalogue);
-  }, []);
   useEffect(() => {
     if (!ticket) return;
     const timer = setTimeout(() => setTicket(null), BACK_TO_START_MS);
@@ -54,7 +55,7 @@ export function Kiosk({
     };
     const touched = () => {
       clearTimeout(timer);
-      timer = setTimeout(startOver, IDLE_MS);
+      timer = setTimeout(startOver, idleSeconds * 1000);
     };
     touched();
     window.addEventListener("pointerdown", touched);
@@ -64,41 +65,36 @@ export function Kiosk({
       window.removeEventListener("pointerdown", touched);
       window.removeEventListener("keydown", touched);
     };
-  }, [onResetLang]);
+  }, [onResetLang, idleSeconds]);
 
-  const issue = async () => {
-    setError(null);
-    try {
-      const issued = await api<TicketOut>("POST", "/api/v1/queue/tickets", {
+  // One tap, one ticket: the buttons wait while a request is out, so a double tap issues once.
+  const printing = useMutation({
+    mutationFn: async (request: () => Promise<TicketOut>) => {
+      const issued = await request();
+      return { ...issued, qr: await QRCode.toDataURL(issued.statusUrl, { margin: 1, width: 240 }) };
+    },
+    onMutate: () => setError(null),
+    onSuccess: (issued) => {
+      setTicket(issued);
+      setChosen([]);
+      setPriority(null);
+      setCheckIn(null);
+    },
+    onError: (e) => setError(errorText(e, lang)),
+    onSettled: () => client.invalidateQueries({ queryKey: keys.queue }),
+  });
+  const issue = () =>
+    printing.mutate(() =>
+      api<TicketOut>("POST", "/api/v1/queue/tickets", {
         procedures: chosen,
         priority: priority !== null,
         ...(priority ? { priorityReason: priority } : {}),
-      });
-      setTicket({
-        ...issued,
-        qr: await QRCode.toDataURL(issued.statusUrl, { margin: 1, width: 240 }),
-      });
-      setChosen([]);
-      setPriority(null);
-    } catch (e) {
-      setError(errorText(e, lang));
-    }
-  };
-  const checkInByCode = async () => {
-    setError(null);
-    try {
-      const issued = await api<TicketOut>("POST", "/api/v1/reservations/check-in-by-code", {
-        code: checkIn ?? "",
-      });
-      setTicket({
-        ...issued,
-        qr: await QRCode.toDataURL(issued.statusUrl, { margin: 1, width: 240 }),
-      });
-      setCheckIn(null);
-    } catch (e) {
-      setError(errorText(e, lang));
-    }
-  };
+      }),
+    );
+  const checkInByCode = () =>
+    printing.mutate(() =>
+      api<TicketOut>("POST", "/api/v1/reservations/check-in-by-code", { code: checkIn ?? "" }),
+    );
   const toggle = (code: string) =>
     setChosen((c) => (c.includes(code) ? c.filter((x) => x !== code) : [...c, code]));
   const name = (x: { nameJa: string; nameEn: string }) => (lang === "ja" ? x.nameJa : x.nameEn);
@@ -171,7 +167,7 @@ export function Kiosk({
           className="kiosk-checkin"
           onSubmit={(e) => {
             e.preventDefault();
-            void checkInByCode();
+            checkInByCode();
           }}
         >
           <label>
@@ -196,7 +192,7 @@ export function Kiosk({
             </p>
           )}
           <div className="kiosk-actions">
-            <button type="submit" className="primary huge">
+            <button type="submit" className="primary huge" disabled={printing.isPending}>
               {L("受付する", "Check in")}
             </button>
             <button type="button" className="huge" onClick={() => setCheckIn(null)}>
@@ -275,8 +271,8 @@ export function Kiosk({
       <button
         type="button"
         className="primary huge issue"
-        disabled={chosen.length === 0}
-        onClick={() => void issue()}
+        disabled={chosen.length === 0 || printing.isPending}
+        onClick={issue}
       >
         {L("発券する", "Get a ticket")}
       </button>

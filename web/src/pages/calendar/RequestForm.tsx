@@ -1,108 +1,84 @@
-import { type FormEvent, useState } from "react";
-import { api, errorText } from "../../api.ts";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { exceptionBody } from "../../../../src/calendar/contract.ts";
+import { EXCEPTION_KINDS, EXCEPTION_LABELS } from "../../../../src/calendar/labels.ts";
+import { hhmm } from "../../../../src/platform/inputs.ts";
+import { api } from "../../api.ts";
+import { contractResolver, Field } from "../../forms.tsx";
 import { useLang, useT } from "../../i18n.ts";
-import { EXCEPTION_KINDS } from "./model.tsx";
+import { keys } from "../../queryClient.ts";
+import { OutcomeLine, useCommand } from "../../server.tsx";
 
-export function RequestForm({
-  defaultDate,
-  onDone,
-}: {
-  defaultDate: string;
-  onDone: () => Promise<void>;
-}) {
+/** The form's fields: the server's request, with the hours as two fields on one line. */
+const requestForm = exceptionBody
+  .pick({ date: true, kind: true, reason: true })
+  .extend({ open: hhmm, close: hhmm });
+type RequestFields = z.infer<typeof requestForm>;
+
+/** 業務日時の変更申請 (manager): sent to the city, which approves or rejects it. */
+export function RequestForm({ defaultDate }: { defaultDate: string }) {
   const t = useT();
   const lang = useLang();
-  const [form, setForm] = useState({
-    date: defaultDate,
-    kind: "extension",
-    open: "08:30",
-    close: "18:00",
-    reason: "",
+  const { run, pending, message } = useCommand([keys.calendar]);
+  const form = useForm<RequestFields>({
+    defaultValues: {
+      date: defaultDate,
+      kind: "extension",
+      open: "08:30",
+      close: "18:00",
+      reason: "",
+    },
+    resolver: contractResolver(requestForm, lang),
   });
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const window = { open: form.open, close: form.close };
-    const body = {
-      date: form.date,
-      kind: form.kind,
-      reason: form.reason,
-      ...(form.kind === "extension" || form.kind === "temporary_session"
-        ? { counter: window }
-        : {}),
-      ...(form.kind === "phone_window" ? { phone: window } : {}),
-    };
-    try {
-      await api("POST", "/api/v1/calendar/exceptions", body);
-      setMessage({ kind: "ok", text: t("requestSent") });
-      setForm({ ...form, reason: "" });
-      await onDone();
-    } catch (e) {
-      setMessage({ kind: "error", text: errorText(e, lang) });
-    }
-  };
-  const needsHours = form.kind !== "closure";
+  const { errors } = form.formState;
+  const kind = form.watch("kind");
+  const needsHours = kind !== "closure";
+  const submit = form.handleSubmit((f) =>
+    run(async () => {
+      const window = { open: f.open, close: f.close };
+      await api("POST", "/api/v1/calendar/exceptions", {
+        date: f.date,
+        kind: f.kind,
+        reason: f.reason,
+        ...(f.kind === "extension" || f.kind === "temporary_session" ? { counter: window } : {}),
+        ...(f.kind === "phone_window" ? { phone: window } : {}),
+      } satisfies z.input<typeof exceptionBody>);
+      form.reset({ ...f, reason: "" });
+      return t("requestSent");
+    }),
+  );
   return (
-    <form className="panel" onSubmit={(e) => void submit(e)}>
+    <form className="panel" onSubmit={submit} noValidate>
       <h2>{t("requestChange")}</h2>
       <div className="grid">
-        <label>
-          {t("date")}
-          <input
-            type="date"
-            value={form.date}
-            onChange={(e) => setForm({ ...form, date: e.target.value })}
-            required
-          />
-        </label>
-        <label>
-          {t("kind")}
-          <select value={form.kind} onChange={(e) => setForm({ ...form, kind: e.target.value })}>
-            {Object.entries(EXCEPTION_KINDS).map(([k, v]) => (
+        <Field label={t("date")} error={errors.date}>
+          <input type="date" {...form.register("date")} />
+        </Field>
+        <Field label={t("kind")} error={errors.kind}>
+          <select {...form.register("kind")}>
+            {EXCEPTION_KINDS.map((k) => (
               <option key={k} value={k}>
-                {v[lang]}
+                {EXCEPTION_LABELS[k][lang]}
               </option>
             ))}
           </select>
-        </label>
+        </Field>
         {needsHours && (
           <>
-            <label>
-              {t("opensAt")}
-              <input
-                type="time"
-                value={form.open}
-                onChange={(e) => setForm({ ...form, open: e.target.value })}
-                required
-              />
-            </label>
-            <label>
-              {t("closesAt")}
-              <input
-                type="time"
-                value={form.close}
-                onChange={(e) => setForm({ ...form, close: e.target.value })}
-                required
-              />
-            </label>
+            <Field label={t("opensAt")} error={errors.open}>
+              <input type="time" {...form.register("open")} />
+            </Field>
+            <Field label={t("closesAt")} error={errors.close}>
+              <input type="time" {...form.register("close")} />
+            </Field>
           </>
         )}
       </div>
-      <label>
-        {t("reason")}
-        <input
-          value={form.reason}
-          onChange={(e) => setForm({ ...form, reason: e.target.value })}
-          required
-          maxLength={500}
-        />
-      </label>
-      {message && (
-        <p role={message.kind === "error" ? "alert" : "status"} className={message.kind}>
-          {message.text}
-        </p>
-      )}
-      <button type="submit" className="primary">
+      <Field label={t("reason")} error={errors.reason}>
+        <input maxLength={500} {...form.register("reason")} />
+      </Field>
+      <OutcomeLine message={message} />
+      <button type="submit" className="primary" disabled={pending}>
         {t("submitRequest")}
       </button>
     </form>

@@ -1,67 +1,22 @@
+import type { CalendarDay as Day } from "../../../../src/calendar/contract.ts";
+import { DAY_KIND_LABELS as KINDS } from "../../../../src/calendar/labels.ts";
 import { serverNow } from "../../api.ts";
 import type { Lang, useT } from "../../i18n.ts";
 
-/** The calendar page's types, labels and month arithmetic, and the cells of its month grid. */
-export interface Window {
-  open: string;
-  close: string;
-}
-export interface Day {
-  date: string;
-  counter: Window | null;
-  phone: Window | null;
-  kind:
-    | "weekday"
-    | "extended"
-    | "weekend_opening"
-    | "holiday"
-    | "closed"
-    | "exception"
-    | "out_of_service";
-  reasons: string[];
-  extraSessions?: Window[];
-}
-export interface Warning {
-  month: string;
-  message: string;
-  messageEn: string;
-}
-export interface ExceptionRow {
-  exceptionId: string;
-  date: string;
-  kind: string;
-  counter: Window | null;
-  phone: Window | null;
-  reason: string;
-  status: string;
-  requestedByName: string;
-  decidedByName: string | null;
-  decisionNote: string | null;
-}
+/** The calendar page's month arithmetic and the cells of its month grid; types and labels are the server's. */
+export type {
+  CalendarDay as Day,
+  CalendarWarning as Warning,
+  ExceptionOut as ExceptionRow,
+} from "../../../../src/calendar/contract.ts";
+export {
+  DAY_KIND_LABELS as KINDS,
+  EXCEPTION_LABELS as EXCEPTION_KINDS,
+  EXCEPTION_STATUS_LABELS as STATUS,
+} from "../../../../src/calendar/labels.ts";
 
-/** Colour-blind-safe: each kind has a label and a pattern as well as an Okabe–Ito tint. */
-export const KINDS: Record<Day["kind"], Record<Lang, string>> = {
-  weekday: { ja: "開庁", en: "Open" },
-  extended: { ja: "延長", en: "Late" },
-  weekend_opening: { ja: "休日開庁", en: "Weekend" },
-  holiday: { ja: "祝日・閉庁", en: "Holiday" },
-  closed: { ja: "閉庁", en: "Closed" },
-  exception: { ja: "変更あり", en: "Changed" },
-  out_of_service: { ja: "期間外", en: "Out of term" },
-};
-export const EXCEPTION_KINDS: Record<string, Record<Lang, string>> = {
-  extension: { ja: "業務時間の延長", en: "Extended hours" },
-  temporary_session: { ja: "臨時開庁", en: "Temporary session" },
-  closure: { ja: "臨時休業", en: "Closure" },
-  phone_window: { ja: "電話受付時間の変更", en: "Changed phone hours" },
-};
-export const STATUS: Record<string, Record<Lang, string>> = {
-  requested: { ja: "申請中", en: "Requested" },
-  approved: { ja: "承認済", en: "Approved" },
-  rejected: { ja: "却下", en: "Rejected" },
-  withdrawn: { ja: "取下げ", en: "Withdrawn" },
-  revoked: { ja: "取消", en: "Revoked" },
-};
+type Window = { open: string; close: string };
+
 export const WEEK: Record<Lang, string[]> = {
   ja: ["日", "月", "火", "水", "木", "金", "土"],
   en: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
