@@ -44,7 +44,7 @@ export function contractResolver<S extends z.ZodType>(schema: S, lang: Lang) {
 }
 
 /**
- * A labelled input with the message the schema gave it: the message sits outside the label (so
+ * A labelled input with the message the schema gave it: label and message are outside the input (so
  * it does not become part of the field's name) and is tied to the input by aria-describedby.
  */
 export function Field({
@@ -63,15 +63,14 @@ export function Field({
   const text = error ? (message ?? error.message) : undefined;
   return (
     <div className="field">
-      <label>
-        {label}
-        {cloneElement(children, {
-          "aria-invalid": text ? true : undefined,
-          "aria-describedby": text ? id : undefined,
-        })}
-      </label>
+      <label htmlFor={`${id}-input`}>{label}</label>
+      {cloneElement(children, {
+        id: `${id}-input`,
+        "aria-invalid": text ? true : undefined,
+        "aria-describedby": text ? `${id}-error` : undefined,
+      })}
       {text && (
-        <span id={id} className="field-error" role="alert">
+        <span id={`${id}-error`} className="field-error" role="alert">
           {text}
         </span>
       )}
