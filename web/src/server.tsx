@@ -41,8 +41,11 @@ export function useCommand(invalidate: readonly QueryKey[]) {
     mutationFn: (work: () => Promise<string | undefined>) => work(),
     onSuccess: (text) => setMessage(text ? { kind: "ok", text } : null),
     onError: (error) => setMessage({ kind: "error", text: errorText(error, lang) }),
-    onSettled: () =>
-      Promise.all(invalidate.map((queryKey) => client.invalidateQueries({ queryKey }))),
+    // Not awaited: the command is done when the server answered; the screens refetch behind it,
+    // and a clerk's next key press is not swallowed while they do.
+    onSettled: () => {
+      for (const queryKey of invalidate) void client.invalidateQueries({ queryKey });
+    },
   });
   const run = async (work: () => Promise<string | undefined>): Promise<boolean> => {
     if (mutation.isPending) return false;

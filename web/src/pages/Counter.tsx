@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useState } from "react";
-import { api, errorText, type Me } from "../api.ts";
+import { useEffect, useState } from "react";
+import type { Me } from "../api.ts";
 import { useDialog } from "../ConfirmDialog.tsx";
 import { useLang } from "../i18n.ts";
 import { waitText } from "../live.ts";
 import { useQueueBoard } from "../queue/liveQueue.tsx";
-import type { Catalogue, TicketOut } from "../queue/types.ts";
+import { OutcomeLine } from "../server.tsx";
 import { Checklist } from "./counter/Checklist.tsx";
 import { MyDay, ServiceTimer } from "./counter/CounterStatus.tsx";
+import { useCounterDesk } from "./counter/desk.ts";
 import { OpenCounter } from "./counter/OpenCounter.tsx";
 import { ServiceForm } from "./counter/ServiceForm.tsx";
 import { WaitingList } from "./counter/WaitingList.tsx";
@@ -27,118 +28,18 @@ const KEYS = {
 export function Counter({ me }: { me: Me }) {
   const lang = useLang();
   const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
-  const [catalogue, setCatalogue] = useState<Catalogue | null>(null);
+  const desk = useCounterDesk(me);
+  const { catalogue, session, current, guided, name, callNext, step, finish, transfer } = desk;
+  const { reason, setReason, note, setNote, transferTo, setTransferTo, checks, setChecks } =
+    desk.form;
   const [counterId, setCounterId] = useState("1");
   const [terminalId, setTerminalId] = useState("");
-  const [current, setCurrent] = useState<TicketOut | null>(null);
-  const [reason, setReason] = useState("documents");
-  const [note, setNote] = useState("");
-  const [transferTo, setTransferTo] = useState("");
-  const [checks, setChecks] = useState<Record<string, Record<string, string>>>({});
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   /** An action that ends or hands over the person waits for a yes in the dialog. */
   const [dialog, confirm, confirming] = useDialog();
-
-  const load = useCallback(async () => {
-    const c = await api<Catalogue>("GET", "/api/v1/queue/catalogue");
-    setCatalogue(c);
-    const mine = c.openSessions.find((s) => s.userId === me.user.userId);
-    if (mine) {
-      setCounterId(mine.counterId);
-      const tickets = await api<TicketOut[]>(
-        "GET",
-        "/api/v1/queue/tickets?status=called&status=serving",
-      );
-      setCurrent(tickets.find((t) => t.counterId === mine.counterId) ?? null);
-    }
-  }, [me.user.userId]);
-  useEffect(() => {
-    void load();
-  }, [load]);
   // The shell's one live connection keeps the board (and the lists) current.
   const board = useQueueBoard().data ?? null;
 
-  const session = catalogue?.openSessions.find((s) => s.userId === me.user.userId);
-  const name = (code: string) => {
-    const p = catalogue?.procedures.find((x) => x.code === code);
-    return p ? (lang === "ja" ? p.nameJa : p.nameEn) : code;
-  };
-
-  const run = async (work: () => Promise<void>, done?: string) => {
-    try {
-      await work();
-      setMessage(done ? { kind: "ok", text: done } : null);
-    } catch (e) {
-      setMessage({ kind: "error", text: errorText(e, lang) });
-    }
-  };
-  const open = () =>
-    run(async () => {
-      await api(
-        "POST",
-        `/api/v1/queue/counters/${counterId}/open`,
-        terminalId ? { terminal: terminalId } : {},
-      );
-      await load();
-    });
-  const close = () =>
-    run(async () => {
-      await api("POST", `/api/v1/queue/counters/${counterId}/close`);
-      setCurrent(null);
-      await load();
-    });
-  const callNext = () =>
-    run(async () => {
-      // Through the API client, so a refusal shows the server's reason, not a network error.
-      const called = await api<TicketOut | undefined>(
-        "POST",
-        `/api/v1/queue/counters/${counterId}/call-next`,
-      );
-      if (!called) {
-        setMessage({ kind: "ok", text: L("お待ちの方はいません。", "Nobody is waiting.") });
-        return;
-      }
-      setCurrent(called);
-    });
-  const step = (path: string, body?: unknown) =>
-    run(async () => {
-      if (!current) return;
-      const updated = await api<TicketOut>(
-        "POST",
-        `/api/v1/queue/tickets/${current.id}/${path}`,
-        body ?? {},
-      );
-      const ended = ["done", "no_show", "cancelled", "waiting", "held"].includes(updated.status);
-      setCurrent(ended ? null : updated);
-      if (ended) {
-        // The next person starts with a clean form: no note, checks or transfer target carried over.
-        setNote("");
-        setChecks({});
-        setTransferTo("");
-      }
-    });
-  const guided = current ? current.procedures.filter((code) => catalogue?.checklists[code]) : [];
-  const withChecks = guided.length
-    ? { checklists: Object.fromEntries(guided.map((code) => [code, checks[code] ?? {}])) }
-    : {};
-  const finish = (completed: boolean) =>
-    step(
-      "finish",
-      completed
-        ? { outcome: "completed", ...withChecks, ...(note ? { note } : {}) }
-        : { outcome: "not_completed", reason, ...withChecks, ...(note ? { note } : {}) },
-    );
-  const transfer = () =>
-    transferTo
-      ? step(
-          "transfer",
-          transferTo.startsWith("counter:")
-            ? { counterId: transferTo.slice(8) }
-            : { procedures: [transferTo] },
-        )
-      : Promise.resolve();
-
-  const ask = (title: string, label: string, work: () => Promise<void>, tone?: "danger") =>
+  const ask = (title: string, label: string, work: () => Promise<unknown>, tone?: "danger") =>
     void confirm({ title, confirmLabel: label, tone }).then((sure) => sure && work());
 
   const actions: {
@@ -152,7 +53,7 @@ export function Counter({ me }: { me: Me }) {
       key: KEYS.call,
       label: L("次の方を呼出", "Call next"),
       run: () => void callNext(),
-      enabled: Boolean(session) && !current,
+      enabled: Boolean(session) && !current && !desk.pending,
       primary: true,
     },
     {
@@ -262,7 +163,7 @@ export function Counter({ me }: { me: Me }) {
               `Counter ${session.counterId} · terminal ${session.terminalId ?? "—"}`,
             )}{" "}
             <MyDay />{" "}
-            <button type="button" onClick={() => void close()}>
+            <button type="button" disabled={desk.pending} onClick={() => void desk.close()}>
               {L("窓口を閉じる", "Close counter")}
             </button>
           </p>
@@ -275,14 +176,10 @@ export function Counter({ me }: { me: Me }) {
           terminalId={terminalId}
           onCounter={setCounterId}
           onTerminal={setTerminalId}
-          onOpen={() => void open()}
+          onOpen={() => void desk.open(counterId, terminalId)}
         />
       )}
-      {message && (
-        <p role={message.kind === "error" ? "alert" : "status"} className={message.kind}>
-          {message.text}
-        </p>
-      )}
+      <OutcomeLine message={desk.message} />
       {session && (
         <div className="workstation-body">
           <div className="current-ticket" aria-live="polite">
@@ -339,7 +236,7 @@ export function Counter({ me }: { me: Me }) {
             ))}
           </div>
           <ServiceForm
-            catalogue={catalogue}
+            catalogue={catalogue ?? null}
             name={name}
             reason={reason}
             transferTo={transferTo}
@@ -356,11 +253,8 @@ export function Counter({ me }: { me: Me }) {
           counterId={session.counterId}
           canCall={!current}
           name={name}
-          onCalled={(ticket) => {
-            setCurrent(ticket);
-            setMessage(null);
-          }}
-          onError={(text) => setMessage({ kind: "error", text })}
+          onCalled={() => desk.setMessage(null)}
+          onError={(text) => desk.setMessage({ kind: "error", text })}
         />
       )}
       <section className="panel wide-panel" aria-label={L("待ち状況", "Waiting")}>
