@@ -104,6 +104,20 @@ describe("staff roster in the browser", () => {
 
     await manager.getByRole("tab", { name: "体制図" }).click();
     await manager.getByRole("figure", { name: "業務実施体制図" }).getByText("中村 恵").waitFor();
+    // The chart reads as a chart: the city left of the manager, the deputy under the manager,
+    // and every kind of work below both.
+    const chart = manager.getByRole("figure", { name: "業務実施体制図" });
+    const box = async (selector: string, nth = 0) =>
+      (await chart.locator(selector).nth(nth).boundingBox())!;
+    const cityBox = await box(".org-city");
+    const lead = await box(".org-lead", 0);
+    const deputy = await box(".org-lead", 1);
+    const work = await box(".org-column", 0);
+    expect(cityBox.x + cityBox.width).toBeLessThan(lead.x);
+    expect(Math.abs(cityBox.y + cityBox.height / 2 - (lead.y + lead.height / 2))).toBeLessThan(4);
+    expect(deputy.y).toBeGreaterThan(lead.y + lead.height);
+    expect(Math.abs(deputy.x - lead.x)).toBeLessThan(2);
+    expect(work.y).toBeGreaterThan(deputy.y + deputy.height);
     await screenshot(manager, "roster-chart-screen");
     const chartText = (
       await pdfToPng(manager, `${server.url}/api/v1/roster/chart.pdf`, "roster-chart-pdf")

@@ -125,6 +125,23 @@ const NOTIFIED_FIELDS: Record<string, NoticeKind> = {
   endDate: "leave",
 };
 
+/** The words for each field a notice lists as changed, on the screens and in the printouts. */
+export const FIELD_LABELS: Record<string, { ja: string; en: string }> = {
+  nameKanji: { ja: "氏名", en: "Name" },
+  nameKana: { ja: "ふりがな", en: "Reading" },
+  employment: { ja: "雇用形態", en: "Employment" },
+  startDate: { ja: "従事開始日", en: "Start date" },
+  endDate: { ja: "最終従事日", en: "Last day" },
+  cardExperienceMonths: { ja: "カード業務経験（か月）", en: "Card work (months)" },
+  municipalExperienceWhere: { ja: "自治体経験（場所）", en: "Municipal experience (where)" },
+  municipalExperienceMonths: { ja: "自治体経験（か月）", en: "Municipal experience (months)" },
+  certificateGrade: { ja: "実務検定（級）", en: "Certificate grade" },
+  certificateDate: { ja: "実務検定（取得日）", en: "Certificate date" },
+  workRoles: { ja: "担当業務", en: "Work" },
+  manager: { ja: "業務管理者", en: "Manager" },
+  deputy: { ja: "業務副管理者", en: "Deputy" },
+};
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**

@@ -1,40 +1,26 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import type { z } from "zod";
+import type { dutySchema } from "../../../../src/roster/contract.ts";
 import { api } from "../../api.ts";
 import { useLang } from "../../i18n.ts";
+import { keys } from "../../queryClient.ts";
+import { useGet } from "../../server.tsx";
 import { Field } from "./fields.tsx";
 import { say, today, WORK } from "./model.ts";
 import type { RosterContext } from "./Roster.tsx";
 
-interface DutyDay {
-  date: string;
-  open: boolean;
-  windows: { open: string; close: string }[];
-  manager: { id: string; name: string } | null;
-  deputy: { id: string; name: string } | null;
-  hours: {
-    from: string;
-    to: string;
-    managerOnDuty: boolean;
-    deputyOnDuty: boolean;
-    uncovered: boolean;
-    people: number;
-  }[];
-  shifts: {
-    shiftId: string;
-    personId: string;
-    name: string;
-    startTime: string;
-    endTime: string;
-    work: string;
-  }[];
-}
+/** A service day's duty as the API gives it: the server's own contract type. */
+type DutyDay = z.infer<typeof dutySchema>;
 
 /** The service day hour by hour: the manager or the deputy must be there in every open hour. */
 export function Duty({ ctx }: { ctx: RosterContext }) {
   const lang = useLang();
   const s = say(lang);
   const [date, setDate] = useState(today());
-  const [day, setDay] = useState<DutyDay | null>(null);
+  const client = useQueryClient();
+  const dayKey = [...keys.roster, "duty", date];
+  const day = useGet<DutyDay>(dayKey, `/api/v1/roster/duty?date=${date}`).data;
   const people = ctx.roster.people.filter((p) => p.active);
   const [form, setForm] = useState({
     personId: "",
@@ -43,13 +29,9 @@ export function Duty({ ctx }: { ctx: RosterContext }) {
     endTime: "17:15",
   });
 
-  const load = useCallback(
-    async () => setDay(await api<DutyDay>("GET", `/api/v1/roster/duty?date=${date}`)),
-    [date],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const load = async () => {
+    await client.invalidateQueries({ queryKey: dayKey });
+  };
 
   const add = async (event: FormEvent) => {
     event.preventDefault();

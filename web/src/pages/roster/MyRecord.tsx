@@ -1,23 +1,18 @@
-import { useEffect, useState } from "react";
-import { api } from "../../api.ts";
+import type { z } from "zod";
+import type { myRecordSchema } from "../../../../src/roster/contract.ts";
 import { useLang } from "../../i18n.ts";
+import { keys } from "../../queryClient.ts";
+import { useGet } from "../../server.tsx";
 import { EMPLOYMENT, type Entry, say, WORK } from "./model.ts";
 
-interface Mine {
-  person: Entry | null;
-  contact: string | null;
-  training: { courseId: string; title: string; heldOn: string }[];
-  shifts: { shiftId: string; day: string; startTime: string; endTime: string; work: string }[];
-}
+/** One's own record as the API gives it: the server's own contract type. */
+type Mine = z.infer<typeof myRecordSchema>;
 
 /** One's own roster record: what the city has on file, the training done, the coming shifts. */
 export function MyRecord() {
   const lang = useLang();
   const s = say(lang);
-  const [mine, setMine] = useState<Mine | null>(null);
-  useEffect(() => {
-    void api<Mine>("GET", "/api/v1/roster/me").then(setMine);
-  }, []);
+  const mine = useGet<Mine>([...keys.roster, "me"], "/api/v1/roster/me").data;
   if (!mine) return <p className="loading">{s("読み込み中…", "Loading…")}</p>;
   const p = mine.person;
   return (

@@ -1,6 +1,9 @@
-import { useCallback, useEffect, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { api, errorText, type Me } from "../../api.ts";
 import { useLang } from "../../i18n.ts";
+import { keys } from "../../queryClient.ts";
+import { useGet } from "../../server.tsx";
 import { Duty } from "./Duty.tsx";
 import { type Entry, type Notice, type RosterData, say } from "./model.ts";
 import { Notices } from "./Notices.tsx";
@@ -36,22 +39,16 @@ export function Roster({ me }: { me: Me }) {
   const lang = useLang();
   const s = say(lang);
   const [tab, setTab] = useState<Tab>("people");
-  const [roster, setRoster] = useState<RosterData | null>(null);
-  const [notices, setNotices] = useState<Notice[]>([]);
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const can = (permission: string) => me.permissions.includes(permission);
-
-  const reload = useCallback(async () => {
-    const [r, n] = await Promise.all([
-      api<RosterData>("GET", "/api/v1/roster"),
-      api<Notice[]>("GET", "/api/v1/roster/notices"),
-    ]);
-    setRoster(r);
-    setNotices(n);
-  }, []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  const client = useQueryClient();
+  const roster = useGet<RosterData>([...keys.roster, "overview"], "/api/v1/roster").data;
+  const notices =
+    useGet<Notice[]>([...keys.roster, "notices"], "/api/v1/roster/notices").data ?? [];
+  // Awaited: a change is said done once the screen shows it, so what follows acts on fresh data.
+  const reload = async () => {
+    await client.invalidateQueries({ queryKey: keys.roster });
+  };
 
   if (!roster) return <p className="loading">{s("読み込み中…", "Loading…")}</p>;
   const fail = (error: unknown) => setMessage({ kind: "error", text: errorText(error, lang) });

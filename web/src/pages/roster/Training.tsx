@@ -1,6 +1,9 @@
-import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
 import { api } from "../../api.ts";
 import { useLang } from "../../i18n.ts";
+import { keys } from "../../queryClient.ts";
+import { useGet } from "../../server.tsx";
 import { Field } from "./fields.tsx";
 import { type Course, say, type TrainingSession, today } from "./model.ts";
 import type { RosterContext } from "./Roster.tsx";
@@ -9,8 +12,13 @@ import type { RosterContext } from "./Roster.tsx";
 export function Training({ ctx }: { ctx: RosterContext }) {
   const lang = useLang();
   const s = say(lang);
-  const [courses, setCourses] = useState<Course[]>([]);
-  const [sessions, setSessions] = useState<TrainingSession[]>([]);
+  const client = useQueryClient();
+  const data = useGet<{ courses: Course[]; sessions: TrainingSession[] }>(
+    keys.training,
+    "/api/v1/training",
+  ).data;
+  const courses = data?.courses ?? [];
+  const sessions = data?.sessions ?? [];
   const [form, setForm] = useState({
     courseId: "",
     heldOn: today(),
@@ -20,17 +28,9 @@ export function Training({ ctx }: { ctx: RosterContext }) {
   const names = new Map(ctx.roster.people.map((p) => [p.id, p.name]));
   const people = ctx.roster.people.filter((p) => p.active || p.startDate > today());
 
-  const load = useCallback(async () => {
-    const data = await api<{ courses: Course[]; sessions: TrainingSession[] }>(
-      "GET",
-      "/api/v1/training",
-    );
-    setCourses(data.courses);
-    setSessions(data.sessions);
-  }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const load = async () => {
+    await client.invalidateQueries({ queryKey: keys.training });
+  };
 
   const record = async (event: FormEvent) => {
     event.preventDefault();
