@@ -192,3 +192,9 @@ export const DEFAULT_COUNTERS: CounterSeed[] = [1, 2, 3, 4, 5].map((n) => ({
 export function isServable(p: { atCounter: boolean; retiredAt: Date | null }): boolean {
   return p.atCounter && !p.retiredAt;
 }
+
+/** The specification's eight categories (§8(5)), in its order, named as its procedures are. */
+export const REPORT_CATEGORY_LABELS: Record<string, { ja: string; en: string }> =
+  Object.fromEntries(
+    DEFAULT_PROCEDURES.map((p) => [p.reportCategory, { ja: p.nameJa, en: p.nameEn }]),
+  );

@@ -1,7 +1,8 @@
 import { Link, useNavigate } from "@tanstack/react-router";
 import type { ReactNode } from "react";
+import { roleLabel } from "../../src/platform/auth/permissions.ts";
 import { api, type Me } from "./api.ts";
-import { ROLE_NAMES, useLang, useT } from "./i18n.ts";
+import { useLang, useT } from "./i18n.ts";
 import { navFor } from "./nav.ts";
 import { QueueAlerts } from "./QueueAlerts.tsx";
 import { LiveQueue } from "./queue/liveQueue.tsx";
@@ -66,7 +67,7 @@ export function Shell({ me, onToggleLang, children }: Props) {
           )}
           <span className="who">
             {me.user.displayName}
-            <small>{ROLE_NAMES[me.user.role]?.[lang] ?? me.user.role}</small>
+            <small>{roleLabel(me.user.role, lang)}</small>
           </span>
           <button
             type="button"

@@ -1,3 +1,6 @@
+import type { z } from "zod";
+import type { meSchema } from "../../src/platform/auth/routes.ts";
+
 /** The API client: same-origin cookie session, CSRF token on every write, typed errors. */
 export interface ApiErrorBody {
   code: string;
@@ -51,24 +54,8 @@ export async function api<T>(
   return data as T;
 }
 
-export interface Me {
-  user: {
-    userId: string;
-    username: string;
-    displayName: string;
-    role: string;
-    totpEnabled: boolean;
-  };
-  tenant: { tenantId: string; nameJa: string; nameEn: string };
-  tenants: { tenantId: string; nameJa: string; nameEn: string }[];
-  csrfToken: string;
-  restriction: string | null;
-  permissions: string[];
-  device: boolean;
-  serverTime: string;
-  totpReset: { at: string; by: string } | null;
-  totpRequired: boolean;
-}
+/** Who is signed in, as the API gives it: the server's own contract type. */
+export type Me = z.infer<typeof meSchema>;
 
 let serverOffsetMs = 0;
 /** Aligns the app's clock with the server's (which may be a training clock). */

@@ -163,31 +163,3 @@ export function useT() {
 export function useLang() {
   return useContext(LangContext);
 }
-
-export const ROLE_NAMES: Record<string, Record<Lang, string>> = {
-  staff: { ja: "本業務従事者", en: "Counter staff" },
-  deputy: { ja: "業務副管理者", en: "Deputy manager" },
-  manager: { ja: "業務管理者", en: "Manager" },
-  city: { ja: "市職員", en: "City officer" },
-  contractor_admin: { ja: "受託者本社管理者", en: "Contractor head office" },
-  admin: { ja: "システム管理者", en: "Administrator" },
-  kiosk: { ja: "発券機", en: "Ticket kiosk" },
-  phone: { ja: "電話対応", en: "Phone" },
-  reservations: { ja: "予約一覧", en: "Reservations" },
-  queueSettings: { ja: "窓口の設定", en: "Counter settings" },
-  board: { ja: "呼出表示盤", en: "Display board" },
-};
-
-export const PROCEDURE_NAMES: Record<string, Record<Lang, string>> = {
-  setup: { ja: "交付前設定", en: "Pre-issuance setup" },
-  handover: { ja: "カード交付", en: "Card handover" },
-  ecert: { ja: "電子証明書関係", en: "E-certificates" },
-  pin_reset: { ja: "暗証番号再設定", en: "PIN reset" },
-  insurance_fund: {
-    ja: "健康保険証利用申込・公金受取口座登録",
-    en: "Health insurance / public-fund account",
-  },
-  phone: { ja: "電話対応", en: "Phone handling" },
-  application: { ja: "カード申請サポート", en: "Application support" },
-  express: { ja: "特急発行受付", en: "Express issuance" },
-};

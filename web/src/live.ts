@@ -1,4 +1,6 @@
 import { useEffect, useRef } from "react";
+import type { z } from "zod";
+import type { rangeSchema } from "../../src/queue/contract.ts";
 
 /** Subscribes to a Server-Sent Events stream for as long as the component is shown. */
 export function useEventStream<T>(
@@ -20,10 +22,8 @@ export function useEventStream<T>(
   }, [url, event]);
 }
 
-export interface WaitRange {
-  low: number;
-  high: number;
-}
+/** An estimate's range in minutes: the server's own contract type. */
+export type WaitRange = z.infer<typeof rangeSchema>;
 
 export function waitText(range: WaitRange | null, lang: "ja" | "en", noCounter = false): string {
   if (noCounter || !range)

@@ -4,7 +4,7 @@ import { type App, fileResponse, type RouteDeps } from "../http/types.ts";
 import { isoDate } from "../inputs.ts";
 import { browseAudit, exportAudit, verifyTenantChain } from "./browse.ts";
 
-const eventSchema = z.object({
+export const eventSchema = z.object({
   seq: z.number(),
   at: z.string(),
   actorId: z.string(),
@@ -18,6 +18,17 @@ const eventSchema = z.object({
   clientIp: z.string().nullable(),
   digest: z.string().nullable(),
   hash: z.string(),
+});
+
+/** The result of walking the tenant's hash chain. */
+export const verifySchema = z.object({
+  ok: z.boolean(),
+  tenantId: z.string(),
+  count: z.number(),
+  lastSeq: z.number().optional(),
+  lastHash: z.string().optional(),
+  brokenAtSeq: z.number().optional(),
+  reason: z.string().optional(),
 });
 
 /** The trail's filters: a period of days, an action or category, an actor. */
@@ -82,15 +93,7 @@ export async function auditRoutes(app: App, { database }: RouteDeps) {
         tags: ["audit"],
         summary: "Verify the tenant's audit hash chain",
         response: {
-          200: z.object({
-            ok: z.boolean(),
-            tenantId: z.string(),
-            count: z.number(),
-            lastSeq: z.number().optional(),
-            lastHash: z.string().optional(),
-            brokenAtSeq: z.number().optional(),
-            reason: z.string().optional(),
-          }),
+          200: verifySchema,
         },
       },
     },

@@ -25,6 +25,13 @@ export const ROLE_LABELS: Record<Role, { ja: string; en: string }> = {
   board: { ja: "呼出表示盤", en: "Display board" },
 };
 
+/** A role's name for a screen; the system and citizens act too, and unknown codes show as they are. */
+export function roleLabel(role: string, lang: "ja" | "en"): string {
+  if (role === "system") return lang === "ja" ? "システム" : "System";
+  if (role === "citizen") return lang === "ja" ? "市民" : "Citizen";
+  return ROLE_LABELS[role as Role]?.[lang] ?? role;
+}
+
 /**
  * Roles held by people who work on the contract: each such account belongs to a person on the
  * staff roster (従事者名簿) and is created from it, never on its own.

@@ -31,6 +31,25 @@ const userSchema = z.object({
 
 export { userSchema };
 
+const tenantRefSchema = z.object({ tenantId: z.string(), nameJa: z.string(), nameEn: z.string() });
+
+/** Who is signed in: the user, the tenant acted in, and what the role may do. */
+export const meSchema = z.object({
+  user: userSchema,
+  tenant: tenantRefSchema,
+  tenants: z.array(tenantRefSchema),
+  csrfToken: z.string(),
+  restriction: z.string().nullable(),
+  permissions: z.array(z.string()),
+  device: z.boolean(),
+  /** The server clock (a training clock under MADOGUCHI_CLOCK): the web app keeps time by it. */
+  serverTime: z.string(),
+  /** Set after an administrator removed this account's second factor, until a new one is enrolled. */
+  totpReset: z.object({ at: z.string(), by: z.string() }).nullable(),
+  /** The role must keep a second factor (it cannot be switched off). */
+  totpRequired: z.boolean(),
+});
+
 /** The browser's known-device cookie: the owner is not held up by delays others have caused. */
 export const DEVICE_COOKIE = "madoguchi_device";
 const DEVICE_COOKIE_DAYS = 90;
@@ -44,8 +63,6 @@ function settled<T>(outcome: Outcome<T>): T | undefined {
   if (outcome.refused) throw outcome.refused;
   return outcome.value;
 }
-
-const tenantRefSchema = z.object({ tenantId: z.string(), nameJa: z.string(), nameEn: z.string() });
 
 export async function authRoutes(app: App, { database, config }: RouteDeps) {
   const db = database.db;
@@ -128,21 +145,7 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
         tags: ["auth"],
         summary: "The signed-in user, the tenant acted in, and what the role may do",
         response: {
-          200: z.object({
-            user: userSchema,
-            tenant: tenantRefSchema,
-            tenants: z.array(tenantRefSchema),
-            csrfToken: z.string(),
-            restriction: z.string().nullable(),
-            permissions: z.array(z.string()),
-            device: z.boolean(),
-            /** The server clock (a training clock under MADOGUCHI_CLOCK): the web app keeps time by it. */
-            serverTime: z.string(),
-            /** Set after an administrator removed this account's second factor, until a new one is enrolled. */
-            totpReset: z.object({ at: z.string(), by: z.string() }).nullable(),
-            /** The role must keep a second factor (it cannot be switched off). */
-            totpRequired: z.boolean(),
-          }),
+          200: meSchema,
         },
       },
     },

@@ -3,7 +3,7 @@ import { operationRunner } from "../http/context.ts";
 import { type App, okSchema, type RouteDeps } from "../http/types.ts";
 import { deadLetters, resendDeadLetter } from "./outbox.ts";
 
-const deadLetterSchema = z.object({
+export const deadLetterSchema = z.object({
   mailId: z.string(),
   kind: z.string(),
   subject: z.string().nullable(),

@@ -1,27 +1,15 @@
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import type { z } from "zod";
 import { AUDIT_CATEGORIES, actionLabel } from "../../../src/platform/audit/labels.ts";
+import type { eventSchema, verifySchema } from "../../../src/platform/audit/routes.ts";
+import { roleLabel } from "../../../src/platform/auth/permissions.ts";
 import { api } from "../api.ts";
-import { ROLE_NAMES, useLang, useT } from "../i18n.ts";
+import { useLang, useT } from "../i18n.ts";
 
-interface AuditEvent {
-  seq: number;
-  at: string;
-  actorId: string;
-  actorName: string | null;
-  actorRole: string;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  clientIp: string | null;
-}
-
-interface Verify {
-  ok: boolean;
-  count: number;
-  brokenAtSeq?: number;
-  reason?: string;
-}
+/** An event and the chain check as the API gives them: the server's own contract types. */
+type AuditEvent = z.infer<typeof eventSchema>;
+type Verify = z.infer<typeof verifySchema>;
 
 const PAGE = 50;
 type Filter = { from: string; to: string; action: string; actorId: string };
@@ -35,7 +23,9 @@ export function Audit() {
   const lang = useLang();
   const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
   const [filter, setFilter] = useState<Filter>({ from: "", to: "", action: "", actorId: "" });
-  const [verify, setVerify] = useState<Verify | null>(null);
+  // Verifying walks the whole chain on the server: run on request, not on every visit.
+  const verifying = useMutation({ mutationFn: () => api<Verify>("GET", "/api/v1/audit/verify") });
+  const verify = verifying.data;
   const params = new URLSearchParams(
     Object.entries(filter).filter(([, value]) => value !== ""),
   ).toString();
@@ -74,10 +64,7 @@ export function Audit() {
           >
             {L("CSVで出力", "Export CSV")}
           </a>
-          <button
-            type="button"
-            onClick={() => void api<Verify>("GET", "/api/v1/audit/verify").then(setVerify)}
-          >
+          <button type="button" disabled={verifying.isPending} onClick={() => verifying.mutate()}>
             {t("verifyChain")}
           </button>
         </div>
@@ -143,7 +130,7 @@ export function Audit() {
                 <td className="num">{e.seq}</td>
                 <td>{time(e.at)}</td>
                 <td>
-                  {actorText(e)} <small>{ROLE_NAMES[e.actorRole]?.[lang] ?? e.actorRole}</small>
+                  {actorText(e)} <small>{roleLabel(e.actorRole, lang)}</small>
                 </td>
                 <td>
                   {actionLabel(e.action, lang)} <small className="code">{e.action}</small>

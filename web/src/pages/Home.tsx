@@ -1,41 +1,21 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import type { deadLetterSchema } from "../../../src/platform/mail/routes.ts";
+import type { tenantSchema } from "../../../src/platform/tenancy/tenant.ts";
+import { REPORT_CATEGORY_LABELS } from "../../../src/queue/catalogue.ts";
 import { api, type Me } from "../api.ts";
-import { PROCEDURE_NAMES, useLang, useT } from "../i18n.ts";
+import { useLang, useT } from "../i18n.ts";
 import { ToDo, Today } from "./home/Today.tsx";
 
-interface Tenant {
-  tenantId: string;
-  nameJa: string;
-  nameEn: string;
-  contractStart: string;
-  contractEnd: string;
-  serviceStart: string;
-  reference: {
-    population: number;
-    households: number;
-    cardholders: number;
-    cardRatePercent: number;
-    asOf: string;
-    volumesMonth: string;
-    monthlyVolumes: Record<string, number>;
-  };
-}
+/** The tenant and the outbox's dead letters as the API gives them: the server's own types. */
+type Tenant = z.infer<typeof tenantSchema>;
+type DeadLetter = z.infer<typeof deadLetterSchema>;
 
 /** The specification's order of procedures first, then any the tenant added. */
 function orderedVolumes(volumes: Record<string, number>): [string, number][] {
-  const known = Object.keys(PROCEDURE_NAMES).filter((code) => code in volumes);
-  const extra = Object.keys(volumes).filter((code) => !(code in PROCEDURE_NAMES));
+  const known = Object.keys(REPORT_CATEGORY_LABELS).filter((code) => code in volumes);
+  const extra = Object.keys(volumes).filter((code) => !(code in REPORT_CATEGORY_LABELS));
   return [...known, ...extra].map((code) => [code, volumes[code]!]);
-}
-
-interface DeadLetter {
-  mailId: string;
-  kind: string;
-  subject: string | null;
-  createdAt: string;
-  deadAt: string;
-  attempts: number;
-  lastError: string | null;
 }
 
 /**
@@ -151,7 +131,7 @@ export function Home({ me }: { me: Me }) {
               <tbody>
                 {orderedVolumes(tenant.reference.monthlyVolumes).map(([code, count]) => (
                   <tr key={code}>
-                    <td>{PROCEDURE_NAMES[code]?.[lang] ?? code}</td>
+                    <td>{REPORT_CATEGORY_LABELS[code]?.[lang] ?? code}</td>
                     <td className="num">{n(count)}</td>
                   </tr>
                 ))}

@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import type { z } from "zod";
+import { roleLabel } from "../../../src/platform/auth/permissions.ts";
 import type { userSchema } from "../../../src/platform/auth/routes.ts";
 import { api, errorText } from "../api.ts";
 import { useDialog } from "../ConfirmDialog.tsx";
-import { ROLE_NAMES, useLang, useT } from "../i18n.ts";
+import { useLang, useT } from "../i18n.ts";
 
 /** A user as the API gives it: the server's own contract type. */
 type UserRow = z.infer<typeof userSchema>;
@@ -78,7 +79,7 @@ export function Users() {
               <tr key={u.userId}>
                 <td>{u.username}</td>
                 <td>{u.displayName}</td>
-                <td>{ROLE_NAMES[u.role]?.[lang] ?? u.role}</td>
+                <td>{roleLabel(u.role, lang)}</td>
                 <td>
                   {u.locked ? (
                     <button type="button" onClick={() => void unlock(u.userId)}>
@@ -124,7 +125,7 @@ export function Users() {
             <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
-                  {ROLE_NAMES[r]?.[lang]}
+                  {roleLabel(r, lang)}
                 </option>
               ))}
             </select>

@@ -1,3 +1,4 @@
+import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api.ts";
 import { useDialog } from "../../ConfirmDialog.tsx";
@@ -52,17 +53,14 @@ export function People({ ctx }: { ctx: RosterContext }) {
         s(`${p.name}さんの離任を登録しました。`, `${p.name} leaves on ${endDate}.`),
       );
   };
-  const showContact = async (p: Entry) => {
-    try {
-      const personal = await api<{ contact: string | null }>(
-        "GET",
-        `/api/v1/roster/people/${p.id}/personal`,
-      );
-      setContacts({ ...contacts, [p.id]: personal.contact });
-    } catch (e) {
-      ctx.fail(e);
-    }
-  };
+  // Each look at a person's contact is an audited read, made only when asked for.
+  const contact = useMutation({
+    mutationFn: (p: Entry) =>
+      api<{ contact: string | null }>("GET", `/api/v1/roster/people/${p.id}/personal`),
+    onSuccess: (personal, p) => setContacts({ ...contacts, [p.id]: personal.contact }),
+    onError: (e) => ctx.fail(e),
+  });
+  const showContact = (p: Entry) => contact.mutate(p);
   return (
     <div>
       {dialog}
