@@ -20,7 +20,7 @@ import { addDays } from "./dates.ts";
 import { calendarDays, calendarFeedDays } from "./days.ts";
 import { decideException, listExceptions, requestException } from "./exceptions.ts";
 import { calendarFeed } from "./ics.ts";
-import { type BusinessDay, DAY_KINDS, type EXCEPTION_KINDS, publicDay } from "./rules.ts";
+import { type BusinessDay, type EXCEPTION_KINDS, publicDay } from "./rules.ts";
 import { calendarSettingsOf, updateCalendarSettings } from "./settings.ts";
 import type { ExceptionRow } from "./store.ts";
 import {

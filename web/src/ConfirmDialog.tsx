@@ -1,6 +1,6 @@
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
 import { type FormEvent, type ReactNode, useCallback, useRef, useState } from "react";
-import { useLang } from "./i18n.ts";
+import { useT } from "./i18n.ts";
 
 /** A value the dialog asks for (in place of `window.prompt`). */
 export interface DialogField {
@@ -33,7 +33,7 @@ export function ConfirmDialog(
     onCancel: () => void;
   },
 ) {
-  const lang = useLang();
+  const t = useT();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -69,7 +69,7 @@ export function ConfirmDialog(
             <div className="dialog-actions">
               <AlertDialog.Cancel asChild>
                 <button type="button" className="big">
-                  {lang === "ja" ? "キャンセル" : "Cancel"}
+                  {t("cancel")}
                 </button>
               </AlertDialog.Cancel>
               <button

@@ -38,7 +38,7 @@ export function Shell({ me, onToggleLang, children }: Props) {
   return (
     <div className="shell">
       <a className="skip" href="#main">
-        {lang === "ja" ? "本文へ移動" : "Skip to content"}
+        {t("common.skipToContent")}
       </a>
       <header className="topbar">
         <div className="brand">

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { meSchema } from "../../src/platform/auth/routes.ts";
+import { i18next } from "./i18n.ts";
 
 /** The API client: same-origin cookie session, CSRF token on every write, typed errors. */
 export interface ApiErrorBody {
@@ -68,5 +69,5 @@ export function serverNow(): Date {
 
 export function errorText(error: unknown, lang: "ja" | "en"): string {
   if (error instanceof ApiError) return lang === "ja" ? error.body.message : error.body.messageEn;
-  return lang === "ja" ? "通信エラーが発生しました。" : "Could not reach the server.";
+  return i18next.getFixedT(lang)("common.networkError");
 }

@@ -2,31 +2,28 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { cloneElement, type ReactElement, type ReactNode, useId } from "react";
 import type { FieldError as RhfFieldError } from "react-hook-form";
 import type { z } from "zod";
-import type { Lang } from "./i18n.ts";
+import { i18next, type Lang } from "./i18n.ts";
 
 type Issue = { code?: string; minimum?: unknown; maximum?: unknown; origin?: string };
 
 /** A field's problem in the reader's language, from the server schema's own rule. */
 export function issueText(issue: Issue, lang: Lang): string {
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const t = i18next.getFixedT(lang);
   switch (issue.code) {
     case "too_small":
       return issue.origin === "string"
         ? Number(issue.minimum) <= 1
-          ? L("入力してください。", "Required.")
-          : L(
-              `${issue.minimum}文字以上で入力してください。`,
-              `At least ${issue.minimum} characters.`,
-            )
-        : L(`${issue.minimum}以上にしてください。`, `At least ${issue.minimum}.`);
+          ? t("forms.required")
+          : t("forms.atLeastCharacters", { minimum: issue.minimum })
+        : t("forms.atLeast", { minimum: issue.minimum });
     case "too_big":
       return issue.origin === "string"
-        ? L(`${issue.maximum}文字以内で入力してください。`, `At most ${issue.maximum} characters.`)
-        : L(`${issue.maximum}以下にしてください。`, `At most ${issue.maximum}.`);
+        ? t("forms.atMostCharacters", { maximum: issue.maximum })
+        : t("forms.atMost", { maximum: issue.maximum });
     case "invalid_type":
-      return L("入力してください。", "Required.");
+      return t("forms.required");
     default:
-      return L("形式が正しくありません。", "Not in the expected form.");
+      return t("forms.notInTheExpectedForm");
   }
 }
 

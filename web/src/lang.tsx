@@ -1,5 +1,5 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from "react";
-import { type Lang, LangContext } from "./i18n.ts";
+import { createContext, type ReactNode, useCallback, useContext, useEffect } from "react";
+import { i18next, useLang } from "./i18n.ts";
 
 interface LangControls {
   toggle: () => void;
@@ -8,24 +8,19 @@ interface LangControls {
 }
 const ControlsContext = createContext<LangControls>({ toggle: () => {}, reset: () => {} });
 
-function initialLang(): Lang {
-  return localStorage.getItem("madoguchi.lang") === "en" ? "en" : "ja";
-}
-
-/** The display language, Japanese first; remembered on the device and set on <html lang>. */
+/** The display language: remembered on the device and set on <html lang> for screen readers. */
 export function LangProvider({ children }: { children: ReactNode }) {
-  const [lang, setLang] = useState<Lang>(initialLang);
+  const lang = useLang();
   useEffect(() => {
     document.documentElement.lang = lang;
     localStorage.setItem("madoguchi.lang", lang);
   }, [lang]);
-  const toggle = useCallback(() => setLang((l) => (l === "ja" ? "en" : "ja")), []);
-  const reset = useCallback(() => setLang("ja"), []);
-  return (
-    <LangContext.Provider value={lang}>
-      <ControlsContext.Provider value={{ toggle, reset }}>{children}</ControlsContext.Provider>
-    </LangContext.Provider>
+  const toggle = useCallback(
+    () => void i18next.changeLanguage(i18next.language === "en" ? "ja" : "en"),
+    [],
   );
+  const reset = useCallback(() => void i18next.changeLanguage("ja"), []);
+  return <ControlsContext.Provider value={{ toggle, reset }}>{children}</ControlsContext.Provider>;
 }
 
 export function useLangControls(): LangControls {

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import type { z } from "zod";
 import type { rangeSchema } from "../../src/queue/contract.ts";
+import { i18next } from "./i18n.ts";
 
 /** Subscribes to a Server-Sent Events stream for as long as the component is shown. */
 export function useEventStream<T>(
@@ -26,8 +27,8 @@ export function useEventStream<T>(
 export type WaitRange = z.infer<typeof rangeSchema>;
 
 export function waitText(range: WaitRange | null, lang: "ja" | "en", noCounter = false): string {
-  if (noCounter || !range)
-    return lang === "ja" ? "現在受付窓口が開いていません" : "No counter is open for this now";
-  if (range.high <= 5) return lang === "ja" ? "まもなく" : "Soon";
-  return lang === "ja" ? `約${range.low}〜${range.high}分` : `About ${range.low}–${range.high} min`;
+  if (noCounter || !range) return i18next.getFixedT(lang)("wait.noCounter");
+  const t = i18next.getFixedT(lang);
+  if (range.high <= 5) return t("wait.soon");
+  return t("wait.range", { low: range.low, high: range.high });
 }

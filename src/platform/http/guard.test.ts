@@ -41,6 +41,7 @@ describe("authorisation, route by route", () => {
       .map((r) => `${r.method} ${r.url}`);
     expect(open.sort()).toEqual([
       "DELETE /api/v1/public/:tenant/reservations/:token",
+      "DELETE /api/v1/public/:tenant/tickets/:token/notices/:channel",
       "GET /api/v1/public/:tenant/calendar",
       "GET /api/v1/public/:tenant/calendar.ics",
       "GET /api/v1/public/:tenant/congestion",
@@ -50,9 +51,12 @@ describe("authorisation, route by route", () => {
       "GET /api/v1/public/:tenant/slots",
       "GET /api/v1/public/:tenant/tickets/:token",
       "GET /api/v1/public/:tenant/tickets/:token/events",
+      "GET /api/v1/public/:tenant/tickets/:token/notices",
+      "GET /api/v1/public/:tenant/visit",
       "PATCH /api/v1/public/:tenant/reservations/:token",
       "POST /api/v1/auth/login",
       "POST /api/v1/public/:tenant/reservations",
+      "POST /api/v1/public/:tenant/tickets/:token/notices",
     ]);
   });
 

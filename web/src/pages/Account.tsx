@@ -71,12 +71,10 @@ function TwoFactor({ me, onChanged }: { me: Me; onChanged: () => Promise<void> }
       <h2>{t("twoFactor")}</h2>
       {me.totpReset && (
         <p className="notice" role="status">
-          {t("totpResetNotice")
-            .replace("{by}", me.totpReset.by)
-            .replace(
-              "{at}",
-              new Date(me.totpReset.at).toLocaleString(lang === "ja" ? "ja-JP" : "en-GB"),
-            )}
+          {t("totpResetNotice", {
+            by: me.totpReset.by,
+            at: new Date(me.totpReset.at).toLocaleString(lang === "ja" ? "ja-JP" : "en-GB"),
+          })}
         </p>
       )}
       {required && <p className="notice">{t("twoFactorRequired")}</p>}
@@ -111,12 +109,7 @@ function TwoFactor({ me, onChanged }: { me: Me; onChanged: () => Promise<void> }
       )}
       {setup && (
         <form onSubmit={(e) => void confirm(e)} className="totp-setup">
-          <img
-            src={setup.qr}
-            alt={lang === "ja" ? "認証アプリ用QRコード" : "QR code for the authenticator app"}
-            width={220}
-            height={220}
-          />
+          <img src={setup.qr} alt={t("account.qrAlt")} width={220} height={220} />
           <div>
             <p>
               {t("secretKey")}: <code className="secret">{setup.secret}</code>

@@ -21,7 +21,6 @@ type Filter = { from: string; to: string; action: string; actorId: string };
 export function Audit() {
   const t = useT();
   const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
   const [filter, setFilter] = useState<Filter>({ from: "", to: "", action: "", actorId: "" });
   // Verifying walks the whole chain on the server: run on request, not on every visit.
   const verifying = useMutation({ mutationFn: () => api<Verify>("GET", "/api/v1/audit/verify") });
@@ -47,9 +46,9 @@ export function Audit() {
   const actorText = (e: AuditEvent) =>
     e.actorName ??
     (e.actorRole === "system"
-      ? L("システム", "System")
+      ? t("audit.system")
       : e.actorRole === "citizen"
-        ? L("市民（公開ページ）", "Citizen (public page)")
+        ? t("audit.citizenPublicPage")
         : e.actorId);
 
   return (
@@ -62,7 +61,7 @@ export function Audit() {
             href={`/api/v1/audit/events.csv${params ? `?${params}` : ""}`}
             download
           >
-            {L("CSVで出力", "Export CSV")}
+            {t("audit.exportCsv")}
           </a>
           <button type="button" disabled={verifying.isPending} onClick={() => verifying.mutate()}>
             {t("verifyChain")}
@@ -78,21 +77,21 @@ export function Audit() {
       )}
       <form
         className="panel filters"
-        aria-label={L("絞り込み", "Filters")}
+        aria-label={t("audit.filters")}
         onSubmit={(e) => e.preventDefault()}
       >
         <label>
-          {L("期間（から）", "From")}
+          {t("audit.from")}
           <input type="date" value={filter.from} onChange={(e) => set("from", e.target.value)} />
         </label>
         <label>
-          {L("期間（まで）", "To")}
+          {t("audit.to")}
           <input type="date" value={filter.to} onChange={(e) => set("to", e.target.value)} />
         </label>
         <label>
-          {L("操作の種類", "Kind of action")}
+          {t("audit.kindOfAction")}
           <select value={filter.action} onChange={(e) => set("action", e.target.value)}>
-            <option value="">{L("すべて", "All")}</option>
+            <option value="">{t("audit.all")}</option>
             {Object.entries(AUDIT_CATEGORIES).map(([code, label]) => (
               <option key={code} value={code}>
                 {label[lang]}
@@ -101,9 +100,9 @@ export function Audit() {
           </select>
         </label>
         <label>
-          {L("操作者", "Who")}
+          {t("audit.who")}
           <select value={filter.actorId} onChange={(e) => set("actorId", e.target.value)}>
-            <option value="">{L("すべて", "All")}</option>
+            <option value="">{t("audit.all")}</option>
             {actors.map(([id, name]) => (
               <option key={id} value={id}>
                 {name}
@@ -145,9 +144,7 @@ export function Audit() {
           </tbody>
         </table>
       </div>
-      {rows.length === 0 && events.isSuccess && (
-        <p>{L("該当する記録はありません。", "No events match.")}</p>
-      )}
+      {rows.length === 0 && events.isSuccess && <p>{t("audit.noEventsMatch")}</p>}
       {events.hasNextPage && (
         <button
           type="button"

@@ -26,7 +26,6 @@ import { RequestForm } from "./calendar/RequestForm.tsx";
 export function Calendar({ me, month: chosen }: { me: Me; month: string | undefined }) {
   const t = useT();
   const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
   const [dialog, ask] = useDialog();
   const navigate = useNavigate();
   const month = chosen ?? tokyoMonth();
@@ -56,15 +55,10 @@ export function Calendar({ me, month: chosen }: { me: Me; month: string | undefi
     const designated = day.kind === "weekend_opening";
     const sure = await ask({
       title: designated
-        ? L(`${day.date} の休日開庁を取り消します`, `Cancel the weekend opening on ${day.date}?`)
-        : L(`${day.date} を休日開庁日に指定します`, `Designate ${day.date} a weekend opening?`),
-      body: designated
-        ? L(
-            "予約がある場合は、予約者へのお知らせが必要です。",
-            "Bookings on that day will need to be told.",
-          )
-        : undefined,
-      confirmLabel: designated ? L("取り消す", "Cancel it") : L("指定する", "Designate"),
+        ? t("calendar.cancelTheWeekendOpeningOn", { date: day.date })
+        : t("calendar.designateAWeekendOpening", { date: day.date }),
+      body: designated ? t("calendar.bookingsOnThatDayWillNeed") : undefined,
+      confirmLabel: designated ? t("calendar.cancelIt") : t("calendar.designate"),
       tone: designated ? "danger" : "primary",
     });
     if (!sure) return;
@@ -79,9 +73,9 @@ export function Calendar({ me, month: chosen }: { me: Me; month: string | undefi
   };
   const decide = async (id: string, decision: "approve" | "reject" | "withdraw") => {
     const words = {
-      approve: [L("この申請を承認します", "Approve this request?"), L("承認", "Approve")],
-      reject: [L("この申請を却下します", "Reject this request?"), L("却下", "Reject")],
-      withdraw: [L("この申請を取り下げます", "Withdraw this request?"), L("取り下げ", "Withdraw")],
+      approve: [t("calendar.approveThisRequest"), t("calendar.approve")],
+      reject: [t("calendar.rejectThisRequest"), t("calendar.reject")],
+      withdraw: [t("calendar.withdrawThisRequest"), t("calendar.withdraw")],
     }[decision];
     const answer = await ask({
       title: words[0]!,
@@ -90,8 +84,7 @@ export function Calendar({ me, month: chosen }: { me: Me; month: string | undefi
       fields: [
         {
           name: "note",
-          label:
-            decision === "approve" ? L("メモ（任意）", "Note (optional)") : L("理由", "Reason"),
+          label: decision === "approve" ? t("calendar.noteOptional") : t("calendar.reason"),
           required: decision !== "approve",
           maxLength: 500,
         },
@@ -143,7 +136,7 @@ export function Calendar({ me, month: chosen }: { me: Me; month: string | undefi
               checked={reservationOnly}
               onChange={(e) => setReservationOnly(e.target.checked)}
             />
-            {lang === "ja" ? "予約制として指定する" : "Designate for reservations only"}
+            {t("calendar.designateForReservationsOnly")}
           </label>
         </div>
       )}

@@ -2,7 +2,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
 import type { congestionSchema } from "../../../src/queue/contract.ts";
 import { errorText } from "../api.ts";
-import { useLang } from "../i18n.ts";
+import { useLang, useT } from "../i18n.ts";
 import { useEventStream, waitText } from "../live.ts";
 import { CrowdingBadge, estimateLabel } from "../queue/Crowding.tsx";
 import { useGet } from "../server.tsx";
@@ -22,7 +22,7 @@ export function Congestion({
   onToggleLang: () => void;
 }) {
   const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const t = useT();
   const client = useQueryClient();
   const url = `/api/v1/public/${encodeURIComponent(tenant)}/congestion`;
   const key = ["public", tenant, "congestion"];
@@ -38,8 +38,8 @@ export function Congestion({
       <header className="congestion-head">
         <h1>
           {data
-            ? `${lang === "ja" ? data.nameJa : data.nameEn} ${L("混雑状況", "— how busy it is")}`
-            : L("混雑状況", "How busy it is")}
+            ? `${lang === "ja" ? data.nameJa : data.nameEn} ${t("congestion.howBusyItIs")}`
+            : t("congestion.howBusyItIs2")}
         </h1>
         {!embed && (
           <button
@@ -68,9 +68,9 @@ export function Congestion({
                 </h2>
                 <CrowdingBadge crowding={g.crowding} />
                 <dl className="facts">
-                  <dt>{L("お待ちの人数", "Waiting")}</dt>
-                  <dd>{L(`${g.waiting}人`, `${g.waiting}`)}</dd>
-                  <dt>{L("最後に呼ばれた番号", "Last called")}</dt>
+                  <dt>{t("congestion.waiting")}</dt>
+                  <dd>{t("congestion.text", { waiting: g.waiting })}</dd>
+                  <dt>{t("congestion.lastCalled")}</dt>
                   <dd>{g.lastCalled ?? "—"}</dd>
                   <dt>{estimateLabel(lang)}</dt>
                   <dd>{waitText(g.estimate, lang)}</dd>
@@ -79,15 +79,14 @@ export function Congestion({
             ))}
           </div>
           <p className="congestion-updated">
-            {L("更新", "Updated")}:{" "}
+            {t("congestion.updated")}:{" "}
             {new Date(data.generatedAt).toLocaleTimeString(lang === "ja" ? "ja-JP" : "en-GB", {
               timeZone: "Asia/Tokyo",
               hour: "2-digit",
               minute: "2-digit",
               second: "2-digit",
             })}
-            {data.openCounters === 0 &&
-              ` — ${L("現在受付窓口は開いていません", "No counter is open now")}`}
+            {data.openCounters === 0 && ` — ${t("congestion.noCounterIsOpenNow")}`}
           </p>
         </>
       )}

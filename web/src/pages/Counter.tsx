@@ -1,7 +1,7 @@
 import { useEffect, useState } from "react";
 import type { Me } from "../api.ts";
 import { useDialog } from "../ConfirmDialog.tsx";
-import { useLang } from "../i18n.ts";
+import { useLang, useT } from "../i18n.ts";
 import { waitText } from "../live.ts";
 import { useQueueBoard } from "../queue/liveQueue.tsx";
 import { OutcomeLine } from "../server.tsx";
@@ -27,7 +27,7 @@ const KEYS = {
 /** 窓口端末: open a counter, then call, serve and finish people with large buttons or single keys. */
 export function Counter({ me }: { me: Me }) {
   const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const t = useT();
   const desk = useCounterDesk(me);
   const { catalogue, session, current, guided, name, callNext, step, finish, transfer } = desk;
   const { reason, setReason, note, setNote, transferTo, setTransferTo, checks, setChecks } =
@@ -51,43 +51,41 @@ export function Counter({ me }: { me: Me }) {
   }[] = [
     {
       key: KEYS.call,
-      label: L("次の方を呼出", "Call next"),
+      label: t("counter.callNext"),
       run: () => void callNext(),
       enabled: Boolean(session) && !current && !desk.pending,
       primary: true,
     },
     {
       key: KEYS.recall,
-      label: L("再呼出", "Recall"),
+      label: t("counter.recall"),
       run: () => void step("recall"),
       enabled: current?.status === "called",
     },
     {
       key: KEYS.start,
-      label: L("受付開始", "Start"),
+      label: t("counter.start"),
       run: () => void step("start"),
       enabled: current?.status === "called",
       primary: true,
     },
     {
       key: KEYS.finish,
-      label: L("完了", "Completed"),
+      label: t("counter.completed"),
       run: () =>
-        ask(
-          L(`${current?.number} を完了にします`, `Complete ${current?.number}?`),
-          L("完了", "Complete"),
-          () => finish(true),
+        ask(t("counter.complete", { number: current?.number }), t("counter.complete2"), () =>
+          finish(true),
         ),
       enabled: current?.status === "serving",
       primary: true,
     },
     {
       key: KEYS.notCompleted,
-      label: L("未完了で終了", "End: not completed"),
+      label: t("counter.endNotCompleted"),
       run: () =>
         ask(
-          L(`${current?.number} を未完了で終了します`, `End ${current?.number} as not completed?`),
-          L("未完了で終了", "End: not completed"),
+          t("counter.endAsNotCompleted", { number: current?.number }),
+          t("counter.endNotCompleted"),
           () => finish(false),
           "danger",
         ),
@@ -95,11 +93,11 @@ export function Counter({ me }: { me: Me }) {
     },
     {
       key: KEYS.noShow,
-      label: L("不在", "No-show"),
+      label: t("counter.noShow"),
       run: () =>
         ask(
-          L(`${current?.number} を不在にします`, `Mark ${current?.number} as absent?`),
-          L("不在", "No-show"),
+          t("counter.markAsAbsent", { number: current?.number }),
+          t("counter.noShow"),
           () => step("no-show"),
           "danger",
         ),
@@ -109,23 +107,19 @@ export function Counter({ me }: { me: Me }) {
     },
     {
       key: KEYS.hold,
-      label: L("保留", "Hold"),
+      label: t("counter.hold"),
       run: () =>
-        ask(
-          L(`${current?.number} を保留にします`, `Put ${current?.number} on hold?`),
-          L("保留", "Hold"),
-          () => step("hold"),
+        ask(t("counter.putOnHold", { number: current?.number }), t("counter.hold"), () =>
+          step("hold"),
         ),
       enabled: current?.status === "called",
     },
     {
       key: KEYS.transfer,
-      label: L("移管", "Transfer"),
+      label: t("counter.transfer"),
       run: () =>
-        ask(
-          L(`${current?.number} を移管します`, `Transfer ${current?.number}?`),
-          L("移管", "Transfer"),
-          () => transfer(),
+        ask(t("counter.transfer2", { number: current?.number }), t("counter.transfer"), () =>
+          transfer(),
         ),
       enabled: Boolean(current) && Boolean(transferTo),
     },
@@ -155,16 +149,16 @@ export function Counter({ me }: { me: Me }) {
   return (
     <section aria-labelledby="counter-title" className="workstation">
       <div className="title-row">
-        <h1 id="counter-title">{L("窓口業務", "Counter")}</h1>
+        <h1 id="counter-title">{t("counter.counter")}</h1>
         {session && (
           <p className="session-badge">
-            {L(
-              `${session.counterId}番窓口・端末 ${session.terminalId ?? "—"}`,
-              `Counter ${session.counterId} · terminal ${session.terminalId ?? "—"}`,
-            )}{" "}
+            {t("counter.counterTerminal", {
+              counterId: session.counterId,
+              value: session.terminalId ?? "—",
+            })}{" "}
             <MyDay />{" "}
             <button type="button" disabled={desk.pending} onClick={() => void desk.close()}>
-              {L("窓口を閉じる", "Close counter")}
+              {t("counter.closeCounter")}
             </button>
           </p>
         )}
@@ -186,11 +180,11 @@ export function Counter({ me }: { me: Me }) {
             {current ? (
               <>
                 <p className="current-label">
-                  {current.status === "called" ? L("呼出中", "Calling") : L("受付中", "Serving")}
+                  {current.status === "called" ? t("counter.calling") : t("counter.serving")}
                 </p>
                 <p className="current-number">{current.number}</p>
                 <p className="current-procedures">{current.procedures.map(name).join(" / ")}</p>
-                {current.priority && <p className="priority-flag">{L("優先受付", "Priority")}</p>}
+                {current.priority && <p className="priority-flag">{t("counter.priority")}</p>}
                 <ServiceTimer
                   since={
                     (current.status === "serving" ? current.startedAt : null) ??
@@ -200,13 +194,11 @@ export function Counter({ me }: { me: Me }) {
                   serving={current.status === "serving"}
                 />
                 {current.recallCount > 0 && (
-                  <p>{L(`再呼出 ${current.recallCount}回`, `Recalled ${current.recallCount}×`)}</p>
+                  <p>{t("counter.recalled", { recallCount: current.recallCount })}</p>
                 )}
               </>
             ) : (
-              <p className="current-empty">
-                {L("対応中の番号はありません", "No ticket at this counter")}
-              </p>
+              <p className="current-empty">{t("counter.noTicketAtThisCounter")}</p>
             )}
           </div>
           {current?.status === "serving" &&
@@ -257,13 +249,13 @@ export function Counter({ me }: { me: Me }) {
           onError={(text) => desk.setMessage({ kind: "error", text })}
         />
       )}
-      <section className="panel wide-panel" aria-label={L("待ち状況", "Waiting")}>
-        <h2>{L("待ち状況", "Waiting")}</h2>
+      <section className="panel wide-panel" aria-label={t("counter.waiting")}>
+        <h2>{t("counter.waiting")}</h2>
         <div className="waiting-row">
           {board?.groups.map((g) => (
             <div key={g.groupCode} className="waiting-chip">
               <strong>{g.prefix}</strong> {lang === "ja" ? g.nameJa : g.nameEn}: {g.waiting}
-              {L("人", "")} · {waitText(g.estimate, lang)}
+              {t("counter.text")} · {waitText(g.estimate, lang)}
             </div>
           ))}
         </div>

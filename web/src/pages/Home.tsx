@@ -76,11 +76,7 @@ export function Home({ me }: { me: Me }) {
 
   return (
     <section aria-labelledby="home-title">
-      <h1 id="home-title">
-        {t("welcome")}
-        {lang === "ja" ? "、" : ", "}
-        {me.user.displayName}
-      </h1>
+      <h1 id="home-title">{t("home.welcome", { name: me.user.displayName })}</h1>
       {me.device && <p className="notice">{t("deviceHome")}</p>}
       {me.permissions.includes("mail.monitor") && <DeadLetters />}
       {!me.device && (

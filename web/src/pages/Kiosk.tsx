@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { api, errorText } from "../api.ts";
-import { useLang } from "../i18n.ts";
+import { useLang, useT } from "../i18n.ts";
 import { waitText } from "../live.ts";
 import { keys } from "../queryClient.ts";
 import type { TicketOut } from "../queue/types.ts";
@@ -28,7 +28,7 @@ export function Kiosk({
   onResetLang: () => void;
 }) {
   const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const t = useT();
   const client = useQueryClient();
   const catalogue = useCatalogue().data;
   const [chosen, setChosen] = useState<string[]>([]);
@@ -104,16 +104,13 @@ export function Kiosk({
       <main className="kiosk kiosk-issued" id="main">
         <section className="ticket-slip" aria-live="polite">
           <p className="slip-office">{name(office)}</p>
-          <p className="slip-title">{L("受付番号", "Your number")}</p>
+          <p className="slip-title">{t("kiosk.yourNumber")}</p>
           <p className="slip-number">{ticket.number}</p>
           {ticket.ahead != null && (
-            <p className="slip-ahead">
-              {L(`前にお待ちの方 ${ticket.ahead}人`, `${ticket.ahead} ahead of you`)}
-            </p>
+            <p className="slip-ahead">{t("kiosk.aheadOfYou", { ahead: ticket.ahead })}</p>
           )}
           <p className="slip-wait">
-            {L("お待ち時間の目安", "Estimated wait")}:{" "}
-            <strong>{waitText(ticket.estimate, lang)}</strong>
+            {t("kiosk.estimatedWait")}: <strong>{waitText(ticket.estimate, lang)}</strong>
           </p>
           <p className="slip-procedures">
             {ticket.procedures
@@ -127,18 +124,8 @@ export function Kiosk({
               )
               .join(" / ")}
           </p>
-          <img
-            src={ticket.qr}
-            alt={L("順番の確認ページのQRコード", "QR code of your status page")}
-            width={160}
-            height={160}
-          />
-          <p className="slip-note">
-            {L(
-              "QRコードを読み取ると、スマートフォンで呼出状況を確認できます。",
-              "Scan the QR code to follow your turn on your phone.",
-            )}
-          </p>
+          <img src={ticket.qr} alt={t("kiosk.qrCodeOfYourStatusPage")} width={160} height={160} />
+          <p className="slip-note">{t("kiosk.scanTheQrCodeToFollow")}</p>
           <p className="slip-time">
             {new Date(ticket.issuedAt).toLocaleString(lang === "ja" ? "ja-JP" : "en-GB", {
               timeZone: "Asia/Tokyo",
@@ -147,10 +134,10 @@ export function Kiosk({
         </section>
         <div className="kiosk-actions no-print">
           <button type="button" className="primary huge" onClick={() => window.print()}>
-            {L("番号札を印刷", "Print ticket")}
+            {t("kiosk.printTicket")}
           </button>
           <button type="button" className="huge" onClick={() => setTicket(null)}>
-            {L("最初の画面へ", "Back to start")}
+            {t("kiosk.backToStart")}
           </button>
         </div>
       </main>
@@ -161,7 +148,7 @@ export function Kiosk({
     return (
       <main className="kiosk" id="main">
         <header className="kiosk-head">
-          <h1>{L("予約番号を入力してください", "Enter your booking code")}</h1>
+          <h1>{t("kiosk.enterYourBookingCode")}</h1>
         </header>
         <form
           className="kiosk-checkin"
@@ -171,10 +158,7 @@ export function Kiosk({
           }}
         >
           <label>
-            {L(
-              "予約確認メールにある予約番号（例: ACDE-3467）",
-              "The code in your confirmation (e.g. ACDE-3467)",
-            )}
+            {t("kiosk.theCodeInYourConfirmationE")}
             <input
               value={checkIn}
               onChange={(e) => setCheckIn(e.target.value.toUpperCase())}
@@ -193,10 +177,10 @@ export function Kiosk({
           )}
           <div className="kiosk-actions">
             <button type="submit" className="primary huge" disabled={printing.isPending}>
-              {L("受付する", "Check in")}
+              {t("kiosk.checkIn")}
             </button>
             <button type="button" className="huge" onClick={() => setCheckIn(null)}>
-              {L("戻る", "Back")}
+              {t("kiosk.back")}
             </button>
           </div>
         </form>
@@ -208,7 +192,7 @@ export function Kiosk({
   return (
     <main className="kiosk" id="main">
       <header className="kiosk-head">
-        <h1>{L("ご用件をお選びください", "What are you here for?")}</h1>
+        <h1>{t("kiosk.whatAreYouHereFor")}</h1>
         <button
           type="button"
           className="huge"
@@ -217,7 +201,7 @@ export function Kiosk({
             setCheckIn("");
           }}
         >
-          {L("予約の方", "I have a booking")}
+          {t("kiosk.iHaveABooking")}
         </button>
         <button
           type="button"
@@ -228,7 +212,7 @@ export function Kiosk({
           {lang === "ja" ? "English" : "日本語"}
         </button>
       </header>
-      <p className="kiosk-hint">{L("複数選べます。", "You may choose more than one.")}</p>
+      <p className="kiosk-hint">{t("kiosk.youMayChooseMoreThanOne")}</p>
       <div className="kiosk-grid">
         {counterProcedures.map((p) => (
           <button
@@ -246,9 +230,7 @@ export function Kiosk({
         ))}
       </div>
       <fieldset className="kiosk-priority">
-        <legend>
-          {L("優先受付が必要な方（該当する場合）", "Priority service (if it applies)")}
-        </legend>
+        <legend>{t("kiosk.priorityServiceIfItApplies")}</legend>
         <div className="priority-options">
           {Object.entries(catalogue?.priorityReasons ?? {}).map(([code, label]) => (
             <button
@@ -274,7 +256,7 @@ export function Kiosk({
         disabled={chosen.length === 0 || printing.isPending}
         onClick={issue}
       >
-        {L("発券する", "Get a ticket")}
+        {t("kiosk.getATicket")}
       </button>
     </main>
   );

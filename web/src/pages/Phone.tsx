@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import type { z } from "zod";
 import type { serviceRecordSchema } from "../../../src/queue/contract.ts";
 import { api, serverNow } from "../api.ts";
-import { useLang } from "../i18n.ts";
+import { useLang, useT } from "../i18n.ts";
 import { keys } from "../queryClient.ts";
 import { OutcomeLine, useCatalogue, useCommand, useGet } from "../server.tsx";
 
@@ -20,7 +20,7 @@ const hm = (iso: string) =>
 /** 電話対応: start a call, end it with its category and outcome; today's calls below. */
 export function Phone() {
   const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const t = useT();
   const catalogue = useCatalogue().data;
   const [startedAt, setStartedAt] = useState<Date | null>(null);
   const [elapsed, setElapsed] = useState(0);
@@ -59,7 +59,7 @@ export function Phone() {
       setStartedAt(null);
       setElapsed(0);
       setReason("");
-      return L("記録しました。", "Recorded.");
+      return t("phone.recorded");
     });
   };
 
@@ -69,7 +69,7 @@ export function Phone() {
   ) => (code && table?.[code] ? table[code][lang] : (code ?? "—"));
   return (
     <section aria-labelledby="phone-title">
-      <h1 id="phone-title">{L("電話対応", "Phone")}</h1>
+      <h1 id="phone-title">{t("phone.phone")}</h1>
       <div className="panel">
         {!startedAt ? (
           <button
@@ -80,17 +80,17 @@ export function Phone() {
               setMessage(null);
             }}
           >
-            {L("通話開始", "Call started")}
+            {t("phone.callStarted")}
           </button>
         ) : (
           <>
             <p className="call-timer" aria-live="off">
-              {L("通話中", "On the call")} {Math.floor(elapsed / 60)}:
+              {t("phone.onTheCall")} {Math.floor(elapsed / 60)}:
               {String(elapsed % 60).padStart(2, "0")}
             </p>
             <div className="grid">
               <label>
-                {L("問い合わせ区分", "Category")}
+                {t("phone.category")}
                 <select value={category} onChange={(e) => setCategory(e.target.value)}>
                   {Object.entries(catalogue?.callCategories ?? {}).map(([code, l]) => (
                     <option key={code} value={code}>
@@ -100,7 +100,7 @@ export function Phone() {
                 </select>
               </label>
               <label>
-                {L("対応結果", "Outcome")}
+                {t("phone.outcome")}
                 <select value={outcome} onChange={(e) => setOutcome(e.target.value)}>
                   {Object.entries(catalogue?.callOutcomes ?? {}).map(([code, l]) => (
                     <option key={code} value={code}>
@@ -111,25 +111,25 @@ export function Phone() {
               </label>
             </div>
             <label>
-              {L("受付時間外の場合の理由", "Reason, if outside the phone hours")}
+              {t("phone.reasonIfOutsideThePhoneHours")}
               <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} />
             </label>
             <button type="button" className="primary big" onClick={save} disabled={pending}>
-              {L("通話終了・記録", "Call ended: record")}
+              {t("phone.callEndedRecord")}
             </button>
           </>
         )}
         <OutcomeLine message={message} />
       </div>
-      <h2 className="section-title">{L("本日の通話", "Today's calls")}</h2>
+      <h2 className="section-title">{t("phone.todaySCalls")}</h2>
       <div className="table-wrap">
         <table>
           <thead>
             <tr>
-              <th scope="col">{L("開始", "Start")}</th>
-              <th scope="col">{L("終了", "End")}</th>
-              <th scope="col">{L("区分", "Category")}</th>
-              <th scope="col">{L("結果", "Outcome")}</th>
+              <th scope="col">{t("phone.start")}</th>
+              <th scope="col">{t("phone.end")}</th>
+              <th scope="col">{t("phone.category2")}</th>
+              <th scope="col">{t("phone.outcome2")}</th>
             </tr>
           </thead>
           <tbody>

@@ -8,7 +8,7 @@ import {
 } from "../../../src/reservations/contract.ts";
 import { api, serverNow } from "../api.ts";
 import { useDialog } from "../ConfirmDialog.tsx";
-import { useLang } from "../i18n.ts";
+import { useLang, useT } from "../i18n.ts";
 import { keys } from "../queryClient.ts";
 import { OutcomeLine, useCatalogue, useCommand, useGet } from "../server.tsx";
 
@@ -23,7 +23,7 @@ const timeOf = (iso: string) => iso.slice(11, 16);
 export function Reservations({ tenant }: { tenant: string }) {
   const [dialog, ask] = useDialog();
   const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const t = useT();
   const [date, setDate] = useState(today());
   const rows =
     useGet<Row[]>([...keys.reservations, date], `/api/v1/reservations?date=${date}`).data ?? [];
@@ -47,37 +47,34 @@ export function Reservations({ tenant }: { tenant: string }) {
         "POST",
         `/api/v1/reservations/${row.id}/check-in`,
       );
-      return L(
-        `受付しました。受付番号 ${result.ticketNumber}`,
-        `Checked in: ticket ${result.ticketNumber}`,
-      );
+      return t("reservations.checkedInTicket", { ticketNumber: result.ticketNumber });
     });
   const noShow = (row: Row) =>
     run(async () => {
       await api("POST", `/api/v1/reservations/${row.id}/no-show`);
-      return L("不来所にしました。", "Marked as not shown up.");
+      return t("reservations.markedAsNotShownUp");
     });
   const cancel = async (row: Row) => {
     const answer = await ask({
-      title: L(`${row.code} の予約を取り消します`, `Cancel booking ${row.code}`),
-      confirmLabel: L("取り消す", "Cancel booking"),
+      title: t("reservations.cancelBooking", { code: row.code }),
+      confirmLabel: t("reservations.cancelBooking2"),
       tone: "danger",
-      fields: [{ name: "reason", label: L("取消の理由", "Reason for cancelling"), required: true }],
+      fields: [{ name: "reason", label: t("reservations.reasonForCancelling"), required: true }],
     });
     const reason = answer?.reason;
     if (reason)
       void run(async () => {
         await api("POST", `/api/v1/reservations/${row.id}/cancel`, { reason });
-        return L("取り消しました。", "Cancelled.");
+        return t("reservations.cancelled");
       });
   };
   const move = async (row: Row) => {
     const answer = await ask({
-      title: L(`${row.code} の時刻を変更します`, `Move booking ${row.code}`),
-      confirmLabel: L("変更する", "Move"),
+      title: t("reservations.moveBooking", { code: row.code }),
+      confirmLabel: t("reservations.move"),
       fields: [
-        { name: "time", label: L("新しい時刻", "New time"), type: "time", required: true },
-        { name: "reason", label: L("変更の理由", "Reason for the move"), required: true },
+        { name: "time", label: t("reservations.newTime"), type: "time", required: true },
+        { name: "reason", label: t("reservations.reasonForTheMove"), required: true },
       ],
     });
     const time = answer?.time;
@@ -88,7 +85,7 @@ export function Reservations({ tenant }: { tenant: string }) {
           start: `${date}T${time.padStart(5, "0")}:00+09:00`,
           reason,
         });
-        return L("日時を変更しました。", "Moved.");
+        return t("reservations.moved");
       });
   };
   const notifyClosure = () =>
@@ -98,16 +95,13 @@ export function Reservations({ tenant }: { tenant: string }) {
         "/api/v1/reservations/notify-closure",
         { date },
       );
-      return L(
-        `${result.notified}件の予約者に休業をお知らせしました。`,
-        `Told ${result.notified} people about the closure.`,
-      );
+      return t("reservations.toldPeopleAboutTheClosure", { notified: result.notified });
     });
   const book = (event: FormEvent) => {
     event.preventDefault();
     void run(async () => {
       const row = await api<Row>("POST", "/api/v1/reservations", phone);
-      return L(`電話予約を受け付けました。予約番号 ${row.code}`, `Booked by phone: ${row.code}`);
+      return t("reservations.bookedByPhone", { code: row.code });
     });
   };
   const name = (code: string) => {
@@ -119,9 +113,9 @@ export function Reservations({ tenant }: { tenant: string }) {
     <section aria-labelledby="res-title">
       {dialog}
       <div className="title-row">
-        <h1 id="res-title">{L("予約一覧", "Reservations")}</h1>
+        <h1 id="res-title">{t("reservations.reservations")}</h1>
         <label className="inline">
-          {L("日付", "Date")}
+          {t("reservations.date")}
           <input type="date" value={date} onChange={(e) => setDate(e.target.value)} />
         </label>
       </div>
@@ -129,14 +123,14 @@ export function Reservations({ tenant }: { tenant: string }) {
       {impact && !impact.counterOpen && impact.booked > 0 && (
         <div className="notice closure-banner" role="alert">
           <p>
-            {L(
-              `この日は窓口が休業です。予約 ${impact.booked}件のうち ${impact.notified}件にお知らせ済みです。`,
-              `The counter is closed this day. ${impact.notified} of ${impact.booked} bookings have been told.`,
-            )}
+            {t("reservations.theCounterIsClosedThisDay", {
+              booked: impact.booked,
+              notified: impact.notified,
+            })}
           </p>
           {impact.notified < impact.booked && (
             <button type="button" className="primary" onClick={() => void notifyClosure()}>
-              {L("予約者へ一括でお知らせ", "Tell everyone booked")}
+              {t("reservations.tellEveryoneBooked")}
             </button>
           )}
         </div>
@@ -145,13 +139,13 @@ export function Reservations({ tenant }: { tenant: string }) {
         <table>
           <thead>
             <tr>
-              <th scope="col">{L("時間", "Time")}</th>
-              <th scope="col">{L("予約番号", "Code")}</th>
-              <th scope="col">{L("お名前", "Name")}</th>
-              <th scope="col">{L("手続", "Procedure")}</th>
-              <th scope="col">{L("連絡先", "Contact")}</th>
-              <th scope="col">{L("状態", "Status")}</th>
-              <th scope="col">{L("操作", "Actions")}</th>
+              <th scope="col">{t("reservations.time")}</th>
+              <th scope="col">{t("reservations.code")}</th>
+              <th scope="col">{t("reservations.name")}</th>
+              <th scope="col">{t("reservations.procedure")}</th>
+              <th scope="col">{t("reservations.contact")}</th>
+              <th scope="col">{t("reservations.status")}</th>
+              <th scope="col">{t("reservations.actions")}</th>
             </tr>
           </thead>
           <tbody>
@@ -174,16 +168,16 @@ export function Reservations({ tenant }: { tenant: string }) {
                         onClick={() => void checkIn(row)}
                         disabled={pending}
                       >
-                        {L("受付", "Check in")}
+                        {t("reservations.checkIn")}
                       </button>
                       <button type="button" onClick={() => void noShow(row)} disabled={pending}>
-                        {L("不来所", "No-show")}
+                        {t("reservations.noShow")}
                       </button>
                       <button type="button" onClick={() => move(row)}>
-                        {L("変更", "Move")}
+                        {t("reservations.move2")}
                       </button>
                       <button type="button" onClick={() => cancel(row)}>
-                        {L("取消", "Cancel")}
+                        {t("reservations.cancel")}
                       </button>
                     </span>
                   )}
@@ -194,10 +188,10 @@ export function Reservations({ tenant }: { tenant: string }) {
         </table>
       </div>
       <form className="panel" onSubmit={book}>
-        <h2>{L("電話で予約を受ける", "Book for a caller")}</h2>
+        <h2>{t("reservations.bookForACaller")}</h2>
         <div className="grid">
           <label>
-            {L("手続", "Procedure")}
+            {t("reservations.procedure")}
             <select
               value={phone.procedure}
               onChange={(e) => setPhone({ ...phone, procedure: e.target.value })}
@@ -212,7 +206,7 @@ export function Reservations({ tenant }: { tenant: string }) {
             </select>
           </label>
           <label>
-            {L("時間", "Time")}
+            {t("reservations.time")}
             <select
               value={phone.start}
               onChange={(e) => setPhone({ ...phone, start: e.target.value })}
@@ -221,13 +215,13 @@ export function Reservations({ tenant }: { tenant: string }) {
               <option value="">—</option>
               {slots.map((s) => (
                 <option key={s.start} value={s.start} disabled={s.remaining === 0}>
-                  {timeOf(s.start)} ({L(`残り${s.remaining}`, `${s.remaining} left`)})
+                  {timeOf(s.start)} ({t("reservations.left", { remaining: s.remaining })})
                 </option>
               ))}
             </select>
           </label>
           <label>
-            {L("お名前（カタカナ）", "Name (katakana)")}
+            {t("reservations.nameKatakana")}
             <input
               value={phone.nameKana}
               onChange={(e) => setPhone({ ...phone, nameKana: e.target.value })}
@@ -235,7 +229,7 @@ export function Reservations({ tenant }: { tenant: string }) {
             />
           </label>
           <label>
-            {L("電話番号", "Phone")}
+            {t("reservations.phone")}
             <input
               type="tel"
               value={phone.phone}
@@ -245,7 +239,7 @@ export function Reservations({ tenant }: { tenant: string }) {
           </label>
         </div>
         <button type="submit" className="primary" disabled={pending}>
-          {L("予約する", "Book")}
+          {t("reservations.book")}
         </button>
       </form>
     </section>

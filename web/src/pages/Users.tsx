@@ -46,7 +46,7 @@ export function Users() {
   const resetTotp = async (user: { userId: string; displayName: string }) => {
     const sure = await ask({
       title: t("resetTotp"),
-      body: t("resetTotpConfirm").replace("{name}", user.displayName),
+      body: t("resetTotpConfirm", { name: user.displayName }),
       confirmLabel: t("resetTotp"),
       tone: "danger",
     });

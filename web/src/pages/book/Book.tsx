@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { ApiError, api, errorText } from "../../api.ts";
-import { useLang } from "../../i18n.ts";
+import { useLang, useT } from "../../i18n.ts";
 import { PublicHeader } from "../../PublicHeader.tsx";
 import { calendarFile, downloadLink } from "../../reservations.ts";
 import { type Contact, ContactForm } from "./ContactForm.tsx";
@@ -20,7 +20,7 @@ import {
 /** 予約: procedure → date → time → contact → done. No account, phone first, plain words. */
 export function Book({ tenant, onToggleLang }: { tenant: string; onToggleLang: () => void }) {
   const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const t = useT();
   const client = useQueryClient();
   const bookable = useBookable(tenant);
   const procedures = bookable.data ?? [];
@@ -58,19 +58,11 @@ export function Book({ tenant, onToggleLang }: { tenant: string; onToggleLang: (
   const step = done ? 4 : !procedure ? 0 : !date ? 1 : !slot ? 2 : 3;
   return (
     <main className="booking" id="main">
-      <PublicHeader
-        title={L("窓口の予約", "Book a time at the counter")}
-        onToggleLang={onToggleLang}
-      />
+      <PublicHeader title={t("book.bookATimeAtTheCounter")} onToggleLang={onToggleLang} />
       {!done && (
         <Steps
           current={step}
-          labels={[
-            L("手続", "Procedure"),
-            L("日にち", "Day"),
-            L("時間", "Time"),
-            L("連絡先", "Contact"),
-          ]}
+          labels={[t("book.procedure"), t("book.day"), t("book.time"), t("book.contact")]}
         />
       )}
       {error && (
@@ -80,17 +72,15 @@ export function Book({ tenant, onToggleLang }: { tenant: string; onToggleLang: (
       )}
       {done && procedure && slot ? (
         <section className="booking-card" aria-labelledby="done-title">
-          <h2 id="done-title">{L("予約が完了しました", "You are booked")}</h2>
-          <p>{L("予約番号", "Reservation code")}</p>
+          <h2 id="done-title">{t("book.youAreBooked")}</h2>
+          <p>{t("book.reservationCode")}</p>
           <p className="booking-code">{done.code}</p>
           <p>
             {dayLabel(slot.start.slice(0, 10), lang)} {timeOf(slot.start)}〜{timeOf(slot.end)} /{" "}
             {name(procedure)}
           </p>
           <p>
-            <a href={done.manageUrl}>
-              {L("予約の確認・変更・取消はこちら", "See, change or cancel your booking")}
-            </a>
+            <a href={done.manageUrl}>{t("book.seeChangeOrCancelYourBooking")}</a>
           </p>
           <p>
             <a
@@ -99,27 +89,22 @@ export function Book({ tenant, onToggleLang }: { tenant: string; onToggleLang: (
                 calendarFile(done.code, name(procedure), slot.start, slot.end, done.manageUrl),
               )}
             >
-              {L("カレンダーに追加（.ics）", "Add to calendar (.ics)")}
+              {t("book.addToCalendarIcs")}
             </a>
           </p>
           <VisitFacts visit={visit} procedure={procedure} />
-          <p className="hint">
-            {L(
-              "確認メールをお送りしました（メールアドレスを入力した場合）。",
-              "A confirmation e-mail is on its way (if you gave an address).",
-            )}
-          </p>
+          <p className="hint">{t("book.aConfirmationEMailIsOn")}</p>
         </section>
       ) : !procedure ? (
         <section aria-labelledby="step1">
-          <h2 id="step1">1. {L("手続を選んでください", "Choose what you need")}</h2>
+          <h2 id="step1">1. {t("book.chooseWhatYouNeed")}</h2>
           <div className="choice-list">
             {procedures.map((p) => (
               <button type="button" key={p.code} className="choice" onClick={() => setProcedure(p)}>
                 {name(p)}
                 {(lang === "ja" ? p.bringJa : p.bringEn) && (
                   <small className="choice-note">
-                    {L("持ち物: ", "Bring: ")}
+                    {t("book.bring")}
                     {lang === "ja" ? p.bringJa : p.bringEn}
                   </small>
                 )}
@@ -129,7 +114,7 @@ export function Book({ tenant, onToggleLang }: { tenant: string; onToggleLang: (
         </section>
       ) : !date ? (
         <section aria-labelledby="step2">
-          <h2 id="step2">2. {L("日にちを選んでください", "Choose a day")}</h2>
+          <h2 id="step2">2. {t("book.chooseADay")}</h2>
           <p className="hint">{name(procedure)}</p>
           <div className="choice-list">
             {days.map((d) => (
@@ -137,15 +122,15 @@ export function Book({ tenant, onToggleLang }: { tenant: string; onToggleLang: (
                 {dayLabel(d, lang)}
               </button>
             ))}
-            {days.length === 0 && <p>{L("予約できる日がありません。", "No day can be booked.")}</p>}
+            {days.length === 0 && <p>{t("book.noDayCanBeBooked")}</p>}
           </div>
           <button type="button" className="ghost" onClick={() => setProcedure(null)}>
-            ← {L("戻る", "Back")}
+            ← {t("book.back")}
           </button>
         </section>
       ) : !slot ? (
         <section aria-labelledby="step3">
-          <h2 id="step3">3. {L("時間を選んでください", "Choose a time")}</h2>
+          <h2 id="step3">3. {t("book.chooseATime")}</h2>
           <p className="hint">
             {name(procedure)} / {dayLabel(date, lang)}
           </p>
@@ -163,14 +148,14 @@ export function Book({ tenant, onToggleLang }: { tenant: string; onToggleLang: (
                   {timeOf(s.start)}
                   <small>
                     {s.remaining === 0
-                      ? L("満席", "Full")
-                      : L(`残り${s.remaining}`, `${s.remaining} left`)}
+                      ? t("book.full")
+                      : t("book.left", { remaining: s.remaining })}
                   </small>
                 </button>
               ))}
           </div>
           <button type="button" className="ghost" onClick={() => setDate(null)}>
-            ← {L("戻る", "Back")}
+            ← {t("book.back")}
           </button>
         </section>
       ) : (

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import { contactFields } from "../../../../src/reservations/contract.ts";
 import { normaliseNameKana, toKatakana } from "../../../../src/reservations/kana.ts";
 import { contractResolver, Field } from "../../forms.tsx";
-import { useLang } from "../../i18n.ts";
+import { useLang, useT } from "../../i18n.ts";
 
 export type Contact = z.infer<typeof contactFields>;
 
@@ -24,7 +24,7 @@ export function ContactForm(props: {
   onBack: () => void;
 }) {
   const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const t = useT();
   const form = useForm<Contact>({
     defaultValues: { nameKana: "", email: "", phone: "", reference: "" },
     resolver: contractResolver(contactForm, lang),
@@ -46,73 +46,45 @@ export function ContactForm(props: {
   });
   return (
     <form onSubmit={submit} aria-labelledby="step4" noValidate>
-      <h2 id="step4">4. {L("お名前と連絡先", "Your name and contact")}</h2>
-      <p className="notice">
-        {L(
-          "個人番号（マイナンバー）は入力しないでください。",
-          "Never enter your My Number (individual number).",
-        )}
-      </p>
+      <h2 id="step4">4. {t("contactForm.yourNameAndContact")}</h2>
+      <p className="notice">{t("contactForm.neverEnterYourMyNumberIndividual")}</p>
       <p className="hint">
-        <span className="required-mark">{L("必須", "Required")}</span>{" "}
-        {L(
-          "お名前と、メールアドレスか電話番号のどちらかを入力してください。",
-          "Give your name, and an e-mail address or a phone number.",
-        )}
+        <span className="required-mark">{t("contactForm.required")}</span>{" "}
+        {t("contactForm.giveYourNameAndAnE")}
       </p>
       <Field
         label={
           <span>
-            {L("お名前（カタカナ）", "Name (in katakana)")}{" "}
-            <span className="required-mark">{L("必須", "Required")}</span>
+            {t("contactForm.nameInKatakana")}{" "}
+            <span className="required-mark">{t("contactForm.required")}</span>
           </span>
         }
         error={nameError}
-        message={
-          nameError?.type === "custom"
-            ? L("カタカナで入力してください。", "Please use katakana.")
-            : undefined
-        }
+        message={nameError?.type === "custom" ? t("contactForm.pleaseUseKatakana") : undefined}
       >
         <input {...name} autoComplete="off" />
       </Field>
-      <p className="hint field-hint">
-        {L(
-          "例: ナガオカ ハナコ（ひらがなはカタカナに直します）",
-          "e.g. ナガオカ ハナコ (hiragana is converted)",
-        )}
-      </p>
-      <Field label={L("メールアドレス", "E-mail")} error={errors.email}>
+      <p className="hint field-hint">{t("contactForm.eGHiraganaIsConverted")}</p>
+      <Field label={t("contactForm.eMail")} error={errors.email}>
         <input type="email" {...form.register("email", { deps: ["phone"] })} autoComplete="email" />
       </Field>
       <Field
-        label={L("電話番号（メールがない場合）", "Phone (if no e-mail)")}
+        label={t("contactForm.phoneIfNoEMail")}
         error={errors.phone}
         message={
-          errors.phone?.type === "custom"
-            ? L(
-                "メールアドレスか電話番号を入力してください。",
-                "Give an e-mail address or a phone number.",
-              )
-            : undefined
+          errors.phone?.type === "custom" ? t("contactForm.giveAnEMailAddressOr") : undefined
         }
       >
         <input type="tel" {...form.register("phone")} autoComplete="tel" />
       </Field>
-      <Field
-        label={L(
-          "交付通知書の番号（お持ちの場合）",
-          "Number on your pick-up notice (if you have one)",
-        )}
-        error={errors.reference}
-      >
+      <Field label={t("contactForm.numberOnYourPickUpNotice")} error={errors.reference}>
         <input {...form.register("reference")} autoComplete="off" />
       </Field>
       <button type="submit" className="primary big" disabled={props.pending}>
-        {L("予約する", "Book")}
+        {t("contactForm.book")}
       </button>
       <button type="button" className="ghost" onClick={props.onBack}>
-        ← {L("戻る", "Back")}
+        ← {t("contactForm.back")}
       </button>
     </form>
   );

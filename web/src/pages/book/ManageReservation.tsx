@@ -7,7 +7,7 @@ import {
 } from "../../../../src/reservations/contract.ts";
 import { api, errorText } from "../../api.ts";
 import { useDialog } from "../../ConfirmDialog.tsx";
-import { useLang } from "../../i18n.ts";
+import { useLang, useT } from "../../i18n.ts";
 import { PublicHeader } from "../../PublicHeader.tsx";
 import { calendarFile, downloadLink } from "../../reservations.ts";
 import { useGet } from "../../server.tsx";
@@ -35,7 +35,7 @@ export function ManageReservation({
 }) {
   const [dialog, ask] = useDialog();
   const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const t = useT();
   const client = useQueryClient();
   const base = `/api/v1/public/${tenant}/reservations/${token}`;
   const key = ["public", tenant, "reservation", token];
@@ -69,23 +69,23 @@ export function ManageReservation({
   const move = async (slot: Slot) => {
     const when = `${dayLabel(slot.start.slice(0, 10), lang)} ${timeOf(slot.start)}`;
     const sure = await ask({
-      title: L(`${when} に変更しますか？`, `Move the booking to ${when}?`),
-      confirmLabel: L("変更する", "Move"),
+      title: t("manageReservation.moveTheBookingTo", { when }),
+      confirmLabel: t("manageReservation.move"),
     });
     if (!sure) return;
     change.mutate(() => api<Reservation>("PATCH", base, { start: slot.start }), {
-      onSuccess: () => setDone(L("日時を変更しました。", "The time was changed.")),
+      onSuccess: () => setDone(t("manageReservation.theTimeWasChanged")),
     });
   };
   const cancel = async () => {
     const sure = await ask({
-      title: L("この予約を取り消しますか？", "Cancel this booking?"),
-      confirmLabel: L("取り消す", "Cancel booking"),
+      title: t("manageReservation.cancelThisBooking"),
+      confirmLabel: t("manageReservation.cancelBooking"),
       tone: "danger",
     });
     if (!sure) return;
     change.mutate(() => api<Reservation>("DELETE", base), {
-      onSuccess: () => setDone(L("予約を取り消しました。", "The booking was cancelled.")),
+      onSuccess: () => setDone(t("manageReservation.theBookingWasCancelled")),
     });
   };
   const failure = change.error ?? loaded.error;
@@ -93,7 +93,7 @@ export function ManageReservation({
   return (
     <main className="booking" id="main">
       {dialog}
-      <PublicHeader title={L("ご予約の確認", "Your booking")} onToggleLang={onToggleLang} />
+      <PublicHeader title={t("manageReservation.yourBooking")} onToggleLang={onToggleLang} />
       {failure ? (
         <p role="alert" className="error">
           {errorText(failure, lang)}
@@ -109,14 +109,14 @@ export function ManageReservation({
         <section className="booking-card">
           <p className="booking-code">{reservation.code}</p>
           <dl className="facts">
-            <dt>{L("手続", "Procedure")}</dt>
+            <dt>{t("manageReservation.procedure")}</dt>
             <dd>{procedureName}</dd>
-            <dt>{L("日時", "When")}</dt>
+            <dt>{t("manageReservation.when")}</dt>
             <dd>
               {dayLabel(reservation.start.slice(0, 10), lang)} {timeOf(reservation.start)}〜
               {timeOf(reservation.end)}
             </dd>
-            <dt>{L("状態", "Status")}</dt>
+            <dt>{t("manageReservation.status")}</dt>
             <dd>{reservationStatusLabel(reservation.status, lang)}</dd>
           </dl>
           {reservation.status === "booked" && <VisitFacts visit={visit} procedure={procedure} />}
@@ -128,10 +128,10 @@ export function ManageReservation({
                 disabled={change.isPending}
                 onClick={() => setChoosing(true)}
               >
-                {L("日時を変更する", "Change the time")}
+                {t("manageReservation.changeTheTime")}
               </button>
               <button type="button" disabled={change.isPending} onClick={() => void cancel()}>
-                {L("予約を取り消す", "Cancel the booking")}
+                {t("manageReservation.cancelTheBooking")}
               </button>
               <a
                 download="reservation.ics"
@@ -145,7 +145,7 @@ export function ManageReservation({
                   ),
                 )}
               >
-                {L("カレンダーに追加（.ics）", "Add to calendar (.ics)")}
+                {t("manageReservation.addToCalendarIcs")}
               </a>
             </div>
           )}
@@ -153,7 +153,7 @@ export function ManageReservation({
       )}
       {slots && !moveDay && (
         <section aria-labelledby="move-title">
-          <h2 id="move-title">{L("新しい日にちを選んでください", "Choose the new day")}</h2>
+          <h2 id="move-title">{t("manageReservation.chooseTheNewDay")}</h2>
           <div className="choice-list">
             {[...new Set(slots.map((x) => x.start.slice(0, 10)))].map((d) => (
               <button type="button" key={d} className="choice" onClick={() => setMoveDay(d)}>
@@ -162,14 +162,14 @@ export function ManageReservation({
             ))}
           </div>
           <button type="button" className="ghost" onClick={() => setChoosing(false)}>
-            ← {L("やめる", "Never mind")}
+            ← {t("manageReservation.neverMind")}
           </button>
         </section>
       )}
       {slots && moveDay && (
         <section aria-labelledby="move-time-title">
           <h2 id="move-time-title">
-            {L("新しい時間を選んでください", "Choose the new time")} — {dayLabel(moveDay, lang)}
+            {t("manageReservation.chooseTheNewTime")} — {dayLabel(moveDay, lang)}
           </h2>
           <div className="slot-grid">
             {slots
@@ -186,7 +186,7 @@ export function ManageReservation({
               ))}
           </div>
           <button type="button" className="ghost" onClick={() => setMoveDay(null)}>
-            ← {L("日にちを選び直す", "Choose another day")}
+            ← {t("manageReservation.chooseAnotherDay")}
           </button>
         </section>
       )}

@@ -4,7 +4,7 @@ import type {
   slotSchema,
   visitSchema,
 } from "../../../../src/reservations/contract.ts";
-import { useLang } from "../../i18n.ts";
+import { useLang, useT } from "../../i18n.ts";
 import { useGet } from "../../server.tsx";
 
 export type BookableProcedure = z.infer<typeof bookableProcedureSchema>;
@@ -70,7 +70,7 @@ export function VisitFacts({
   procedure: BookableProcedure | undefined;
 }) {
   const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const t = useT();
   const bring = procedure ? (lang === "ja" ? procedure.bringJa : procedure.bringEn) : "";
   if (!visit && !bring) return null;
   const place = visit && (lang === "ja" ? visit.placeJa : visit.placeEn);
@@ -78,15 +78,15 @@ export function VisitFacts({
     <dl className="facts visit-facts">
       {visit && (
         <>
-          <dt>{L("場所", "Place")}</dt>
+          <dt>{t("parts.place")}</dt>
           <dd>
             {place || (lang === "ja" ? visit.officeJa : visit.officeEn)}
             {visit.mapUrl && (
               <>
                 <br />
                 <a href={visit.mapUrl} target="_blank" rel="noopener noreferrer">
-                  {L("地図を開く", "Open the map")}
-                  <span className="visually-hidden">{L("（新しいタブ）", " (new tab)")}</span>
+                  {t("parts.openTheMap")}
+                  <span className="visually-hidden">{t("parts.newTab")}</span>
                 </a>
               </>
             )}
@@ -95,7 +95,7 @@ export function VisitFacts({
       )}
       {bring && (
         <>
-          <dt>{L("お持ちいただくもの", "Please bring")}</dt>
+          <dt>{t("parts.pleaseBring")}</dt>
           <dd className="bring">{bring}</dd>
         </>
       )}

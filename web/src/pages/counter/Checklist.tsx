@@ -1,4 +1,4 @@
-import { useLang } from "../../i18n.ts";
+import { useLang, useT } from "../../i18n.ts";
 import type { Catalogue } from "../../queue/types.ts";
 
 type Step = Catalogue["checklists"][string][number];
@@ -19,22 +19,22 @@ export function Checklist({
   onChange: (results: Record<string, string>) => void;
 }) {
   const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const t = useT();
   const labels = {
-    done: L("完了", "Done"),
-    skipped: L("不要", "Not wanted"),
-    failed: L("不可", "Failed"),
+    done: t("checklist.done"),
+    skipped: t("checklist.notWanted"),
+    failed: t("checklist.failed"),
   };
   return (
     <fieldset className="checklist">
       <legend>
-        {L("確認項目", "Checklist")}: {title}
+        {t("checklist.checklist")}: {title}
       </legend>
       {steps.map((step) => (
         <div className="check-row" key={step.code}>
           <span className="check-label">
             {lang === "ja" ? step.ja : step.en}
-            {step.required && <small>{L("（必須）", " (required)")}</small>}
+            {step.required && <small>{t("checklist.required")}</small>}
           </span>
           <span className="check-options">
             {(["done", "skipped", "failed"] as const).map((result) => (

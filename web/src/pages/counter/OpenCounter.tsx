@@ -1,4 +1,4 @@
-import { useLang } from "../../i18n.ts";
+import { useT } from "../../i18n.ts";
 import type { Catalogue } from "../../queue/types.ts";
 
 /** 窓口を開く: which counter, with which terminal; those already open are not offered. */
@@ -10,15 +10,14 @@ export function OpenCounter(props: {
   onTerminal: (terminalId: string) => void;
   onOpen: () => void;
 }) {
-  const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const t = useT();
   const { catalogue, counterId, terminalId } = props;
   return (
     <div className="panel">
-      <h2>{L("窓口を開く", "Open a counter")}</h2>
+      <h2>{t("openCounter.openACounter")}</h2>
       <div className="grid">
         <label>
-          {L("窓口", "Counter")}
+          {t("openCounter.counter")}
           <select value={counterId} onChange={(e) => props.onCounter(e.target.value)}>
             {catalogue.counters.map((c) => (
               <option
@@ -32,9 +31,9 @@ export function OpenCounter(props: {
           </select>
         </label>
         <label>
-          {L("端末", "Terminal")}
+          {t("openCounter.terminal")}
           <select value={terminalId} onChange={(e) => props.onTerminal(e.target.value)}>
-            <option value="">{L("窓口の既定の端末", "Counter's default")}</option>
+            <option value="">{t("openCounter.counterSDefault")}</option>
             {catalogue.terminals.map((t) => (
               <option
                 key={t.terminalId}
@@ -48,7 +47,7 @@ export function OpenCounter(props: {
         </label>
       </div>
       <button type="button" className="primary big" onClick={props.onOpen}>
-        {L("窓口を開く", "Open counter")}
+        {t("openCounter.openCounter")}
       </button>
     </div>
   );

@@ -1,4 +1,4 @@
-import { useLang } from "../../i18n.ts";
+import { useLang, useT } from "../../i18n.ts";
 import type { Catalogue } from "../../queue/types.ts";
 
 /** The details of the visit being served: why it ended unfinished, where it goes, a note. */
@@ -13,13 +13,13 @@ export function ServiceForm(props: {
   onNote: (note: string) => void;
 }) {
   const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const t = useT();
   const { catalogue, name, reason, transferTo, note } = props;
   return (
     <>
       <div className="grid">
         <label>
-          {L("未完了の理由", "Reason if not completed")}
+          {t("serviceForm.reasonIfNotCompleted")}
           <select value={reason} onChange={(e) => props.onReason(e.target.value)}>
             {Object.entries(catalogue?.notCompletedReasons ?? {}).map(([code, label]) => (
               <option key={code} value={code}>
@@ -29,14 +29,14 @@ export function ServiceForm(props: {
           </select>
         </label>
         <label>
-          {L("移管先", "Transfer to")}
+          {t("serviceForm.transferTo")}
           <select value={transferTo} onChange={(e) => props.onTransferTo(e.target.value)}>
             <option value="">—</option>
             {catalogue?.procedures
               .filter((p) => p.atCounter && !p.retiredAt)
               .map((p) => (
                 <option key={p.code} value={p.code}>
-                  {L("手続: ", "Procedure: ")}
+                  {t("serviceForm.procedure")}
                   {name(p.code)}
                 </option>
               ))}
@@ -49,7 +49,7 @@ export function ServiceForm(props: {
         </label>
       </div>
       <label>
-        {L("メモ（個人番号は入力しないでください）", "Note (never enter a My Number)")}
+        {t("serviceForm.noteNeverEnterAMyNumber")}
         <textarea
           value={note}
           onChange={(e) => props.onNote(e.target.value)}

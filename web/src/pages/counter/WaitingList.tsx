@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, errorText, serverNow } from "../../api.ts";
-import { useLang } from "../../i18n.ts";
+import { useLang, useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import type { TicketOut } from "../../queue/types.ts";
 
@@ -20,7 +20,7 @@ export function WaitingList(props: {
   onError: (text: string) => void;
 }) {
   const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const t = useT();
   const client = useQueryClient();
   const query = useQuery({
     queryKey: keys.queueTickets(STATUSES),
@@ -57,8 +57,8 @@ export function WaitingList(props: {
   return (
     <section className="panel wide-panel waiting-list" aria-labelledby="waiting-list-title">
       <h2 id="waiting-list-title">
-        {L("お待ちの方・保留中", "Waiting and on hold")}{" "}
-        <span className="count">{L(`${tickets.length}人`, `${tickets.length}`)}</span>
+        {t("waitingList.waitingAndOnHold")}{" "}
+        <span className="count">{t("waitingList.text", { ticketsCount: tickets.length })}</span>
       </h2>
       {query.isError && (
         <p role="alert" className="error">
@@ -66,50 +66,51 @@ export function WaitingList(props: {
         </p>
       )}
       {tickets.length === 0 && query.isSuccess ? (
-        <p>{L("お待ちの方はいません。", "Nobody is waiting.")}</p>
+        <p>{t("waitingList.nobodyIsWaiting")}</p>
       ) : (
         <div className="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">{L("番号", "Number")}</th>
-                <th scope="col">{L("手続", "Procedures")}</th>
-                <th scope="col">{L("待ち時間", "Waited")}</th>
-                <th scope="col">{L("状態", "Status")}</th>
-                <th scope="col">{L("操作", "Actions")}</th>
+                <th scope="col">{t("waitingList.number")}</th>
+                <th scope="col">{t("waitingList.procedures")}</th>
+                <th scope="col">{t("waitingList.waited")}</th>
+                <th scope="col">{t("waitingList.status")}</th>
+                <th scope="col">{t("waitingList.actions")}</th>
               </tr>
             </thead>
             <tbody>
-              {tickets.map((t) => (
-                <tr key={t.id} className={t.status === "held" ? "held" : undefined}>
+              {tickets.map((ticket) => (
+                <tr key={ticket.id} className={ticket.status === "held" ? "held" : undefined}>
                   <th scope="row" className="ticket-number">
-                    {t.number}
-                    {t.priority && <span className="priority-flag">{L("優先", "Priority")}</span>}
+                    {ticket.number}
+                    {ticket.priority && (
+                      <span className="priority-flag">{t("waitingList.priority")}</span>
+                    )}
                   </th>
-                  <td>{t.procedures.map(props.name).join(" / ")}</td>
-                  <td>{L(`${minutes(t.issuedAt)}分`, `${minutes(t.issuedAt)} min`)}</td>
-                  <td>{t.status === "held" ? L("保留中", "On hold") : L("お待ち", "Waiting")}</td>
+                  <td>{ticket.procedures.map(props.name).join(" / ")}</td>
+                  <td>{t("waitingList.min", { value: minutes(ticket.issuedAt) })}</td>
+                  <td>
+                    {ticket.status === "held" ? t("waitingList.onHold") : t("waitingList.waiting")}
+                  </td>
                   <td>
                     <div className="row-actions">
                       <button
                         type="button"
                         disabled={!props.canCall || busy}
-                        onClick={() => call.mutate(t)}
-                        aria-label={L(`${t.number}を呼出`, `Call ${t.number}`)}
+                        onClick={() => call.mutate(ticket)}
+                        aria-label={t("waitingList.call", { number: ticket.number })}
                       >
-                        {L("呼出", "Call")}
+                        {t("waitingList.call2")}
                       </button>
-                      {t.status === "held" && (
+                      {ticket.status === "held" && (
                         <button
                           type="button"
                           disabled={busy}
-                          onClick={() => resume.mutate(t)}
-                          aria-label={L(
-                            `${t.number}を順番待ちに戻す`,
-                            `Return ${t.number} to the queue`,
-                          )}
+                          onClick={() => resume.mutate(ticket)}
+                          aria-label={t("waitingList.returnToTheQueue", { number: ticket.number })}
                         >
-                          {L("順番待ちに戻す", "Back to queue")}
+                          {t("waitingList.backToQueue")}
                         </button>
                       )}
                     </div>

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { api, type Me } from "../../api.ts";
-import { useLang } from "../../i18n.ts";
+import { useLang, useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import type { TicketOut } from "../../queue/types.ts";
 import { useCatalogue, useCommand, useGet } from "../../server.tsx";
@@ -14,7 +14,7 @@ const AT_COUNTER = ["called", "serving"] as const;
  */
 export function useCounterDesk(me: Me) {
   const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const t = useT();
   const catalogue = useCatalogue().data;
   const session = catalogue?.openSessions.find((s) => s.userId === me.user.userId);
   const atCounters =
@@ -61,7 +61,7 @@ export function useCounterDesk(me: Me) {
         "POST",
         `/api/v1/queue/counters/${session!.counterId}/call-next`,
       );
-      return called ? undefined : L("お待ちの方はいません。", "Nobody is waiting.");
+      return called ? undefined : t("desk.nobodyIsWaiting");
     });
   const step = (path: string, body?: unknown) =>
     command.run(async () => {

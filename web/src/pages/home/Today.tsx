@@ -1,9 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import type { ExceptionOut } from "../../../../src/calendar/contract.ts";
 import { api, type Me, serverNow } from "../../api.ts";
-import { useLang } from "../../i18n.ts";
+import { type StringKey, useLang, useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import { useQueueBoard } from "../../queue/liveQueue.tsx";
 import type { TicketOut } from "../../queue/types.ts";
+import { useGet } from "../../server.tsx";
+import type { Course, Notice } from "../roster/model.ts";
 
 /**
  * 本日の状況: the counter today at a glance — people waiting, counters open, the longest wait so
@@ -11,7 +15,7 @@ import type { TicketOut } from "../../queue/types.ts";
  */
 export function Today() {
   const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const t = useT();
   const board = useQueueBoard().data;
   const waiting = useQuery({
     queryKey: keys.queueTickets(["waiting"]),
@@ -26,22 +30,22 @@ export function Today() {
   const longest = oldest ? Math.floor((serverNow().getTime() - Date.parse(oldest)) / 60_000) : 0;
   return (
     <article className="card wide today" aria-labelledby="today-title">
-      <h2 id="today-title">{L("本日の状況", "Today at the counter")}</h2>
+      <h2 id="today-title">{t("today.todayAtTheCounter")}</h2>
       <dl className="figures">
         <div>
-          <dt>{L("お待ちの方", "Waiting")}</dt>
-          <dd>{L(`${people}人`, String(people))}</dd>
+          <dt>{t("today.waiting")}</dt>
+          <dd>{t("today.peopleCount", { people })}</dd>
         </div>
         <div>
-          <dt>{L("開いている窓口", "Counters open")}</dt>
+          <dt>{t("today.countersOpen")}</dt>
           <dd>{board.openCounters}</dd>
         </div>
         <div>
-          <dt>{L("最長の待ち時間", "Longest wait")}</dt>
-          <dd>{L(`${longest}分`, `${longest} min`)}</dd>
+          <dt>{t("today.longestWait")}</dt>
+          <dd>{t("today.min", { longest })}</dd>
         </div>
         <div>
-          <dt>{L("呼出中", "Being called")}</dt>
+          <dt>{t("today.beingCalled")}</dt>
           <dd>{board.calling.length}</dd>
         </div>
       </dl>
@@ -57,30 +61,28 @@ export function Today() {
 interface Todo {
   key: string;
   count: number;
-  ja: string;
-  en: string;
-  href: string;
+  label: StringKey;
+  to: "/calendar" | "/roster";
 }
 
 /** やること: what waits on this person — approvals, notices to acknowledge, material to approve. */
 export function ToDo({ me }: { me: Me }) {
-  const lang = useLang();
+  const t = useT();
   const may = (permission: string) => me.permissions.includes(permission);
-  const exceptions = useQuery({
-    queryKey: ["calendar", "exceptions", "requested"],
-    queryFn: () => api<unknown[]>("GET", "/api/v1/calendar/exceptions?status=requested"),
-    enabled: may("calendar.approve") || may("calendar.request"),
-  }).data;
-  const notices = useQuery({
-    queryKey: ["roster", "notices"],
-    queryFn: () => api<{ acknowledgedAt: string | null }[]>("GET", "/api/v1/roster/notices"),
-    enabled: may("roster.acknowledge"),
-  }).data;
-  const training = useQuery({
-    queryKey: ["training"],
-    queryFn: () => api<{ courses: { approvedAt: string | null }[] }>("GET", "/api/v1/training"),
-    enabled: may("training.approve"),
-  }).data;
+  const exceptions = useGet<ExceptionOut[]>(
+    [...keys.calendar, "exceptions", "requested"],
+    may("calendar.approve") || may("calendar.request")
+      ? "/api/v1/calendar/exceptions?status=requested"
+      : null,
+  ).data;
+  const notices = useGet<Notice[]>(
+    [...keys.roster, "notices"],
+    may("roster.acknowledge") ? "/api/v1/roster/notices" : null,
+  ).data;
+  const training = useGet<{ courses: Course[] }>(
+    keys.training,
+    may("training.approve") ? "/api/v1/training" : null,
+  ).data;
   if (!may("calendar.approve") && !may("calendar.request") && !may("roster.acknowledge")) {
     return null;
   }
@@ -88,39 +90,36 @@ export function ToDo({ me }: { me: Me }) {
     {
       key: "exceptions",
       count: exceptions?.length ?? 0,
-      ja: may("calendar.approve") ? "承認待ちの開庁日変更" : "市の承認を待つ開庁日変更",
-      en: may("calendar.approve")
-        ? "Calendar changes to decide"
-        : "Calendar changes awaiting the city",
-      href: "/calendar",
+      label: (may("calendar.approve")
+        ? "today.calendarToDecide"
+        : "today.calendarAwaitingCity") as StringKey,
+      to: "/calendar" as const,
     },
     {
       key: "notices",
       count: notices?.filter((n) => !n.acknowledgedAt).length ?? 0,
-      ja: "未確認の名簿の報告",
-      en: "Roster notices to acknowledge",
-      href: "/roster",
+      label: "today.noticesToAcknowledge" as const,
+      to: "/roster" as const,
     },
     {
       key: "training",
       count: training?.courses.filter((c) => !c.approvedAt).length ?? 0,
-      ja: "承認待ちの研修資料",
-      en: "Course material to approve",
-      href: "/roster",
+      label: "today.materialToApprove" as const,
+      to: "/roster" as const,
     },
   ].filter((item) => item.count > 0);
   return (
     <article className="card today" aria-labelledby="todo-title">
-      <h2 id="todo-title">{lang === "ja" ? "やること" : "To do"}</h2>
+      <h2 id="todo-title">{t("today.toDo")}</h2>
       {items.length === 0 ? (
-        <p>{lang === "ja" ? "対応待ちの項目はありません。" : "Nothing is waiting on you."}</p>
+        <p>{t("today.nothingWaiting")}</p>
       ) : (
         <ul className="plain">
           {items.map((item) => (
             <li key={item.key}>
-              <a href={item.href}>
-                {lang === "ja" ? item.ja : item.en} <strong>{item.count}</strong>
-              </a>
+              <Link to={item.to}>
+                {t(item.label)} <strong>{item.count}</strong>
+              </Link>
             </li>
           ))}
         </ul>

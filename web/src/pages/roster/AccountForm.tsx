@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { api } from "../../api.ts";
-import { useLang } from "../../i18n.ts";
+import { useT } from "../../i18n.ts";
 import { Field } from "./fields.tsx";
-import { DESIGNATION, type Entry, say } from "./model.ts";
+import { DESIGNATION, type Entry } from "./model.ts";
 import type { RosterContext } from "./Roster.tsx";
 
 /** The person's sign-in account: staff, or the role of their designation. */
@@ -15,8 +15,7 @@ export function AccountForm({
   person: Entry;
   onDone: () => void;
 }) {
-  const lang = useLang();
-  const s = say(lang);
+  const t = useT();
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
   const role = person.designation ?? "staff";
@@ -24,10 +23,7 @@ export function AccountForm({
     event.preventDefault();
     const created = await ctx.act(
       () => api("POST", `/api/v1/roster/people/${person.id}/account`, { username, role, password }),
-      s(
-        `${person.name}さんのアカウント ${username} を作成しました。`,
-        `Account ${username} created for ${person.name}.`,
-      ),
+      t("rosterAccountForm.accountCreatedFor", { name: person.name, username }),
     );
     if (created) onDone();
   };
@@ -35,18 +31,18 @@ export function AccountForm({
     <form
       className="panel"
       onSubmit={(e) => void save(e)}
-      aria-label={s("アカウント作成", "Create account")}
+      aria-label={t("rosterAccountForm.createAccount")}
     >
-      <h2>{s(`${person.name}さんのアカウントを作成`, `Account for ${person.name}`)}</h2>
+      <h2>{t("rosterAccountForm.accountFor", { name: person.name })}</h2>
       <p className="hint">
-        {s(
-          `役割: ${DESIGNATION[role]?.ja ?? "本業務従事者"}（名簿の指名に従います）`,
-          `Role: ${DESIGNATION[role]?.en ?? "Counter staff"} (follows the roster's designation)`,
-        )}
+        {t("rosterAccountForm.roleFollowsTheRosterSDesignation", {
+          value: DESIGNATION[role]?.ja ?? "本業務従事者",
+          value2: DESIGNATION[role]?.en ?? "Counter staff",
+        })}
       </p>
       <div className="grid">
         <Field
-          label={s("利用者名", "Username")}
+          label={t("rosterAccountForm.username")}
           value={username}
           onChange={(e) => setUsername(e.target.value.trim())}
           required
@@ -54,7 +50,7 @@ export function AccountForm({
           autoComplete="off"
         />
         <Field
-          label={s("初期パスワード（10文字以上）", "Initial password (10+ characters)")}
+          label={t("rosterAccountForm.initialPassword10Characters")}
           type="password"
           value={password}
           onChange={(e) => setPassword(e.target.value)}
@@ -65,10 +61,10 @@ export function AccountForm({
       </div>
       <div className="actions">
         <button type="submit" className="primary">
-          {s("作成", "Create")}
+          {t("rosterAccountForm.create")}
         </button>
         <button type="button" onClick={onDone}>
-          {s("閉じる", "Close")}
+          {t("rosterAccountForm.close")}
         </button>
       </div>
     </form>

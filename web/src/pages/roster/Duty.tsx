@@ -3,11 +3,11 @@ import { type FormEvent, useState } from "react";
 import type { z } from "zod";
 import type { dutySchema } from "../../../../src/roster/contract.ts";
 import { api } from "../../api.ts";
-import { useLang } from "../../i18n.ts";
+import { useLang, useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import { useGet } from "../../server.tsx";
 import { Field } from "./fields.tsx";
-import { say, today, WORK } from "./model.ts";
+import { today, WORK } from "./model.ts";
 import type { RosterContext } from "./Roster.tsx";
 
 /** A service day's duty as the API gives it: the server's own contract type. */
@@ -16,7 +16,7 @@ type DutyDay = z.infer<typeof dutySchema>;
 /** The service day hour by hour: the manager or the deputy must be there in every open hour. */
 export function Duty({ ctx }: { ctx: RosterContext }) {
   const lang = useLang();
-  const s = say(lang);
+  const t = useT();
   const [date, setDate] = useState(today());
   const client = useQueryClient();
   const dayKey = [...keys.roster, "duty", date];
@@ -37,7 +37,7 @@ export function Duty({ ctx }: { ctx: RosterContext }) {
     event.preventDefault();
     await ctx.act(
       () => api("POST", "/api/v1/roster/shifts", { ...form, day: date }),
-      s("勤務予定を追加しました。", "Shift added."),
+      t("rosterDuty.shiftAdded"),
       load,
     );
   };
@@ -48,42 +48,37 @@ export function Duty({ ctx }: { ctx: RosterContext }) {
   return (
     <div>
       <label className="inline-field">
-        {s("日付", "Date")}
+        {t("rosterDuty.date")}
         <input
           type="date"
           value={date}
           onChange={(e) => e.target.value && setDate(e.target.value)}
         />
       </label>
-      {day && !day.open && (
-        <p className="notice">{s("この日は閉庁日です。", "Closed on this day.")}</p>
-      )}
+      {day && !day.open && <p className="notice">{t("rosterDuty.closedOnThisDay")}</p>}
       {day?.open && (
         <>
           <p role="status" className={uncovered.length ? "error" : "ok"}>
             {uncovered.length
-              ? s(
-                  `業務管理者・業務副管理者のどちらも不在の時間があります: ${uncovered.map((h) => `${h.from}〜${h.to}`).join("、")}`,
-                  `Neither the manager nor the deputy is on duty: ${uncovered.map((h) => `${h.from}–${h.to}`).join(", ")}`,
-                )
-              : s(
-                  "全ての開庁時間に業務管理者または副管理者がいます。",
-                  "The manager or the deputy is on duty in every open hour.",
-                )}
+              ? t("rosterDuty.neitherTheManagerNorTheDeputy", {
+                  value: uncovered.map((h) => `${h.from}〜${h.to}`).join("、"),
+                  value2: uncovered.map((h) => `${h.from}–${h.to}`).join(", "),
+                })
+              : t("rosterDuty.theManagerOrTheDeputyIs")}
           </p>
           <div className="table-wrap">
             <table className="duty-table">
-              <caption className="visually-hidden">{s("時間帯ごとの在席", "Duty by hour")}</caption>
+              <caption className="visually-hidden">{t("rosterDuty.dutyByHour")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{s("時間帯", "Hour")}</th>
+                  <th scope="col">{t("rosterDuty.hour")}</th>
                   <th scope="col">
-                    {s("業務管理者", "Manager")} {day.manager?.name}
+                    {t("rosterDuty.manager")} {day.manager?.name}
                   </th>
                   <th scope="col">
-                    {s("業務副管理者", "Deputy")} {day.deputy?.name}
+                    {t("rosterDuty.deputy")} {day.deputy?.name}
                   </th>
-                  <th scope="col">{s("勤務人数", "People")}</th>
+                  <th scope="col">{t("rosterDuty.people")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -92,13 +87,11 @@ export function Duty({ ctx }: { ctx: RosterContext }) {
                     <th scope="row" className="nowrap">
                       {h.from}〜{h.to}
                     </th>
-                    <td>{h.managerOnDuty ? `✓ ${s("在席", "On duty")}` : "—"}</td>
-                    <td>{h.deputyOnDuty ? `✓ ${s("在席", "On duty")}` : "—"}</td>
+                    <td>{h.managerOnDuty ? `✓ ${t("rosterDuty.onDuty")}` : "—"}</td>
+                    <td>{h.deputyOnDuty ? `✓ ${t("rosterDuty.onDuty")}` : "—"}</td>
                     <td className="num">
                       {h.people}
-                      {h.uncovered && (
-                        <strong className="error"> {s("管理者不在", "No lead")}</strong>
-                      )}
+                      {h.uncovered && <strong className="error"> {t("rosterDuty.noLead")}</strong>}
                     </td>
                   </tr>
                 ))}
@@ -107,7 +100,7 @@ export function Duty({ ctx }: { ctx: RosterContext }) {
           </div>
         </>
       )}
-      <h2 className="section-title">{s("勤務予定", "Shifts")}</h2>
+      <h2 className="section-title">{t("rosterDuty.shifts")}</h2>
       <ul className="plain">
         {day?.shifts.map((x) => (
           <li key={x.shiftId} className="shift-row">
@@ -116,41 +109,39 @@ export function Duty({ ctx }: { ctx: RosterContext }) {
             </span>
             {ctx.can("roster.write") && (
               <button type="button" className="ghost" onClick={() => void remove(x.shiftId)}>
-                {s("削除", "Remove")}
+                {t("rosterDuty.remove")}
               </button>
             )}
           </li>
         ))}
-        {day && day.shifts.length === 0 && (
-          <li className="hint">{s("勤務予定はありません。", "No shifts.")}</li>
-        )}
+        {day && day.shifts.length === 0 && <li className="hint">{t("rosterDuty.noShifts")}</li>}
       </ul>
       {ctx.can("roster.write") && (
         <form
           className="panel wide-panel"
           onSubmit={(e) => void add(e)}
-          aria-label={s("勤務予定の追加", "Add a shift")}
+          aria-label={t("rosterDuty.addAShift")}
         >
-          <h2>{s("勤務予定を追加", "Add a shift")}</h2>
+          <h2>{t("rosterDuty.addAShift2")}</h2>
           <div className="grid">
             <label>
-              {s("従事者", "Person")}
+              {t("rosterDuty.person")}
               <select
                 value={form.personId}
                 onChange={(e) => setForm({ ...form, personId: e.target.value })}
                 required
               >
-                <option value="">{s("選択してください", "Choose")}</option>
+                <option value="">{t("rosterDuty.choose")}</option>
                 {people.map((p) => (
                   <option key={p.id} value={p.id}>
                     {p.name}
-                    {p.mandatoryTrainingComplete ? "" : s("（必修研修未了）", " (untrained)")}
+                    {p.mandatoryTrainingComplete ? "" : t("rosterDuty.untrained")}
                   </option>
                 ))}
               </select>
             </label>
             <label>
-              {s("業務", "Work")}
+              {t("rosterDuty.work")}
               <select
                 value={form.work}
                 onChange={(e) => setForm({ ...form, work: e.target.value })}
@@ -163,14 +154,14 @@ export function Duty({ ctx }: { ctx: RosterContext }) {
               </select>
             </label>
             <Field
-              label={s("開始", "From")}
+              label={t("rosterDuty.from")}
               type="time"
               value={form.startTime}
               onChange={(e) => setForm({ ...form, startTime: e.target.value })}
               required
             />
             <Field
-              label={s("終了", "To")}
+              label={t("rosterDuty.to")}
               type="time"
               value={form.endTime}
               onChange={(e) => setForm({ ...form, endTime: e.target.value })}
@@ -178,7 +169,7 @@ export function Duty({ ctx }: { ctx: RosterContext }) {
             />
           </div>
           <button type="submit" className="primary">
-            {s("追加", "Add")}
+            {t("rosterDuty.add")}
           </button>
         </form>
       )}

@@ -1,23 +1,22 @@
-import { useLang } from "../../i18n.ts";
-import { EMPLOYMENT, type Entry, say, WORK } from "./model.ts";
+import { useLang, useT } from "../../i18n.ts";
+import { EMPLOYMENT, type Entry, WORK } from "./model.ts";
 
 /** 体制図 on screen: the same structure as the PDF submitted to the city. */
 export function OrgChart({ people }: { people: Entry[] }) {
   const lang = useLang();
-  const s = say(lang);
+  const t = useT();
   const manager = people.find((p) => p.designation === "manager");
   const deputy = people.find((p) => p.designation === "deputy");
   const others = people.filter((p) => !p.designation);
   const lead = (title: string, p: Entry | undefined) => (
     <div className="org-box org-lead">
       <span className="org-title">{title}</span>
-      <strong>{p?.name ?? s("（未指名）", "(not designated)")}</strong>
+      <strong>{p?.name ?? t("rosterOrgChart.notDesignated")}</strong>
       {p && (
         <span className="org-facts">
           {[
             EMPLOYMENT[p.employment]![lang],
-            p.certificate &&
-              s(`実務検定${p.certificate.grade}`, `Certificate ${p.certificate.grade}`),
+            p.certificate && t("rosterOrgChart.certificate", { grade: p.certificate.grade }),
           ]
             .filter(Boolean)
             .join("・")}
@@ -26,15 +25,15 @@ export function OrgChart({ people }: { people: Entry[] }) {
     </div>
   );
   return (
-    <figure className="org-chart" aria-label={s("業務実施体制図", "Organisation chart")}>
+    <figure className="org-chart" aria-label={t("rosterOrgChart.organisationChart")}>
       <div className="org-leads">
         <div className="org-box org-city">
-          <span className="org-title">{s("発注者", "Client")}</span>
-          <strong>{s("市 担当課（監督・検査）", "City (supervision, inspection)")}</strong>
+          <span className="org-title">{t("rosterOrgChart.client")}</span>
+          <strong>{t("rosterOrgChart.citySupervisionInspection")}</strong>
         </div>
-        <span className="org-link">{s("連絡調整", "Liaison")}</span>
-        {lead(s("業務管理者", "Manager"), manager)}
-        {lead(s("業務副管理者", "Deputy manager"), deputy)}
+        <span className="org-link">{t("rosterOrgChart.liaison")}</span>
+        {lead(t("rosterOrgChart.manager"), manager)}
+        {lead(t("rosterOrgChart.deputyManager"), deputy)}
       </div>
       <div className="org-columns">
         {Object.entries(WORK).map(([role, label]) => {
@@ -42,8 +41,8 @@ export function OrgChart({ people }: { people: Entry[] }) {
           return (
             <section key={role} className="org-column" aria-label={label[lang]}>
               <h3>
-                {s(`${label.ja}業務`, `${label.en}`)}（{members.length}
-                {s("名", "")}）
+                {t("rosterOrgChart.text", { ja: label.ja, en: label.en })}（{members.length}
+                {t("rosterOrgChart.text2")}）
               </h3>
               <ul>
                 {members.map((p) => (
@@ -58,10 +57,7 @@ export function OrgChart({ people }: { people: Entry[] }) {
         })}
       </div>
       <figcaption className="hint">
-        {s(
-          `従事者 計${people.length}名。兼務者は各業務欄に記載。PDF版は上の「体制図（PDF）」から。`,
-          `${people.length} people. People with several kinds of work appear in each column. The PDF is under "Chart (PDF)" above.`,
-        )}
+        {t("rosterOrgChart.peoplePeopleWithSeveralKindsOf", { peopleCount: people.length })}
       </figcaption>
     </figure>
   );

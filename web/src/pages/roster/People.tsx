@@ -2,9 +2,9 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { api } from "../../api.ts";
 import { useDialog } from "../../ConfirmDialog.tsx";
-import { useLang } from "../../i18n.ts";
+import { useLang, useT } from "../../i18n.ts";
 import { AccountForm } from "./AccountForm.tsx";
-import { DESIGNATION, EMPLOYMENT, type Entry, say, today, WORK } from "./model.ts";
+import { DESIGNATION, EMPLOYMENT, type Entry, today, WORK } from "./model.ts";
 import { PersonForm } from "./PersonForm.tsx";
 import type { RosterContext } from "./Roster.tsx";
 
@@ -15,7 +15,7 @@ const qualifiedForManager = (p: Entry) =>
 export function People({ ctx }: { ctx: RosterContext }) {
   const [dialog, ask] = useDialog();
   const lang = useLang();
-  const s = say(lang);
+  const t = useT();
   const [editing, setEditing] = useState<Entry | "new" | null>(null);
   const [contacts, setContacts] = useState<Record<string, string | null>>({});
   const [showPast, setShowPast] = useState(false);
@@ -26,20 +26,21 @@ export function People({ ctx }: { ctx: RosterContext }) {
   const designate = (p: Entry, designation: "manager" | "deputy") =>
     ctx.act(
       () => api("POST", `/api/v1/roster/people/${p.id}/designate`, { designation }),
-      s(
-        `${p.name}さんを${DESIGNATION[designation]!.ja}に指名しました。`,
-        `${p.name} designated ${DESIGNATION[designation]!.en.toLowerCase()}.`,
-      ),
+      t("rosterPeople.designated", {
+        name: p.name,
+        value: DESIGNATION[designation]!.ja,
+        value2: DESIGNATION[designation]!.en.toLowerCase(),
+      }),
     );
   const leave = async (p: Entry) => {
     const answer = await ask({
-      title: s(`${p.name}さんの離任を登録します`, `${p.name} leaves the roster`),
-      confirmLabel: s("離任を登録", "Record leaving"),
+      title: t("rosterPeople.leavesTheRoster", { name: p.name }),
+      confirmLabel: t("rosterPeople.recordLeaving"),
       tone: "danger",
       fields: [
         {
           name: "endDate",
-          label: s("最終従事日", "Last working day"),
+          label: t("rosterPeople.lastWorkingDay"),
           type: "date",
           required: true,
           defaultValue: today(),
@@ -50,7 +51,7 @@ export function People({ ctx }: { ctx: RosterContext }) {
     if (endDate)
       void ctx.act(
         () => api("POST", `/api/v1/roster/people/${p.id}/leave`, { endDate }),
-        s(`${p.name}さんの離任を登録しました。`, `${p.name} leaves on ${endDate}.`),
+        t("rosterPeople.leavesOn", { name: p.name, endDate }),
       );
   };
   // Each look at a person's contact is an audited read, made only when asked for.
@@ -71,11 +72,11 @@ export function People({ ctx }: { ctx: RosterContext }) {
             checked={showPast}
             onChange={(e) => setShowPast(e.target.checked)}
           />
-          {s("離任者も表示", "Show people who left")}
+          {t("rosterPeople.showPeopleWhoLeft")}
         </label>
         {write && (
           <button type="button" className="primary" onClick={() => setEditing("new")}>
-            {s("従事者を追加", "Add a person")}
+            {t("rosterPeople.addAPerson")}
           </button>
         )}
       </div>
@@ -91,14 +92,14 @@ export function People({ ctx }: { ctx: RosterContext }) {
       )}
       <div className="table-wrap">
         <table className="roster-table">
-          <caption className="visually-hidden">{s("従事者名簿", "Staff roster")}</caption>
+          <caption className="visually-hidden">{t("rosterPeople.staffRoster")}</caption>
           <thead>
             <tr>
-              <th scope="col">{s("氏名", "Name")}</th>
-              <th scope="col">{s("雇用・担当", "Employment, work")}</th>
-              <th scope="col">{s("資格・経験", "Qualifications")}</th>
-              <th scope="col">{s("必修研修", "Mandatory training")}</th>
-              <th scope="col">{s("操作", "Actions")}</th>
+              <th scope="col">{t("rosterPeople.name")}</th>
+              <th scope="col">{t("rosterPeople.employmentWork")}</th>
+              <th scope="col">{t("rosterPeople.qualifications")}</th>
+              <th scope="col">{t("rosterPeople.mandatoryTraining")}</th>
+              <th scope="col">{t("rosterPeople.actions")}</th>
             </tr>
           </thead>
           <tbody>
@@ -115,13 +116,13 @@ export function People({ ctx }: { ctx: RosterContext }) {
                   {!p.active && (
                     <span className="badge">
                       {p.endDate && p.endDate < today()
-                        ? s(`${p.endDate}離任`, `Left ${p.endDate}`)
-                        : s(`${p.startDate}から`, `From ${p.startDate}`)}
+                        ? t("rosterPeople.left", { endDate: p.endDate })
+                        : t("rosterPeople.from", { startDate: p.startDate })}
                     </span>
                   )}
                   {contacts[p.id] !== undefined && (
                     <span className="contact">
-                      {s("連絡先", "Contact")}: {contacts[p.id] ?? "—"}
+                      {t("rosterPeople.contact")}: {contacts[p.id] ?? "—"}
                     </span>
                   )}
                 </th>
@@ -130,41 +131,40 @@ export function People({ ctx }: { ctx: RosterContext }) {
                   <br />
                   <span className="hint-inline">
                     {p.roles.map((r) => WORK[r]?.[lang] ?? r).join("・")}／
-                    {s(`週${p.weeklyHourLimit}時間まで`, `≤ ${p.weeklyHourLimit} h/week`)}
+                    {t("rosterPeople.hWeek", { weeklyHourLimit: p.weeklyHourLimit })}
                   </span>
                 </td>
                 <td>
                   <ul className="plain">
                     <li>
-                      {s(
-                        `カード業務経験 ${p.cardExperienceMonths}か月`,
-                        `Card work ${p.cardExperienceMonths} months`,
-                      )}
+                      {t("rosterPeople.cardWorkMonths", {
+                        cardExperienceMonths: p.cardExperienceMonths,
+                      })}
                     </li>
                     {p.municipalExperience && (
                       <li>
-                        {s(
-                          `自治体経験 ${p.municipalExperience.where}（${p.municipalExperience.months}か月）`,
-                          `Municipal: ${p.municipalExperience.where} (${p.municipalExperience.months} months)`,
-                        )}
+                        {t("rosterPeople.municipalMonths", {
+                          where: p.municipalExperience.where,
+                          months: p.municipalExperience.months,
+                        })}
                       </li>
                     )}
                     {p.certificate && (
                       <li>
-                        {s(
-                          `実務検定 ${p.certificate.grade}（${p.certificate.date}）`,
-                          `Certificate ${p.certificate.grade} (${p.certificate.date})`,
-                        )}
+                        {t("rosterPeople.certificate", {
+                          grade: p.certificate.grade,
+                          date: p.certificate.date,
+                        })}
                       </li>
                     )}
                   </ul>
                 </td>
                 <td>
                   {p.mandatoryTrainingComplete ? (
-                    <span className="ok">✓ {s("受講済", "Done")}</span>
+                    <span className="ok">✓ {t("rosterPeople.done")}</span>
                   ) : (
                     <span className="error">
-                      ✗ {s("未受講", "Missing")}:{" "}
+                      ✗ {t("rosterPeople.missing")}:{" "}
                       {p.missingCourses
                         .map((c) => (lang === "ja" ? c.title : c.titleEn))
                         .join("、")}
@@ -176,33 +176,33 @@ export function People({ ctx }: { ctx: RosterContext }) {
                     {write && (
                       <>
                         <button type="button" onClick={() => setEditing(p)}>
-                          {s("編集", "Edit")}
+                          {t("rosterPeople.edit")}
                         </button>
                         {!p.designation && qualifiedForManager(p) && (
                           <button type="button" onClick={() => void designate(p, "manager")}>
-                            {s("管理者に指名", "Make manager")}
+                            {t("rosterPeople.makeManager")}
                           </button>
                         )}
                         {!p.designation && (
                           <button type="button" onClick={() => void designate(p, "deputy")}>
-                            {s("副管理者に指名", "Make deputy")}
+                            {t("rosterPeople.makeDeputy")}
                           </button>
                         )}
                         {p.active && (
                           <button type="button" onClick={() => leave(p)}>
-                            {s("離任", "Leaves")}
+                            {t("rosterPeople.leaves")}
                           </button>
                         )}
                       </>
                     )}
                     {ctx.can("roster.personal") && contacts[p.id] === undefined && (
                       <button type="button" className="ghost" onClick={() => void showContact(p)}>
-                        {s("連絡先を表示", "Show contact")}
+                        {t("rosterPeople.showContact")}
                       </button>
                     )}
                     {ctx.can("users.write") && !p.hasAccount && p.active && (
                       <button type="button" onClick={() => setAccountFor(p)}>
-                        {s("アカウント作成", "Create account")}
+                        {t("rosterPeople.createAccount")}
                       </button>
                     )}
                   </div>
@@ -213,12 +213,7 @@ export function People({ ctx }: { ctx: RosterContext }) {
         </table>
       </div>
       {ctx.can("roster.personal") && (
-        <p className="hint">
-          {s(
-            "連絡先の表示は監査ログに記録されます。",
-            "Each view of contact data is recorded in the audit trail.",
-          )}
-        </p>
+        <p className="hint">{t("rosterPeople.eachViewOfContactDataIs")}</p>
       )}
     </div>
   );

@@ -1,8 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { api } from "../../api.ts";
-import { useLang } from "../../i18n.ts";
+import { useLang, useT } from "../../i18n.ts";
 import { Field, months } from "./fields.tsx";
-import { EMPLOYMENT, type Entry, say, today, WORK } from "./model.ts";
+import { EMPLOYMENT, type Entry, today, WORK } from "./model.ts";
 import type { RosterContext } from "./Roster.tsx";
 
 /** The form that adds a person to the roster or changes their entry. */
@@ -93,7 +93,7 @@ export function PersonForm({
   onDone: () => void;
 }) {
   const lang = useLang();
-  const s = say(lang);
+  const t = useT();
   const [original] = useState<Form>(() =>
     person ? formOf(person) : { ...EMPTY, startDate: today() },
   );
@@ -117,11 +117,8 @@ export function PersonForm({
           ? api("PATCH", `/api/v1/roster/people/${person.id}`, changes)
           : api("POST", "/api/v1/roster/people", bodyOf(form, true)),
       person
-        ? s("名簿を更新しました。", "Roster updated.")
-        : s(
-            `${form.nameKanji}さんを名簿に追加しました。`,
-            `${form.nameKanji} added to the roster.`,
-          ),
+        ? t("rosterPersonForm.rosterUpdated")
+        : t("rosterPersonForm.addedToTheRoster", { nameKanji: form.nameKanji }),
     );
     if (saved) onDone();
   };
@@ -130,38 +127,33 @@ export function PersonForm({
     <form
       className="panel wide-panel"
       onSubmit={(e) => void save(e)}
-      aria-label={s("従事者の情報", "Person")}
+      aria-label={t("rosterPersonForm.person")}
     >
       <h2>
         {person
-          ? s(`${person.name}さんの情報を変更`, `Edit ${person.name}`)
-          : s("従事者を追加", "Add a person")}
+          ? t("rosterPersonForm.edit", { name: person.name })
+          : t("rosterPersonForm.addAPerson")}
       </h2>
       {ctx.roster.submittedAt && (
-        <p className="hint">
-          {s(
-            "提出後の追加・変更は、変更報告として市に自動で送られます。",
-            "After the submission, additions and changes are reported to the city automatically.",
-          )}
-        </p>
+        <p className="hint">{t("rosterPersonForm.afterTheSubmissionAdditionsAndChanges")}</p>
       )}
       <div className="grid">
         <Field
-          label={s("氏名（漢字）", "Name (kanji)")}
+          label={t("rosterPersonForm.nameKanji")}
           value={form.nameKanji}
           onChange={(e) => set("nameKanji", e.target.value)}
           required
           maxLength={60}
         />
         <Field
-          label={s("ふりがな", "Reading (kana)")}
+          label={t("rosterPersonForm.readingKana")}
           value={form.nameKana}
           onChange={(e) => set("nameKana", e.target.value)}
           required
           maxLength={80}
         />
         <label>
-          {s("雇用形態", "Employment")}
+          {t("rosterPersonForm.employment")}
           <select value={form.employment} onChange={(e) => set("employment", e.target.value)}>
             {Object.entries(EMPLOYMENT).map(([value, label]) => (
               <option key={value} value={value}>
@@ -171,52 +163,50 @@ export function PersonForm({
           </select>
         </label>
         <Field
-          label={s("従事開始日", "Start date")}
+          label={t("rosterPersonForm.startDate")}
           type="date"
           value={form.startDate}
           onChange={(e) => set("startDate", e.target.value)}
           required
         />
         <Field
-          label={s("社内連絡先", "Contact in the company")}
+          label={t("rosterPersonForm.contactInTheCompany")}
           value={form.contact}
           onChange={(e) => set("contact", e.target.value)}
           maxLength={200}
           placeholder={
-            person
-              ? s("変更する場合のみ入力", "Only to change it")
-              : s("内線番号など", "e.g. extension")
+            person ? t("rosterPersonForm.onlyToChangeIt") : t("rosterPersonForm.eGExtension")
           }
         />
         <Field
-          label={s("カード業務の経験（か月）", "Card work experience (months)")}
+          label={t("rosterPersonForm.cardWorkExperienceMonths")}
           {...months(form.cardExperienceMonths, (v) => set("cardExperienceMonths", v))}
         />
         <Field
-          label={s("自治体での特定個人情報取扱業務の経験（どこで）", "Municipal experience: where")}
+          label={t("rosterPersonForm.municipalExperienceWhere")}
           value={form.municipalWhere}
           onChange={(e) => set("municipalWhere", e.target.value)}
           maxLength={120}
         />
         <Field
-          label={s("同 期間（か月）", "Municipal experience: months")}
+          label={t("rosterPersonForm.municipalExperienceMonths")}
           {...months(form.municipalMonths, (v) => set("municipalMonths", v))}
         />
         <Field
-          label={s("マイナンバー実務検定（級）", "My Number certificate (grade)")}
+          label={t("rosterPersonForm.myNumberCertificateGrade")}
           value={form.certificateGrade}
           onChange={(e) => set("certificateGrade", e.target.value)}
           maxLength={20}
-          placeholder={s("例: 1級", "e.g. 1級")}
+          placeholder={t("rosterPersonForm.eG1")}
         />
         <Field
-          label={s("同 取得日", "Certificate date")}
+          label={t("rosterPersonForm.certificateDate")}
           type="date"
           value={form.certificateDate}
           onChange={(e) => set("certificateDate", e.target.value)}
         />
         <Field
-          label={s("週の上限（時間）", "Weekly hour limit")}
+          label={t("rosterPersonForm.weeklyHourLimit")}
           type="number"
           min={1}
           max={60}
@@ -225,7 +215,7 @@ export function PersonForm({
         />
       </div>
       <fieldset>
-        <legend>{s("担当できる業務", "Work they may take")}</legend>
+        <legend>{t("rosterPersonForm.workTheyMayTake")}</legend>
         {Object.entries(WORK).map(([value, label]) => (
           <label key={value} className="check-option inline">
             <input
@@ -238,7 +228,7 @@ export function PersonForm({
         ))}
       </fieldset>
       <fieldset className="availability">
-        <legend>{s("勤務可能な曜日と時間", "Availability")}</legend>
+        <legend>{t("rosterPersonForm.availability")}</legend>
         {[1, 2, 3, 4, 5, 6, 0].map((d) => {
           const name = (
             lang === "ja"
@@ -258,7 +248,7 @@ export function PersonForm({
                 {name}
               </label>
               <label>
-                <span className="visually-hidden">{s(`${name}曜 から`, `${name} from`)}</span>
+                <span className="visually-hidden">{t("rosterPersonForm.from", { name })}</span>
                 <input
                   type="time"
                   value={hours.from}
@@ -268,7 +258,7 @@ export function PersonForm({
               </label>
               <span aria-hidden="true">〜</span>
               <label>
-                <span className="visually-hidden">{s(`${name}曜 まで`, `${name} to`)}</span>
+                <span className="visually-hidden">{t("rosterPersonForm.to", { name })}</span>
                 <input
                   type="time"
                   value={hours.to}
@@ -282,15 +272,15 @@ export function PersonForm({
       </fieldset>
       {unchanged && (
         <p role="status" className="notice">
-          {s("変更はありません。", "Nothing has changed.")}
+          {t("rosterPersonForm.nothingHasChanged")}
         </p>
       )}
       <div className="actions">
         <button type="submit" className="primary">
-          {person ? s("変更を保存", "Save changes") : s("名簿に追加", "Add to roster")}
+          {person ? t("rosterPersonForm.saveChanges") : t("rosterPersonForm.addToRoster")}
         </button>
         <button type="button" onClick={onDone}>
-          {s("閉じる", "Close")}
+          {t("rosterPersonForm.close")}
         </button>
       </div>
     </form>

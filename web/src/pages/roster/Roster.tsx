@@ -1,11 +1,11 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { api, errorText, type Me } from "../../api.ts";
-import { useLang } from "../../i18n.ts";
+import { useLang, useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import { useGet } from "../../server.tsx";
 import { Duty } from "./Duty.tsx";
-import { type Entry, type Notice, type RosterData, say } from "./model.ts";
+import type { Entry, Notice, RosterData } from "./model.ts";
 import { Notices } from "./Notices.tsx";
 import { OrgChart } from "./OrgChart.tsx";
 import { People } from "./People.tsx";
@@ -37,7 +37,7 @@ export interface RosterContext {
  */
 export function Roster({ me }: { me: Me }) {
   const lang = useLang();
-  const s = say(lang);
+  const t = useT();
   const [tab, setTab] = useState<Tab>("people");
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
   const can = (permission: string) => me.permissions.includes(permission);
@@ -50,7 +50,7 @@ export function Roster({ me }: { me: Me }) {
     await client.invalidateQueries({ queryKey: keys.roster });
   };
 
-  if (!roster) return <p className="loading">{s("読み込み中…", "Loading…")}</p>;
+  if (!roster) return <p className="loading">{t("rosterRoster.loading")}</p>;
   const fail = (error: unknown) => setMessage({ kind: "error", text: errorText(error, lang) });
   const ctx: RosterContext = {
     me,
@@ -75,28 +75,28 @@ export function Roster({ me }: { me: Me }) {
   const submit = () =>
     ctx.act(
       () => api("POST", "/api/v1/roster/submit"),
-      s("名簿と体制図を市に提出しました。", "Roster and chart submitted to the city."),
+      t("rosterRoster.rosterAndChartSubmittedToThe"),
     );
   const active = roster.people.filter((p) => p.active);
   const untrained = active.filter((p) => !p.mandatoryTrainingComplete);
   const tabs: { id: Tab; label: string }[] = [
-    { id: "people", label: s("名簿", "Roster") },
-    { id: "chart", label: s("体制図", "Organisation chart") },
-    { id: "training", label: s("研修", "Training") },
-    { id: "duty", label: s("勤務・在席", "Duty") },
+    { id: "people", label: t("rosterRoster.roster") },
+    { id: "chart", label: t("rosterRoster.organisationChart") },
+    { id: "training", label: t("rosterRoster.training") },
+    { id: "duty", label: t("rosterRoster.duty") },
     {
       id: "notices",
-      label: `${s("提出・変更報告", "Notices")}${roster.unacknowledgedNotices ? ` (${roster.unacknowledgedNotices})` : ""}`,
+      label: `${t("rosterRoster.notices")}${roster.unacknowledgedNotices ? ` (${roster.unacknowledgedNotices})` : ""}`,
     },
   ];
 
   return (
     <section aria-labelledby="roster-title" className="roster">
       <div className="title-row">
-        <h1 id="roster-title">{s("従事者名簿", "Staff roster")}</h1>
+        <h1 id="roster-title">{t("rosterRoster.staffRoster")}</h1>
         <div className="actions">
           <a className="button" href="/api/v1/roster/chart.pdf" target="_blank" rel="noreferrer">
-            {s("体制図（PDF）", "Chart (PDF)")}
+            {t("rosterRoster.chartPdf")}
           </a>
           {can("roster.write") && (
             <a
@@ -105,7 +105,7 @@ export function Roster({ me }: { me: Me }) {
               target="_blank"
               rel="noreferrer"
             >
-              {s("名札（PDF）", "Name tags (PDF)")}
+              {t("rosterRoster.nameTagsPdf")}
             </a>
           )}
         </div>
@@ -120,7 +120,7 @@ export function Roster({ me }: { me: Me }) {
           {message.text}
         </p>
       )}
-      <div role="tablist" aria-label={s("名簿の表示", "Roster views")} className="tabs">
+      <div role="tablist" aria-label={t("rosterRoster.rosterViews")} className="tabs">
         {tabs.map((item) => (
           <button
             key={item.id}
@@ -155,42 +155,35 @@ function RosterStatus({
   untrained: Entry[];
   onSubmit: (() => Promise<unknown>) | undefined;
 }) {
-  const lang = useLang();
-  const s = say(lang);
+  const t = useT();
   const manager = roster.people.find((p) => p.designation === "manager");
   const deputy = roster.people.find((p) => p.designation === "deputy");
   return (
     <dl className="facts roster-status">
-      <dt>{s("提出", "Submission")}</dt>
+      <dt>{t("rosterRoster.submission")}</dt>
       <dd>
         {roster.submittedAt ? (
-          `${s("提出済", "Submitted")} ${roster.submittedAt.slice(0, 10)}`
+          `${t("rosterRoster.submitted")} ${roster.submittedAt.slice(0, 10)}`
         ) : (
           <>
-            {s(
-              `未提出（業務開始 ${roster.serviceStart} より前に提出）`,
-              `Not submitted (due before ${roster.serviceStart})`,
-            )}{" "}
+            {t("rosterRoster.notSubmittedDueBefore", { serviceStart: roster.serviceStart })}{" "}
             {onSubmit && (
               <button type="button" className="primary" onClick={() => void onSubmit()}>
-                {s("名簿・体制図を市に提出", "Submit roster and chart")}
+                {t("rosterRoster.submitRosterAndChart")}
               </button>
             )}
           </>
         )}
       </dd>
-      <dt>{s("業務管理者", "Manager")}</dt>
-      <dd>{manager?.name ?? <span className="error">{s("未指名", "Not designated")}</span>}</dd>
-      <dt>{s("業務副管理者", "Deputy")}</dt>
-      <dd>{deputy?.name ?? <span className="error">{s("未指名", "Not designated")}</span>}</dd>
-      <dt>{s("必修研修", "Mandatory training")}</dt>
+      <dt>{t("rosterRoster.manager")}</dt>
+      <dd>{manager?.name ?? <span className="error">{t("rosterRoster.notDesignated")}</span>}</dd>
+      <dt>{t("rosterRoster.deputy")}</dt>
+      <dd>{deputy?.name ?? <span className="error">{t("rosterRoster.notDesignated")}</span>}</dd>
+      <dt>{t("rosterRoster.mandatoryTraining")}</dt>
       <dd>
         {untrained.length === 0
-          ? s("全員受講済", "Everyone trained")
-          : s(
-              `未受講 ${untrained.length}名（窓口を開けず、勤務にも入れません）`,
-              `${untrained.length} not trained (cannot open a counter or be scheduled)`,
-            )}
+          ? t("rosterRoster.everyoneTrained")
+          : t("rosterRoster.notTrainedCannotOpenACounter", { untrainedCount: untrained.length })}
       </dd>
     </dl>
   );

@@ -1,17 +1,17 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { api } from "../../api.ts";
-import { useLang } from "../../i18n.ts";
+import { useLang, useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import { useGet } from "../../server.tsx";
 import { Field } from "./fields.tsx";
-import { type Course, say, type TrainingSession, today } from "./model.ts";
+import { type Course, type TrainingSession, today } from "./model.ts";
 import type { RosterContext } from "./Roster.tsx";
 
 /** 研修: courses (mandatory ones gate the counter), the city's approval, sessions and attendees. */
 export function Training({ ctx }: { ctx: RosterContext }) {
   const lang = useLang();
-  const s = say(lang);
+  const t = useT();
   const client = useQueryClient();
   const data = useGet<{ courses: Course[]; sessions: TrainingSession[] }>(
     keys.training,
@@ -37,10 +37,7 @@ export function Training({ ctx }: { ctx: RosterContext }) {
     const title = courses.find((c) => c.courseId === form.courseId)?.title ?? "";
     const recorded = await ctx.act(
       () => api("POST", "/api/v1/training/sessions", form),
-      s(
-        `研修「${title}」の受講を${form.attendees.length}名分記録しました。`,
-        `Recorded ${form.attendees.length} attendees.`,
-      ),
+      t("rosterTraining.recordedAttendees", { title, attendeesCount: form.attendees.length }),
       () => Promise.all([load(), ctx.reload()]),
     );
     if (recorded) setForm((f) => ({ ...f, attendees: [] }));
@@ -48,7 +45,7 @@ export function Training({ ctx }: { ctx: RosterContext }) {
   const approve = (course: Course) =>
     ctx.act(
       () => api("POST", `/api/v1/training/courses/${course.courseId}/approve`),
-      s(`「${course.title}」の教材を承認しました。`, `Approved "${course.titleEn}".`),
+      t("rosterTraining.approved", { title: course.title, titleEn: course.titleEn }),
       load,
     );
 
@@ -56,14 +53,14 @@ export function Training({ ctx }: { ctx: RosterContext }) {
     <div>
       <div className="table-wrap">
         <table>
-          <caption className="visually-hidden">{s("研修コース", "Courses")}</caption>
+          <caption className="visually-hidden">{t("rosterTraining.courses")}</caption>
           <thead>
             <tr>
-              <th scope="col">{s("研修", "Course")}</th>
-              <th scope="col">{s("区分", "Kind")}</th>
-              <th scope="col">{s("教材", "Material")}</th>
-              <th scope="col">{s("市の承諾", "City approval")}</th>
-              <th scope="col">{s("受講者", "Attended")}</th>
+              <th scope="col">{t("rosterTraining.course")}</th>
+              <th scope="col">{t("rosterTraining.kind")}</th>
+              <th scope="col">{t("rosterTraining.material")}</th>
+              <th scope="col">{t("rosterTraining.cityApproval")}</th>
+              <th scope="col">{t("rosterTraining.attended")}</th>
             </tr>
           </thead>
           <tbody>
@@ -79,21 +76,21 @@ export function Training({ ctx }: { ctx: RosterContext }) {
                   </th>
                   <td>
                     {c.mandatory ? (
-                      <strong>{s("必修（従事前）", "Mandatory")}</strong>
+                      <strong>{t("rosterTraining.mandatory")}</strong>
                     ) : (
-                      s("任意", "Optional")
+                      t("rosterTraining.optional")
                     )}
                   </td>
-                  <td>{s(`第${c.materialVersion}版`, `v${c.materialVersion}`)}</td>
+                  <td>{t("rosterTraining.v", { materialVersion: c.materialVersion })}</td>
                   <td>
                     {c.approvedAt ? (
                       <span className="ok">✓ {c.approvedBy}</span>
                     ) : ctx.can("training.approve") ? (
                       <button type="button" onClick={() => void approve(c)}>
-                        {s("承認する", "Approve")}
+                        {t("rosterTraining.approve")}
                       </button>
                     ) : (
-                      <span className="error">{s("承認待ち", "Awaiting approval")}</span>
+                      <span className="error">{t("rosterTraining.awaitingApproval")}</span>
                     )}
                   </td>
                   <td className="num">
@@ -109,18 +106,18 @@ export function Training({ ctx }: { ctx: RosterContext }) {
         <form
           className="panel wide-panel"
           onSubmit={(e) => void record(e)}
-          aria-label={s("研修の実施記録", "Record a session")}
+          aria-label={t("rosterTraining.recordASession")}
         >
-          <h2>{s("研修の実施を記録", "Record a session")}</h2>
+          <h2>{t("rosterTraining.recordASession2")}</h2>
           <div className="grid">
             <label>
-              {s("研修", "Course")}
+              {t("rosterTraining.course")}
               <select
                 value={form.courseId}
                 onChange={(e) => setForm({ ...form, courseId: e.target.value })}
                 required
               >
-                <option value="">{s("選択してください", "Choose")}</option>
+                <option value="">{t("rosterTraining.choose")}</option>
                 {courses.map((c) => (
                   <option key={c.courseId} value={c.courseId}>
                     {lang === "ja" ? c.title : c.titleEn}
@@ -129,14 +126,14 @@ export function Training({ ctx }: { ctx: RosterContext }) {
               </select>
             </label>
             <Field
-              label={s("実施日", "Held on")}
+              label={t("rosterTraining.heldOn")}
               type="date"
               value={form.heldOn}
               onChange={(e) => setForm({ ...form, heldOn: e.target.value })}
               required
             />
             <Field
-              label={s("講師", "Instructor")}
+              label={t("rosterTraining.instructor")}
               value={form.instructor}
               onChange={(e) => setForm({ ...form, instructor: e.target.value })}
               required
@@ -144,7 +141,7 @@ export function Training({ ctx }: { ctx: RosterContext }) {
             />
           </div>
           <fieldset>
-            <legend>{s("受講者", "Attendees")}</legend>
+            <legend>{t("rosterTraining.attendees")}</legend>
             <div className="check-grid">
               {people.map((p) => (
                 <label key={p.id} className="check-option inline">
@@ -162,28 +159,28 @@ export function Training({ ctx }: { ctx: RosterContext }) {
                   />
                   {p.name}
                   {!p.mandatoryTrainingComplete && (
-                    <span className="error"> ({s("必修未了", "untrained")})</span>
+                    <span className="error"> ({t("rosterTraining.untrained")})</span>
                   )}
                 </label>
               ))}
             </div>
           </fieldset>
           <button type="submit" className="primary">
-            {s("記録する", "Record")}
+            {t("rosterTraining.record")}
           </button>
         </form>
       )}
-      <h2 className="section-title">{s("実施記録", "Sessions held")}</h2>
+      <h2 className="section-title">{t("rosterTraining.sessionsHeld")}</h2>
       <ul className="plain session-list">
         {sessions.map((x) => (
           <li key={x.sessionId}>
             <strong>{x.heldOn}</strong>{" "}
             {courses.find((c) => c.courseId === x.courseId)?.[lang === "ja" ? "title" : "titleEn"]}
             （
-            {s(
-              `第${x.materialVersion}版・講師 ${x.instructor}`,
-              `v${x.materialVersion}, ${x.instructor}`,
-            )}
+            {t("rosterTraining.v2", {
+              materialVersion: x.materialVersion,
+              instructor: x.instructor,
+            })}
             ）: {x.attendees.map((a) => names.get(a) ?? a).join("、")}
           </li>
         ))}

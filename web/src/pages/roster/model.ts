@@ -35,9 +35,6 @@ export const WEEKDAYS: Record<Lang, string[]> = {
   en: ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"],
 };
 
-/** Japanese first: the few words of this page, in both languages. */
-export const say = (lang: Lang) => (ja: string, en: string) => (lang === "ja" ? ja : en);
-
 export const formatInstant = (iso: string, lang: Lang) =>
   new Intl.DateTimeFormat(lang === "ja" ? "ja-JP" : "en-GB", {
     timeZone: "Asia/Tokyo",

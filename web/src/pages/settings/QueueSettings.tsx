@@ -1,6 +1,6 @@
 import { api } from "../../api.ts";
 import { useDialog } from "../../ConfirmDialog.tsx";
-import { useLang } from "../../i18n.ts";
+import { useLang, useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import type { Procedure } from "../../queue/types.ts";
 import { OutcomeLine, useCatalogue, useCommand, useGet } from "../../server.tsx";
@@ -18,7 +18,7 @@ const reservationSettingsKey = [...keys.reservations, "settings"] as const;
 /** 窓口の設定 (manager): alert thresholds, the procedures with what to bring, the counters, where to come. */
 export function QueueSettings() {
   const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const t = useT();
   const [dialog, ask] = useDialog();
   const catalogue = useCatalogue().data;
   const settings = useGet<AlertSettings>(keys.queueSettings, "/api/v1/queue/settings").data;
@@ -31,7 +31,7 @@ export function QueueSettings() {
     keys.catalogue,
     reservationSettingsKey,
   ]);
-  const saved = L("保存しました。", "Saved.");
+  const saved = t("queueSettings.saved");
   const save = (work: () => Promise<unknown>) =>
     run(async () => {
       await work();
@@ -40,22 +40,19 @@ export function QueueSettings() {
 
   const editBring = async (p: Procedure) => {
     const answer = await ask({
-      title: L(`${p.nameJa} の持ち物`, `What to bring for ${p.nameEn}`),
-      body: L(
-        "予約の画面・確認メール・予約確認ページでご案内します。",
-        "Shown on the booking page, in the confirmation mail and on the manage page.",
-      ),
-      confirmLabel: L("保存", "Save"),
+      title: t("queueSettings.whatToBringFor", { nameJa: p.nameJa, nameEn: p.nameEn }),
+      body: t("queueSettings.shownOnTheBookingPageIn"),
+      confirmLabel: t("queueSettings.save"),
       fields: [
         {
           name: "bringJa",
-          label: L("持ち物", "Japanese"),
+          label: t("queueSettings.japanese"),
           defaultValue: p.bringJa,
           maxLength: 400,
         },
         {
           name: "bringEn",
-          label: L("持ち物（英語）", "English"),
+          label: t("queueSettings.english"),
           defaultValue: p.bringEn,
           maxLength: 400,
         },
@@ -73,7 +70,7 @@ export function QueueSettings() {
   return (
     <section aria-labelledby="qs-title">
       {dialog}
-      <h1 id="qs-title">{L("窓口の設定", "Counter settings")}</h1>
+      <h1 id="qs-title">{t("queueSettings.counterSettings")}</h1>
       <OutcomeLine message={message} />
       {settings && (
         <AlertForm
@@ -83,18 +80,18 @@ export function QueueSettings() {
         />
       )}
       <div className="panel">
-        <h2>{L("手続", "Procedures")}</h2>
+        <h2>{t("queueSettings.procedures")}</h2>
         <div className="table-wrap">
           <table>
             <thead>
               <tr>
-                <th scope="col">{L("コード", "Code")}</th>
-                <th scope="col">{L("名称", "Name")}</th>
+                <th scope="col">{t("queueSettings.code")}</th>
+                <th scope="col">{t("queueSettings.name")}</th>
                 <th scope="col" className="num">
-                  {L("標準時間", "Standard min")}
+                  {t("queueSettings.standardMin")}
                 </th>
-                <th scope="col">{L("持ち物", "What to bring")}</th>
-                <th scope="col">{L("状態", "Status")}</th>
+                <th scope="col">{t("queueSettings.whatToBring")}</th>
+                <th scope="col">{t("queueSettings.status")}</th>
               </tr>
             </thead>
             <tbody>
@@ -112,7 +109,7 @@ export function QueueSettings() {
                           {(lang === "ja" ? p.bringJa : p.bringEn) || "—"}
                         </span>{" "}
                         <button type="button" onClick={() => void editBring(p)}>
-                          {L("編集", "Edit")}
+                          {t("queueSettings.edit")}
                         </button>
                       </>
                     )}
@@ -131,11 +128,11 @@ export function QueueSettings() {
                         }
                       >
                         {p.retiredAt
-                          ? L("廃止中 — 再開する", "Retired — restore")
-                          : L("受付中 — 廃止する", "Active — retire")}
+                          ? t("queueSettings.retiredRestore")
+                          : t("queueSettings.activeRetire")}
                       </button>
                     ) : (
-                      L("窓口外（事務・電話）", "Not at the counter")
+                      t("queueSettings.notAtTheCounter")
                     )}
                   </td>
                 </tr>

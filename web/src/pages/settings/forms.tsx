@@ -7,14 +7,10 @@ import {
 } from "../../../../src/queue/contract.ts";
 import { settingsSchema as reservationSettingsSchema } from "../../../../src/reservations/contract.ts";
 import { contractResolver, Field } from "../../forms.tsx";
-import { useLang } from "../../i18n.ts";
+import { useLang, useT } from "../../i18n.ts";
 import type { Catalogue } from "../../queue/types.ts";
 
 type Submit<T> = (values: T) => Promise<boolean>;
-const useL = () => {
-  const lang = useLang();
-  return [lang, (ja: string, en: string) => (lang === "ja" ? ja : en)] as const;
-};
 
 export type AlertSettings = z.infer<typeof settingsSchema>;
 /** 警告の基準: the thresholds that raise the counter's alerts, on the server's own schema. */
@@ -23,7 +19,8 @@ export function AlertForm(props: {
   pending: boolean;
   onSave: Submit<AlertSettings>;
 }) {
-  const [lang, L] = useL();
+  const lang = useLang();
+  const t = useT();
   const form = useForm<AlertSettings>({
     values: props.values,
     resolver: contractResolver(settingsSchema, lang),
@@ -31,29 +28,23 @@ export function AlertForm(props: {
   const { errors } = form.formState;
   return (
     <form className="panel" onSubmit={form.handleSubmit((v) => props.onSave(v))} noValidate>
-      <h2>{L("警告の基準", "Alert thresholds")}</h2>
+      <h2>{t("forms.alertThresholds")}</h2>
       <div className="grid">
-        <Field
-          label={L("最長待ち時間（分）", "Longest wait (minutes)")}
-          error={errors.alertLongestWaitMinutes}
-        >
+        <Field label={t("forms.longestWaitMinutes")} error={errors.alertLongestWaitMinutes}>
           <input
             type="number"
             {...form.register("alertLongestWaitMinutes", { valueAsNumber: true })}
           />
         </Field>
-        <Field label={L("待ち人数（人）", "People waiting")} error={errors.alertQueueLength}>
+        <Field label={t("forms.peopleWaiting")} error={errors.alertQueueLength}>
           <input type="number" {...form.register("alertQueueLength", { valueAsNumber: true })} />
         </Field>
-        <Field
-          label={L("不在にするまでの再呼出回数", "Recalls before a no-show")}
-          error={errors.noShowAfterRecalls}
-        >
+        <Field label={t("forms.recallsBeforeANoShow")} error={errors.noShowAfterRecalls}>
           <input type="number" {...form.register("noShowAfterRecalls", { valueAsNumber: true })} />
         </Field>
       </div>
       <button type="submit" className="primary" disabled={props.pending}>
-        {L("保存", "Save")}
+        {t("forms.save")}
       </button>
     </form>
   );
@@ -66,7 +57,8 @@ export function ProcedureForm(props: {
   pending: boolean;
   onAdd: Submit<NewProcedure>;
 }) {
-  const [lang, L] = useL();
+  const lang = useLang();
+  const t = useT();
   const empty: NewProcedure = {
     code: "",
     nameJa: "",
@@ -86,22 +78,22 @@ export function ProcedureForm(props: {
   });
   return (
     <form onSubmit={submit} noValidate>
-      <h3>{L("手続を追加", "Add a procedure")}</h3>
+      <h3>{t("forms.addAProcedure")}</h3>
       <div className="grid">
-        <Field label={L("コード（英小文字）", "Code (lower case)")} error={errors.code}>
+        <Field label={t("forms.codeLowerCase")} error={errors.code}>
           <input {...form.register("code", { setValueAs: (v: string) => v.trim() })} />
         </Field>
-        <Field label={L("名称", "Name (Japanese)")} error={errors.nameJa}>
+        <Field label={t("forms.nameJapanese")} error={errors.nameJa}>
           <input {...form.register("nameJa")} />
         </Field>
-        <Field label={L("英語名", "Name (English)")} error={errors.nameEn}>
+        <Field label={t("forms.nameEnglish")} error={errors.nameEn}>
           <input {...form.register("nameEn")} />
         </Field>
-        <Field label={L("標準時間（分）", "Standard minutes")} error={errors.standardMinutes}>
+        <Field label={t("forms.standardMinutes")} error={errors.standardMinutes}>
           <input type="number" {...form.register("standardMinutes", { valueAsNumber: true })} />
         </Field>
         <label>
-          {L("グループ", "Group")}
+          {t("forms.group")}
           <select {...form.register("groupCode")}>
             {props.catalogue?.groups.map((g) => (
               <option key={g.groupCode} value={g.groupCode}>
@@ -110,15 +102,15 @@ export function ProcedureForm(props: {
             ))}
           </select>
         </label>
-        <Field label={L("持ち物", "What to bring (Japanese)")} error={errors.bringJa}>
+        <Field label={t("forms.whatToBringJapanese")} error={errors.bringJa}>
           <input {...form.register("bringJa")} />
         </Field>
-        <Field label={L("持ち物（英語）", "What to bring (English)")} error={errors.bringEn}>
+        <Field label={t("forms.whatToBringEnglish")} error={errors.bringEn}>
           <input {...form.register("bringEn")} />
         </Field>
       </div>
       <button type="submit" className="primary" disabled={props.pending}>
-        {L("追加", "Add")}
+        {t("forms.add")}
       </button>
     </form>
   );
@@ -131,7 +123,8 @@ export function CounterForm(props: {
   pending: boolean;
   onAdd: Submit<NewCounter>;
 }) {
-  const [lang, L] = useL();
+  const lang = useLang();
+  const t = useT();
   const empty = { counterId: "", nameJa: "", defaultTerminalId: "" };
   const form = useForm<NewCounter>({
     defaultValues: empty,
@@ -144,17 +137,17 @@ export function CounterForm(props: {
   });
   return (
     <form className="panel" onSubmit={submit} noValidate>
-      <h2>{L("窓口を追加", "Add a counter")}</h2>
+      <h2>{t("forms.addACounter")}</h2>
       <p>{props.catalogue?.counters.map((c) => c.nameJa).join("・")}</p>
       <div className="grid">
-        <Field label={L("窓口番号", "Counter number")} error={errors.counterId}>
+        <Field label={t("forms.counterNumber")} error={errors.counterId}>
           <input {...form.register("counterId", { setValueAs: (v: string) => v.trim() })} />
         </Field>
-        <Field label={L("名称", "Name")} error={errors.nameJa}>
+        <Field label={t("forms.name")} error={errors.nameJa}>
           <input {...form.register("nameJa")} />
         </Field>
         <label>
-          {L("既定の端末", "Default terminal")}
+          {t("forms.defaultTerminal")}
           <select {...form.register("defaultTerminalId")}>
             <option value="">—</option>
             {props.catalogue?.terminals.map((t) => (
@@ -166,7 +159,7 @@ export function CounterForm(props: {
         </label>
       </div>
       <button type="submit" className="primary" disabled={props.pending}>
-        {L("追加", "Add")}
+        {t("forms.add")}
       </button>
     </form>
   );
@@ -179,7 +172,8 @@ export function VisitForm(props: {
   pending: boolean;
   onSave: Submit<ReservationSettings>;
 }) {
-  const [lang, L] = useL();
+  const lang = useLang();
+  const t = useT();
   const form = useForm<ReservationSettings>({
     values: props.values,
     resolver: contractResolver(reservationSettingsSchema, lang),
@@ -187,20 +181,20 @@ export function VisitForm(props: {
   const { errors } = form.formState;
   return (
     <form className="panel" onSubmit={form.handleSubmit((v) => props.onSave(v))} noValidate>
-      <h2>{L("来庁案内（予約の方へのご案内）", "Where to come (told to people who book)")}</h2>
+      <h2>{t("forms.whereToComeToldToPeople")}</h2>
       <div className="grid">
-        <Field label={L("場所", "Place (Japanese)")} error={errors.placeJa}>
+        <Field label={t("forms.placeJapanese")} error={errors.placeJa}>
           <input {...form.register("placeJa")} />
         </Field>
-        <Field label={L("場所（英語）", "Place (English)")} error={errors.placeEn}>
+        <Field label={t("forms.placeEnglish")} error={errors.placeEn}>
           <input {...form.register("placeEn")} />
         </Field>
-        <Field label={L("地図のリンク（https://…）", "Map link (https://…)")} error={errors.mapUrl}>
+        <Field label={t("forms.mapLinkHttps")} error={errors.mapUrl}>
           <input type="url" {...form.register("mapUrl")} />
         </Field>
       </div>
       <button type="submit" className="primary" disabled={props.pending}>
-        {L("保存", "Save")}
+        {t("forms.save")}
       </button>
     </form>
   );

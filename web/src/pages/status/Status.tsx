@@ -3,7 +3,7 @@ import { useRef, useState } from "react";
 import type { z } from "zod";
 import type { ticketViewSchema } from "../../../../src/queue/contract.ts";
 import { errorText } from "../../api.ts";
-import { useLang } from "../../i18n.ts";
+import { useLang, useT } from "../../i18n.ts";
 import { useEventStream, waitText } from "../../live.ts";
 import { useGet } from "../../server.tsx";
 import { TurnNotice } from "./TurnNotice.tsx";
@@ -21,7 +21,7 @@ export function Status({
   onToggleLang: () => void;
 }) {
   const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const t = useT();
   const client = useQueryClient();
   const [notify, setNotify] = useState(
     typeof Notification !== "undefined" && Notification.permission === "granted",
@@ -39,9 +39,7 @@ export function Status({
     if (notify && near && !notified.current) {
       notified.current = true;
       new Notification(
-        next.status === "called"
-          ? L("呼び出されました", "You are being called")
-          : L("まもなく順番です", "Your turn is near"),
+        next.status === "called" ? t("status.youAreBeingCalled") : t("status.yourTurnIsNear"),
         {
           body:
             next.status === "called"
@@ -54,13 +52,13 @@ export function Status({
 
   const askNotify = async () => setNotify((await Notification.requestPermission()) === "granted");
   const headline: Record<string, string> = {
-    waiting: L("お待ちください", "Please wait"),
-    called: L("呼び出されました", "You are being called"),
-    serving: L("受付中です", "Being served"),
-    held: L("保留中です。準備ができ次第お呼びします", "On hold: you will be called again"),
-    done: L("受付が完了しました", "Completed"),
-    no_show: L("呼出に応答がなかったため取り消されました", "Cancelled after no answer to the call"),
-    cancelled: L("取り消されました", "Cancelled"),
+    waiting: t("status.pleaseWait"),
+    called: t("status.youAreBeingCalled"),
+    serving: t("status.beingServed"),
+    held: t("status.onHoldYouWillBeCalled"),
+    done: t("status.completed"),
+    no_show: t("status.cancelledAfterNoAnswerToThe"),
+    cancelled: t("status.cancelled"),
   };
 
   return (
@@ -69,7 +67,7 @@ export function Status({
         <span className="brand-mark" aria-hidden="true">
           窓
         </span>
-        <span>{L("マイナンバーカード窓口 呼出状況", "My Number Card counter: your turn")}</span>
+        <span>{t("status.myNumberCardCounterYourTurn")}</span>
         <button
           type="button"
           className="ghost"
@@ -86,26 +84,26 @@ export function Status({
       )}
       {view && (
         <section className={`status-card status-${view.status}`} aria-live="polite">
-          <p className="status-label">{L("受付番号", "Your number")}</p>
+          <p className="status-label">{t("status.yourNumber")}</p>
           <p className="status-number">{view.number}</p>
           <h1 className="status-headline">{headline[view.status] ?? view.status}</h1>
           {view.status === "called" && view.counterName && (
             <p className="status-counter">
-              {L(
-                `${view.counterName}へお越しください`,
-                `Please go to ${view.counterName.replace(/(\d+)番窓口/, "counter $1")}`,
-              )}
+              {t("status.pleaseGoTo", {
+                counterName: view.counterName,
+                value: view.counterName.replace(/(\d+)番窓口/, "counter $1"),
+              })}
             </p>
           )}
           {view.status === "waiting" && (
             <dl className="status-facts">
-              <dt>{L("あなたの順番", "Your place")}</dt>
+              <dt>{t("status.yourPlace")}</dt>
               <dd>
                 {view.position === 1
-                  ? L("次です", "Next")
-                  : L(`${view.position}番目`, `No. ${view.position}`)}
+                  ? t("status.next")
+                  : t("status.no", { position: view.position })}
               </dd>
-              <dt>{L("お待ち時間の目安", "Estimated wait")}</dt>
+              <dt>{t("status.estimatedWait")}</dt>
               <dd>{waitText(view.estimate, lang, view.noCounterOpen)}</dd>
             </dl>
           )}
@@ -116,15 +114,13 @@ export function Status({
                 typeof Notification !== "undefined" &&
                 !notify && (
                   <button type="button" onClick={() => void askNotify()}>
-                    {L("この画面で通知する", "On this screen")}
+                    {t("status.onThisScreen")}
                   </button>
                 )
               }
             />
           )}
-          <p className="status-foot">
-            {L("この画面は自動で更新されます。", "This page updates by itself.")}
-          </p>
+          <p className="status-foot">{t("status.thisPageUpdatesByItself")}</p>
         </section>
       )}
     </main>

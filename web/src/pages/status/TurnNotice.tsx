@@ -5,7 +5,7 @@ import type { z } from "zod";
 import { turnNoticeBody, type turnNoticeOptionsSchema } from "../../../../src/queue/contract.ts";
 import { api, errorText } from "../../api.ts";
 import { contractResolver, Field } from "../../forms.tsx";
-import { useLang } from "../../i18n.ts";
+import { useLang, useT } from "../../i18n.ts";
 import { useGet } from "../../server.tsx";
 
 type Options = z.infer<typeof turnNoticeOptionsSchema>;
@@ -17,7 +17,7 @@ type Request = z.infer<typeof turnNoticeBody>;
  */
 export function TurnNotice({ base, onScreen }: { base: string; onScreen: React.ReactNode }) {
   const lang = useLang();
-  const L = (ja: string, en: string) => (lang === "ja" ? ja : en);
+  const t = useT();
   const client = useQueryClient();
   const key = ["public", base, "notices"];
   const options = useGet<Options>(key, `${base}/notices`).data;
@@ -41,20 +41,16 @@ export function TurnNotice({ base, onScreen }: { base: string; onScreen: React.R
 
   return (
     <section className="turn-notice" aria-labelledby="turn-notice-title">
-      <h2 id="turn-notice-title">
-        {L("順番が近づいたらお知らせ", "Tell me when my turn is near")}
-      </h2>
+      <h2 id="turn-notice-title">{t("turnNotice.tellMeWhenMyTurnIs")}</h2>
       {sent ? (
-        <p role="status">
-          {L(`${name(sent.channel)}でお知らせしました。`, `Sent by ${name(sent.channel)}.`)}
-        </p>
+        <p role="status">{t("turnNotice.sentBy", { value: name(sent.channel) })}</p>
       ) : active ? (
         <>
           <p role="status">
-            {L(
-              `あと${active.aheadAtMost}人になったら${name(active.channel)}でお知らせします。`,
-              `You will get ${name(active.channel)} when ${active.aheadAtMost} or fewer are ahead.`,
-            )}
+            {t("turnNotice.youWillGetWhenOrFewer", {
+              aheadAtMost: active.aheadAtMost,
+              value: name(active.channel),
+            })}
           </p>
           <button
             type="button"
@@ -63,7 +59,7 @@ export function TurnNotice({ base, onScreen }: { base: string; onScreen: React.R
               change.mutate(() => api<Options>("DELETE", `${base}/notices/${active.channel}`))
             }
           >
-            {L("お知らせをやめる", "Stop the notice")}
+            {t("turnNotice.stopTheNotice")}
           </button>
         </>
       ) : open ? (
@@ -75,7 +71,7 @@ export function TurnNotice({ base, onScreen }: { base: string; onScreen: React.R
         >
           {options.channels.length > 1 && (
             <fieldset className="radio-row">
-              <legend>{L("お知らせの方法", "How to tell you")}</legend>
+              <legend>{t("turnNotice.howToTellYou")}</legend>
               {options.channels.map((c) => (
                 <label key={c.code} className="inline">
                   <input type="radio" value={c.code} {...form.register("channel")} />{" "}
@@ -91,28 +87,23 @@ export function TurnNotice({ base, onScreen }: { base: string; onScreen: React.R
               {...form.register("address")}
             />
           </Field>
-          <Field label={L("お知らせするタイミング", "When to tell you")} error={undefined}>
+          <Field label={t("turnNotice.whenToTellYou")} error={undefined}>
             <select {...form.register("aheadAtMost", { valueAsNumber: true })}>
               {options.aheadChoices.map((n) => (
                 <option key={n} value={n}>
-                  {L(`あと${n}人になったら`, `When ${n} or fewer are ahead`)}
+                  {t("turnNotice.whenOrFewerAreAhead", { n })}
                 </option>
               ))}
             </select>
           </Field>
-          <p className="hint">
-            {L(
-              "連絡先はお知らせを送るためだけに使い、送信後すぐに消去します。",
-              "Used only to send this notice, and erased as soon as it is sent.",
-            )}
-          </p>
+          <p className="hint">{t("turnNotice.usedOnlyToSendThisNotice")}</p>
           {change.error && (
             <p role="alert" className="error">
               {errorText(change.error, lang)}
             </p>
           )}
           <button type="submit" className="primary" disabled={change.isPending}>
-            {L("申し込む", "Ask for the notice")}
+            {t("turnNotice.askForTheNotice")}
           </button>
         </form>
       ) : (
@@ -127,7 +118,9 @@ export function TurnNotice({ base, onScreen }: { base: string; onScreen: React.R
                 setOpen(true);
               }}
             >
-              {L(`${c.label.ja}で知らせる`, `By ${c.label.en.toLowerCase()}`)}
+              {t("turnNotice.by", {
+                channel: lang === "ja" ? c.label.ja : c.label.en.toLowerCase(),
+              })}
             </button>
           ))}
           {onScreen}
