@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { httpSignIn } from "../test/server.ts";
-import { DEMO_PASSWORD, demoFixture, screenshot, signInThroughUi } from "./browser.ts";
+import {
+  breaksInsidePhrases,
+  DEMO_PASSWORD,
+  demoFixture,
+  renderedLines,
+  screenshot,
+  signInThroughUi,
+} from "./browser.ts";
 
 /**
  * The display board as the board device runs it: Chromium with autoplay allowed (the flag the
@@ -70,6 +77,8 @@ describe("the display board", () => {
     // Autoplay allowed on the board device: no note asking for a touch, no control on the face.
     expect(await page.locator(".board-sound-note").count()).toBe(0);
     expect(await page.locator("main.board button, main.board input").count()).toBe(0);
+    for (const name of await page.locator(".phrases").all())
+      expect(breaksInsidePhrases(await renderedLines(name))).toEqual([]);
     await screenshot(page, "board-1080p");
     await context.close();
   });

@@ -2,7 +2,8 @@ import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { jaModel, Parser } from "budoux";
+import { type Browser, chromium, type Locator, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { ROOT } from "../src/server.ts";
 import { type SpawnedServer, spawnServer } from "../test/server.ts";
@@ -129,4 +130,43 @@ export function demoFixture(env: Record<string, string> = {}, browserArgs: strin
     await fixture.server?.close();
   });
   return fixture;
+}
+
+/** The lines a text is laid out in, as the browser broke it (by the glyphs' vertical positions). */
+export async function renderedLines(locator: Locator): Promise<string[]> {
+  return locator.evaluate((element) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    const lines: string[] = [];
+    let top = Number.NaN;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? "";
+      for (let i = 0; i < text.length; i++) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const y = range.getBoundingClientRect().top;
+        if (lines.length === 0 || y > top + 4) lines.push("");
+        if (lines.length === 1 || y > top + 4) top = y;
+        lines[lines.length - 1] = `${lines[lines.length - 1] ?? ""}${text[i] ?? ""}`;
+      }
+    }
+    return lines;
+  });
+}
+
+/** Lines that end inside a Japanese word: not at a BudouX phrase end nor at punctuation (「カード申請サポー／ト」). */
+export function breaksInsidePhrases(lines: string[]): string[] {
+  const text = lines.join("");
+  const ends = new Set<number>();
+  let at = 0;
+  for (const phrase of new Parser(jaModel).parse(text)) ends.add((at += phrase.length));
+  const bad: string[] = [];
+  let offset = 0;
+  for (const line of lines.slice(0, -1)) {
+    offset += line.length;
+    // After punctuation (・、。）) or before an opening bracket is a break between words too.
+    const atPunctuation = /[・、。）」]$/.test(line) || /^[（「]/.test(text.slice(offset));
+    if (!ends.has(offset) && !atPunctuation) bad.push(`${line}／${text.slice(offset, offset + 3)}`);
+  }
+  return bad;
 }

@@ -3,7 +3,15 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { axeViolations, demoFixture, SCREENSHOTS, screenshot, signInThroughUi } from "./browser.ts";
+import {
+  axeViolations,
+  breaksInsidePhrases,
+  demoFixture,
+  renderedLines,
+  SCREENSHOTS,
+  screenshot,
+  signInThroughUi,
+} from "./browser.ts";
 
 /** The kiosk as it stands in the hall: a 1366×768 touch screen and an 80 mm receipt printer. */
 const demo = demoFixture({ MADOGUCHI_CLOCK: "2026-08-04T10:00:00+09:00" });
@@ -28,11 +36,11 @@ describe("the kiosk", () => {
     await page.goto(`${demo.server.url}/kiosk?idle=5`);
     await page.getByRole("heading", { name: "ご用件をお選びください" }).waitFor();
     await buttonsOnScreen(page);
-    const wordBreak = await page
-      .locator(".kiosk-choice")
-      .first()
-      .evaluate((el) => getComputedStyle(el).wordBreak);
-    expect(wordBreak).toBe("auto-phrase");
+    // Every label wraps between phrases, never inside a word (カード申請サポー／ト).
+    const labels = page.locator(".kiosk-choice .phrases, .priority-choice .phrases");
+    expect(await labels.count()).toBeGreaterThan(8);
+    for (const label of await labels.all())
+      expect(breaksInsidePhrases(await renderedLines(label))).toEqual([]);
 
     // Left alone, the kiosk forgets the last person's choice and language.
     await page.getByRole("button", { name: "カード交付" }).click();

@@ -4,8 +4,10 @@ import { freePort } from "../test/server.ts";
 import { startSmtpServer } from "../test/smtp.ts";
 import {
   axeViolations,
+  breaksInsidePhrases,
   type E2eServer,
   launchBrowser,
+  renderedLines,
   screenshot,
   startDemoServer,
 } from "./browser.ts";
@@ -62,6 +64,9 @@ describe("booking on a phone", () => {
     await page.goto(`${server.url}/book/nagaoka`);
     await page.getByRole("heading", { name: "1. 手続を選んでください" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+    // On a phone the procedure names wrap between phrases, never inside a word.
+    for (const name of await page.locator(".choice .phrases").all())
+      expect(breaksInsidePhrases(await renderedLines(name))).toEqual([]);
     await screenshot(page, "book-procedure");
     await page.getByRole("button", { name: "カード交付" }).click();
     await page.getByRole("heading", { name: "2. 日にちを選んでください" }).waitFor();

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from "react";
 import { ESTIMATE_LABEL } from "../../../src/queue/crowding.ts";
 import { serverNow } from "../api.ts";
 import { useEventStream, waitText } from "../live.ts";
+import { Phrases } from "../Phrases.tsx";
 import { keys } from "../queryClient.ts";
 import { CrowdingBadge } from "../queue/Crowding.tsx";
 import { useQueueBoard } from "../queue/liveQueue.tsx";
@@ -168,7 +169,7 @@ export function Board({ english }: { english: boolean }) {
               <div className="board-group" key={g.groupCode}>
                 <span className="group-prefix">{g.prefix}</span>
                 <span className="group-name">
-                  {g.nameJa}
+                  <Phrases>{g.nameJa}</Phrases>
                   <small lang="en">{g.nameEn}</small>
                 </span>
                 <span className="group-waiting">{g.waiting}人</span>

@@ -4,6 +4,7 @@ import type { congestionSchema } from "../../../src/queue/contract.ts";
 import { errorText } from "../api.ts";
 import { useLang, useT } from "../i18n.ts";
 import { useEventStream, waitText } from "../live.ts";
+import { Phrases } from "../Phrases.tsx";
 import { CrowdingBadge, estimateLabel } from "../queue/Crowding.tsx";
 import { useGet } from "../server.tsx";
 
@@ -64,7 +65,7 @@ export function Congestion({
               <article className="congestion-card" key={g.groupCode}>
                 <h2>
                   <span className="group-prefix">{g.prefix}</span>{" "}
-                  {lang === "ja" ? g.nameJa : g.nameEn}
+                  <Phrases>{lang === "ja" ? g.nameJa : g.nameEn}</Phrases>
                 </h2>
                 <CrowdingBadge crowding={g.crowding} />
                 <dl className="facts">

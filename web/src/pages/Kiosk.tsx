@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { api, errorText } from "../api.ts";
 import { useLang, useT } from "../i18n.ts";
 import { waitText } from "../live.ts";
+import { Phrases } from "../Phrases.tsx";
 import { keys } from "../queryClient.ts";
 import type { TicketOut } from "../queue/types.ts";
 import { useCatalogue } from "../server.tsx";
@@ -225,7 +226,7 @@ export function Kiosk({
             <span className="choice-mark" aria-hidden="true">
               {chosen.includes(p.code) ? "✓" : ""}
             </span>
-            {name(p)}
+            <Phrases>{name(p)}</Phrases>
           </button>
         ))}
       </div>
@@ -240,7 +241,7 @@ export function Kiosk({
               aria-pressed={priority === code}
               onClick={() => setPriority(priority === code ? null : code)}
             >
-              {label[lang]}
+              <Phrases>{label[lang]}</Phrases>
             </button>
           ))}
         </div>

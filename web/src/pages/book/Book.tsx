@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { ApiError, api, errorText } from "../../api.ts";
 import { useLang, useT } from "../../i18n.ts";
+import { Phrases } from "../../Phrases.tsx";
 import { PublicHeader } from "../../PublicHeader.tsx";
 import { calendarFile, downloadLink } from "../../reservations.ts";
 import { type Contact, ContactForm } from "./ContactForm.tsx";
@@ -101,7 +102,7 @@ export function Book({ tenant, onToggleLang }: { tenant: string; onToggleLang: (
           <div className="choice-list">
             {procedures.map((p) => (
               <button type="button" key={p.code} className="choice" onClick={() => setProcedure(p)}>
-                {name(p)}
+                <Phrases>{name(p)}</Phrases>
                 {(lang === "ja" ? p.bringJa : p.bringEn) && (
                   <small className="choice-note">
                     {t("book.bring")}
