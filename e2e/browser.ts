@@ -159,7 +159,10 @@ export function breaksInsidePhrases(lines: string[]): string[] {
   const text = lines.join("");
   const ends = new Set<number>();
   let at = 0;
-  for (const phrase of new Parser(jaModel).parse(text)) ends.add((at += phrase.length));
+  for (const phrase of new Parser(jaModel).parse(text)) {
+    at += phrase.length;
+    ends.add(at);
+  }
   const bad: string[] = [];
   let offset = 0;
   for (const line of lines.slice(0, -1)) {

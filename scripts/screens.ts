@@ -19,7 +19,13 @@ const SHOTS = [
   { name: "status", width: 390, height: 844 },
 ] as const;
 
-async function signIn(browser: Browser, url: string, user: string, password: string, size: { width: number; height: number }) {
+async function signIn(
+  browser: Browser,
+  url: string,
+  user: string,
+  password: string,
+  size: { width: number; height: number },
+) {
   const context = await browser.newContext({ viewport: size });
   const page = await context.newPage();
   await page.goto(url);
@@ -48,19 +54,33 @@ async function call(page: Page, method: string, url: string, body?: unknown) {
 
 async function capture(base: string, password: string, out: string) {
   mkdirSync(out, { recursive: true });
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--autoplay-policy=no-user-gesture-required"] });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--autoplay-policy=no-user-gesture-required"],
+  });
   try {
     // A morning in progress: four people waiting, one called to counter 1.
     const staff = await signIn(browser, base, "staff", password, { width: 1366, height: 768 });
     await call(staff, "POST", "/api/v1/queue/counters/1/open", {});
     const tickets = [];
-    for (const procedures of [["handover"], ["handover"], ["ecert"], ["insurance_fund"], ["handover"]])
-      tickets.push(await call(staff, "POST", "/api/v1/queue/tickets", { procedures, priority: false }));
+    for (const procedures of [
+      ["handover"],
+      ["handover"],
+      ["ecert"],
+      ["insurance_fund"],
+      ["handover"],
+    ])
+      tickets.push(
+        await call(staff, "POST", "/api/v1/queue/tickets", { procedures, priority: false }),
+      );
     await call(staff, "POST", "/api/v1/queue/counters/1/call-next");
 
     const kiosk = await signIn(browser, `${base}/kiosk`, "kiosk", password, SHOTS[0]);
     await kiosk.goto(`${base}/kiosk`);
-    await kiosk.getByRole("button", { name: /カード交付/ }).first().click();
+    await kiosk
+      .getByRole("button", { name: /カード交付/ })
+      .first()
+      .click();
     await kiosk.screenshot({ path: path.join(out, "kiosk.png") });
     await kiosk.getByRole("button", { name: /発券/ }).first().click();
     await kiosk.locator(".slip-number, .ticket-number").first().waitFor();
@@ -71,7 +91,9 @@ async function capture(base: string, password: string, out: string) {
     await board.waitForTimeout(1500);
     await board.screenshot({ path: path.join(out, "board.png") });
 
-    const phone = await (await browser.newContext({ viewport: SHOTS[3], isMobile: true })).newPage();
+    const phone = await (
+      await browser.newContext({ viewport: SHOTS[3], isMobile: true })
+    ).newPage();
     await phone.goto(tickets[3].statusUrl);
     await phone.waitForTimeout(1500);
     await phone.screenshot({ path: path.join(out, "status.png"), fullPage: true });
@@ -94,7 +116,10 @@ async function compare(before: string, after: string, out: string) {
           <figure style="margin:0"><figcaption>After</figcaption><img src="${img(after)}" style="display:block;border:1px solid #888"></figure>
         </body>`,
       );
-      await page.screenshot({ path: path.join(out, `${shot.name}-before-after.png`), fullPage: true });
+      await page.screenshot({
+        path: path.join(out, `${shot.name}-before-after.png`),
+        fullPage: true,
+      });
     }
   } finally {
     await browser.close();
