@@ -77,6 +77,16 @@ describe("the display board", () => {
     // Autoplay allowed on the board device: no note asking for a touch, no control on the face.
     expect(await page.locator(".board-sound-note").count()).toBe(0);
     expect(await page.locator("main.board button, main.board input").count()).toBe(0);
+    // Every call on one line: 「A002 2番窓口」, the counter's name never split, nothing cut off.
+    for (const row of await page.locator(".call-row").all()) {
+      const box = (await row.boundingBox())!;
+      for (const part of [".call-number", ".call-counter"]) {
+        const cell = row.locator(part);
+        expect(await renderedLines(cell)).toHaveLength(1);
+        const inner = (await cell.boundingBox())!;
+        expect(inner.x + inner.width).toBeLessThanOrEqual(box.x + box.width + 1);
+      }
+    }
     for (const name of await page.locator(".phrases").all())
       expect(breaksInsidePhrases(await renderedLines(name))).toEqual([]);
     await screenshot(page, "board-1080p");

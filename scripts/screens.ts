@@ -61,7 +61,10 @@ async function capture(base: string, password: string, out: string) {
   try {
     // A morning in progress: four people waiting, one called to counter 1.
     const staff = await signIn(browser, base, "staff", password, { width: 1366, height: 768 });
-    await call(staff, "POST", "/api/v1/queue/counters/1/open", {});
+    console.info(
+      "open",
+      JSON.stringify(await call(staff, "POST", "/api/v1/queue/counters/1/open", {})),
+    );
     const tickets = [];
     for (const procedures of [
       ["handover"],
@@ -73,7 +76,10 @@ async function capture(base: string, password: string, out: string) {
       tickets.push(
         await call(staff, "POST", "/api/v1/queue/tickets", { procedures, priority: false }),
       );
-    await call(staff, "POST", "/api/v1/queue/counters/1/call-next");
+    console.info(
+      "call",
+      JSON.stringify(await call(staff, "POST", "/api/v1/queue/counters/1/call-next", {})),
+    );
 
     const kiosk = await signIn(browser, `${base}/kiosk`, "kiosk", password, SHOTS[0]);
     await kiosk.goto(`${base}/kiosk`);
