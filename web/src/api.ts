@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { meSchema } from "../../src/platform/auth/routes.ts";
+import type { meSchema } from "../../src/platform/auth/contract.ts";
 import { i18next } from "./i18n.ts";
 
 /** The API client: same-origin cookie session, CSRF token on every write, typed errors. */

@@ -6,6 +6,14 @@ import { RateLimiter } from "../http/rateLimit.ts";
 import { type App, errorSchema, okSchema, type RouteDeps } from "../http/types.ts";
 import { tenantIdSchema } from "../tenancy/tenant.ts";
 import { publicUser } from "./accounts.ts";
+import {
+  loginBody,
+  meSchema,
+  passwordChangeBody,
+  proofBody,
+  totpConfirmBody,
+  userSchema,
+} from "./contract.ts";
 import { signOut, switchTenant, whoAmI } from "./own.ts";
 import { isRole, TOTP_REQUIRED } from "./permissions.ts";
 import {
@@ -18,45 +26,11 @@ import {
 import { SESSION_COOKIE } from "./sessions.ts";
 import { signIn } from "./signIn.ts";
 
-const userSchema = z.object({
-  userId: z.string(),
-  tenantId: z.string(),
-  username: z.string(),
-  displayName: z.string(),
-  role: z.string(),
-  totpEnabled: z.boolean(),
-  locked: z.boolean(),
-  disabled: z.boolean(),
-});
-
-export { userSchema };
-
-const tenantRefSchema = z.object({ tenantId: z.string(), nameJa: z.string(), nameEn: z.string() });
-
-/** Who is signed in: the user, the tenant acted in, and what the role may do. */
-export const meSchema = z.object({
-  user: userSchema,
-  tenant: tenantRefSchema,
-  tenants: z.array(tenantRefSchema),
-  csrfToken: z.string(),
-  restriction: z.string().nullable(),
-  permissions: z.array(z.string()),
-  device: z.boolean(),
-  /** The server clock (a training clock under MADOGUCHI_CLOCK): the web app keeps time by it. */
-  serverTime: z.string(),
-  /** Set after an administrator removed this account's second factor, until a new one is enrolled. */
-  totpReset: z.object({ at: z.string(), by: z.string() }).nullable(),
-  /** The role must keep a second factor (it cannot be switched off). */
-  totpRequired: z.boolean(),
-});
+export { meSchema, userSchema };
 
 /** The browser's known-device cookie: the owner is not held up by delays others have caused. */
 export const DEVICE_COOKIE = "madoguchi_device";
 const DEVICE_COOKIE_DAYS = 90;
-const proofBody = z.object({
-  password: z.string().min(1).max(1000),
-  code: z.string().max(10).optional(),
-});
 
 /** A refusal returned by an operation is thrown once the count it made has been committed. */
 function settled<T>(outcome: Outcome<T>): T | undefined {
@@ -76,12 +50,7 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
       schema: {
         tags: ["auth"],
         summary: "Sign in (sets the session cookie; send csrfToken as x-csrf-token on writes)",
-        body: z.object({
-          tenant: tenantIdSchema,
-          username: z.string().min(1).max(100),
-          password: z.string().min(1).max(1000),
-          totp: z.string().max(10).optional(),
-        }),
+        body: loginBody,
         response: {
           200: z.object({ csrfToken: z.string(), restriction: z.string().nullable() }),
           401: errorSchema,
@@ -235,7 +204,7 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
       schema: {
         tags: ["auth"],
         summary: "Confirm two-factor enrolment with a code",
-        body: z.object({ code: z.string().regex(/^\d{6}$/) }),
+        body: totpConfirmBody,
         response: { 200: okSchema },
       },
     },
@@ -257,11 +226,7 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
       schema: {
         tags: ["auth"],
         summary: "Change one's own password",
-        body: z.object({
-          current: z.string().max(1000),
-          code: z.string().max(10).optional(),
-          next: z.string().max(1000),
-        }),
+        body: passwordChangeBody,
         response: { 200: okSchema },
       },
     },

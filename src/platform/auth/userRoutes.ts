@@ -9,8 +9,7 @@ import {
   resetTotp,
   unlockUser,
 } from "./accounts.ts";
-import { ROLES } from "./permissions.ts";
-import { userSchema } from "./routes.ts";
+import { newUserBody, userSchema } from "./contract.ts";
 
 const userIdParams = z.object({ userId: z.string().uuid() });
 
@@ -37,12 +36,7 @@ export async function userRoutes(app: App, { database }: RouteDeps) {
       schema: {
         tags: ["users"],
         summary: "Create a user",
-        body: z.object({
-          username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,39}$/),
-          displayName: z.string().min(1).max(100),
-          role: z.enum(ROLES),
-          password: z.string().max(1000),
-        }),
+        body: newUserBody,
         response: { 201: userSchema },
       },
     },

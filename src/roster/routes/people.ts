@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { publicUser } from "../../platform/auth/accounts.ts";
-import { userSchema } from "../../platform/auth/routes.ts";
+import { userSchema } from "../../platform/auth/contract.ts";
 import { operationRunner } from "../../platform/http/context.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
 import { patchOf } from "../../platform/inputs.ts";

@@ -1,7 +1,20 @@
+import { useMutation } from "@tanstack/react-query";
 import QRCode from "qrcode";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import {
+  passwordChangeBody,
+  proofBody,
+  totpConfirmBody,
+} from "../../../src/platform/auth/contract.ts";
 import { api, errorText, type Me } from "../api.ts";
+import { contractResolver, Field } from "../forms.tsx";
 import { useLang, useT } from "../i18n.ts";
+import { OutcomeLine, useCommand } from "../server.tsx";
+
+type Proof = z.infer<typeof proofBody>;
+type PasswordChangeFields = z.infer<typeof passwordChangeBody>;
 
 /** Own account: two-factor enrolment (required first for some roles) and password change. */
 export function Account({ me, onChanged }: { me: Me; onChanged: () => Promise<void> }) {
@@ -16,55 +29,51 @@ export function Account({ me, onChanged }: { me: Me; onChanged: () => Promise<vo
 }
 
 type Intent = "enrol" | "remove";
+type Setup = { secret: string; otpauthUri: string; qr: string };
+
+/** A 6-digit code field: digits only, as an authenticator app shows them. */
+const codeInput = { setValueAs: (v: string) => (v ?? "").replace(/\D/g, "").slice(0, 6) };
 
 function TwoFactor({ me, onChanged }: { me: Me; onChanged: () => Promise<void> }) {
   const t = useT();
   const lang = useLang();
-  const [setup, setSetup] = useState<{ secret: string; otpauthUri: string; qr: string } | null>(
-    null,
-  );
   const [intent, setIntent] = useState<Intent | null>(null);
-  const [code, setCode] = useState("");
-  const [error, setError] = useState<string | null>(null);
   const required = me.restriction === "totp_enrollment";
   const enabled = me.user.totpEnabled;
 
   // Starting over or switching off needs the password (and a code once a factor is in force).
-  const prove = async (proof: { password: string; code?: string }) => {
-    setError(null);
-    try {
+  const prove = useMutation({
+    mutationFn: async (proof: Proof): Promise<Setup | null> => {
       if (intent === "remove") {
         await api("DELETE", "/api/v1/auth/totp", proof);
-        setIntent(null);
         await onChanged();
-        return;
+        return null;
       }
       const result = await api<{ secret: string; otpauthUri: string }>(
         "POST",
         "/api/v1/auth/totp/setup",
         proof,
       );
-      setIntent(null);
-      setSetup({
+      return {
         ...result,
         qr: await QRCode.toDataURL(result.otpauthUri, { margin: 1, width: 220 }),
-      });
-    } catch (e) {
-      setError(errorText(e, lang));
-    }
-  };
-
-  const confirm = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      await api("POST", "/api/v1/auth/totp/confirm", { code });
-      setSetup(null);
-      setCode("");
+      };
+    },
+    onSuccess: () => setIntent(null),
+  });
+  const setup = prove.data ?? null;
+  const confirm = useMutation({
+    mutationFn: (code: string) => api("POST", "/api/v1/auth/totp/confirm", { code }),
+    onSuccess: async () => {
+      prove.reset();
       await onChanged();
-    } catch (e) {
-      setError(errorText(e, lang));
-    }
-  };
+    },
+  });
+  const codeForm = useForm<z.infer<typeof totpConfirmBody>>({
+    defaultValues: { code: "" },
+    resolver: contractResolver(totpConfirmBody, lang),
+  });
+  const failure = prove.error ?? confirm.error;
 
   return (
     <div className="panel">
@@ -99,28 +108,39 @@ function TwoFactor({ me, onChanged }: { me: Me; onChanged: () => Promise<void> }
         <ProofForm
           withCode={enabled}
           submitLabel={intent === "remove" ? t("twoFactorRemove") : t("next")}
-          error={error}
-          onSubmit={prove}
+          error={prove.error ? errorText(prove.error, lang) : null}
+          pending={prove.isPending}
+          onSubmit={(proof) => prove.mutate(proof)}
           onCancel={() => {
             setIntent(null);
-            setError(null);
+            prove.reset();
           }}
         />
       )}
       {setup && (
-        <form onSubmit={(e) => void confirm(e)} className="totp-setup">
+        <form
+          onSubmit={codeForm.handleSubmit(({ code }) => confirm.mutate(code))}
+          className="totp-setup"
+          noValidate
+        >
           <img src={setup.qr} alt={t("account.qrAlt")} width={220} height={220} />
           <div>
             <p>
               {t("secretKey")}: <code className="secret">{setup.secret}</code>
             </p>
-            <CodeInput value={code} onChange={setCode} />
-            {error && (
+            <Field label={t("totpCode")} error={codeForm.formState.errors.code}>
+              <input
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                {...codeForm.register("code", codeInput)}
+              />
+            </Field>
+            {failure && (
               <p role="alert" className="error">
-                {error}
+                {errorText(failure, lang)}
               </p>
             )}
-            <button type="submit" className="primary">
+            <button type="submit" className="primary" disabled={confirm.isPending}>
               {t("confirm")}
             </button>
           </div>
@@ -135,28 +155,42 @@ function ProofForm(props: {
   withCode: boolean;
   submitLabel: string;
   error: string | null;
-  onSubmit: (proof: { password: string; code?: string }) => Promise<void>;
+  pending: boolean;
+  onSubmit: (proof: Proof) => void;
   onCancel: () => void;
 }) {
   const t = useT();
-  const [password, setPassword] = useState("");
-  const [code, setCode] = useState("");
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void props.onSubmit(props.withCode ? { password, code } : { password });
-  };
+  const lang = useLang();
+  const form = useForm<Proof>({
+    defaultValues: { password: "", code: "" },
+    resolver: contractResolver(proofBody, lang),
+  });
+  const { errors } = form.formState;
+  const submit = form.handleSubmit(({ password, code }) =>
+    props.onSubmit(props.withCode ? { password, code: code ?? "" } : { password }),
+  );
   return (
-    <form onSubmit={submit} className="proof">
+    <form onSubmit={submit} className="proof" noValidate>
       <p>{props.withCode ? t("proveIdentityWithCode") : t("proveIdentity")}</p>
-      <CurrentPassword value={password} onChange={setPassword} />
-      {props.withCode && <CodeInput value={code} onChange={setCode} />}
+      <Field label={t("currentPassword")} error={errors.password}>
+        <input type="password" autoComplete="current-password" {...form.register("password")} />
+      </Field>
+      {props.withCode && (
+        <Field label={t("totpCode")} error={errors.code}>
+          <input
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            {...form.register("code", codeInput)}
+          />
+        </Field>
+      )}
       {props.error && (
         <p role="alert" className="error">
           {props.error}
         </p>
       )}
       <div className="actions">
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={props.pending}>
           {props.submitLabel}
         </button>
         <button type="button" onClick={props.onCancel}>
@@ -167,80 +201,47 @@ function ProofForm(props: {
   );
 }
 
-function CurrentPassword({ value, onChange }: { value: string; onChange: (v: string) => void }) {
-  const t = useT();
-  return (
-    <label>
-      {t("currentPassword")}
-      <input
-        type="password"
-        autoComplete="current-password"
-        value={value}
-        onChange={(e) => onChange(e.target.value)}
-        required
-      />
-    </label>
-  );
-}
-
-function CodeInput({ value, onChange }: { value: string; onChange: (code: string) => void }) {
-  const t = useT();
-  return (
-    <label>
-      {t("totpCode")}
-      <input
-        value={value}
-        onChange={(e) => onChange(e.target.value.replace(/\D/g, "").slice(0, 6))}
-        inputMode="numeric"
-        autoComplete="one-time-code"
-        pattern="\d{6}"
-        required
-      />
-    </label>
-  );
-}
-
 function PasswordChange({ withCode }: { withCode: boolean }) {
   const t = useT();
   const lang = useLang();
-  const [current, setCurrent] = useState("");
-  const [code, setCode] = useState("");
-  const [next, setNext] = useState("");
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      await api("POST", "/api/v1/auth/password", { current, next, ...(withCode ? { code } : {}) });
-      setCurrent("");
-      setCode("");
-      setNext("");
-      setMessage({ kind: "ok", text: t("saved") });
-    } catch (e) {
-      setMessage({ kind: "error", text: errorText(e, lang) });
-    }
-  };
+  const { run, pending, message } = useCommand([]);
+  const empty = { current: "", code: "", next: "" };
+  const form = useForm<PasswordChangeFields>({
+    defaultValues: empty,
+    resolver: contractResolver(passwordChangeBody, lang),
+  });
+  const { errors } = form.formState;
+  const submit = form.handleSubmit(({ current, code, next }) =>
+    run(async () => {
+      await api("POST", "/api/v1/auth/password", {
+        current,
+        next,
+        ...(withCode ? { code } : {}),
+      });
+      form.reset(empty);
+      return t("saved");
+    }),
+  );
   return (
-    <form className="panel" onSubmit={(e) => void submit(e)}>
+    <form className="panel" onSubmit={submit} noValidate>
       <h2>{t("changePassword")}</h2>
-      <CurrentPassword value={current} onChange={setCurrent} />
-      {withCode && <CodeInput value={code} onChange={setCode} />}
-      <label>
-        {t("newPassword")}
-        <input
-          type="password"
-          autoComplete="new-password"
-          value={next}
-          onChange={(e) => setNext(e.target.value)}
-          required
-          minLength={10}
-        />
-      </label>
-      {message && (
-        <p role={message.kind === "error" ? "alert" : "status"} className={message.kind}>
-          {message.text}
-        </p>
+      <Field label={t("currentPassword")} error={errors.current}>
+        <input type="password" autoComplete="current-password" {...form.register("current")} />
+      </Field>
+      {withCode && (
+        <Field label={t("totpCode")} error={errors.code}>
+          <input
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            {...form.register("code", codeInput)}
+          />
+        </Field>
       )}
-      <button type="submit" className="primary">
+      <Field label={t("newPassword")} error={errors.next}>
+        <input type="password" autoComplete="new-password" {...form.register("next")} />
+      </Field>
+      <OutcomeLine message={message} />
+      <button type="submit" className="primary" disabled={pending}>
         {t("changePassword")}
       </button>
     </form>

@@ -1,6 +1,12 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { loginBody } from "../../../src/platform/auth/contract.ts";
 import { ApiError, api, errorText } from "../api.ts";
+import { contractResolver, Field } from "../forms.tsx";
 import { useLang, useT } from "../i18n.ts";
+
+type LoginFields = z.input<typeof loginBody>;
 
 interface Props {
   onSignedIn: () => Promise<void>;
@@ -12,40 +18,34 @@ export function Login({ onSignedIn, onToggleLang }: Props) {
   const t = useT();
   const lang = useLang();
   const params = new URLSearchParams(window.location.search);
-  const [tenant, setTenant] = useState(
-    params.get("tenant") ?? localStorage.getItem("madoguchi.tenant") ?? "nagaoka",
-  );
-  const [username, setUsername] = useState("");
-  const [password, setPassword] = useState("");
-  const [totp, setTotp] = useState("");
   const [needTotp, setNeedTotp] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const form = useForm<LoginFields>({
+    defaultValues: {
+      tenant: params.get("tenant") ?? localStorage.getItem("madoguchi.tenant") ?? "nagaoka",
+      username: "",
+      password: "",
+      totp: "",
+    },
+    resolver: contractResolver(loginBody, lang),
+  });
+  const { errors, isSubmitting: busy } = form.formState;
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
+  const submit = form.handleSubmit(async ({ totp, ...credentials }) => {
     setError(null);
     try {
-      await api("POST", "/api/v1/auth/login", {
-        tenant,
-        username,
-        password,
-        ...(needTotp ? { totp } : {}),
-      });
-      localStorage.setItem("madoguchi.tenant", tenant);
+      await api("POST", "/api/v1/auth/login", { ...credentials, ...(needTotp ? { totp } : {}) });
+      localStorage.setItem("madoguchi.tenant", credentials.tenant);
       await onSignedIn();
     } catch (e) {
       if (e instanceof ApiError && e.body.code === "totp_required") {
         setNeedTotp(true);
       } else {
         setError(errorText(e, lang));
-        if (needTotp) setTotp("");
+        if (needTotp) form.setValue("totp", "");
       }
-    } finally {
-      setBusy(false);
     }
-  };
+  });
 
   return (
     <main className="login" id="main">
@@ -68,55 +68,41 @@ export function Login({ onSignedIn, onToggleLang }: Props) {
             {t("language")}
           </button>
         </div>
-        <form onSubmit={(e) => void submit(e)} noValidate>
+        <form onSubmit={submit} noValidate>
           {!needTotp ? (
             <>
-              <label>
-                {t("tenant")}
+              <Field label={t("tenant")} error={errors.tenant}>
                 <input
-                  name="tenant"
-                  value={tenant}
-                  onChange={(e) => setTenant(e.target.value.trim())}
                   autoComplete="organization"
-                  required
+                  {...form.register("tenant", { setValueAs: (v: string) => v.trim() })}
                 />
-              </label>
-              <label>
-                {t("username")}
+              </Field>
+              <Field label={t("username")} error={errors.username}>
                 <input
-                  name="username"
-                  value={username}
-                  onChange={(e) => setUsername(e.target.value.trim())}
                   autoComplete="username"
-                  required
+                  {...form.register("username", { setValueAs: (v: string) => v.trim() })}
                 />
-              </label>
-              <label>
-                {t("password")}
+              </Field>
+              <Field label={t("password")} error={errors.password}>
                 <input
-                  name="password"
                   type="password"
-                  value={password}
-                  onChange={(e) => setPassword(e.target.value)}
                   autoComplete="current-password"
-                  required
+                  {...form.register("password")}
                 />
-              </label>
+              </Field>
             </>
           ) : (
             <>
               <p>{t("totpPrompt")}</p>
-              <label>
-                {t("totpCode")}
+              <Field label={t("totpCode")} error={errors.totp}>
                 <input
-                  name="totp"
-                  value={totp}
-                  onChange={(e) => setTotp(e.target.value.replace(/\D/g, "").slice(0, 6))}
                   inputMode="numeric"
                   autoComplete="one-time-code"
-                  required
+                  {...form.register("totp", {
+                    setValueAs: (v: string) => v.replace(/\D/g, "").slice(0, 6),
+                  })}
                 />
-              </label>
+              </Field>
             </>
           )}
           {error && (
@@ -133,7 +119,7 @@ export function Login({ onSignedIn, onToggleLang }: Props) {
               className="ghost"
               onClick={() => {
                 setNeedTotp(false);
-                setTotp("");
+                form.setValue("totp", "");
               }}
             >
               {t("back")}

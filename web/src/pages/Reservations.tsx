@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import type { z } from "zod";
 import {
   type impactSchema,
@@ -11,6 +11,7 @@ import { useDialog } from "../ConfirmDialog.tsx";
 import { useLang, useT } from "../i18n.ts";
 import { keys } from "../queryClient.ts";
 import { OutcomeLine, useCatalogue, useCommand, useGet } from "../server.tsx";
+import { PhoneBooking } from "./reservations/PhoneBooking.tsx";
 
 type Row = StaffReservation;
 type Slot = z.infer<typeof slotSchema>;
@@ -32,12 +33,6 @@ export function Reservations({ tenant }: { tenant: string }) {
     `/api/v1/reservations/closure-impact?date=${date}`,
   ).data;
   const catalogue = useCatalogue().data;
-  const [phone, setPhone] = useState({ procedure: "handover", start: "", nameKana: "", phone: "" });
-  const slots =
-    useGet<Slot[]>(
-      [...keys.reservations, "slots", phone.procedure, date],
-      `/api/v1/public/${tenant}/slots?procedure=${phone.procedure}&from=${date}&to=${date}`,
-    ).data ?? [];
   // A check-in issues a ticket: the queue's screens change too.
   const { run, pending, message } = useCommand([keys.reservations, keys.queue]);
 
@@ -97,13 +92,6 @@ export function Reservations({ tenant }: { tenant: string }) {
       );
       return t("reservations.toldPeopleAboutTheClosure", { notified: result.notified });
     });
-  const book = (event: FormEvent) => {
-    event.preventDefault();
-    void run(async () => {
-      const row = await api<Row>("POST", "/api/v1/reservations", phone);
-      return t("reservations.bookedByPhone", { code: row.code });
-    });
-  };
   const name = (code: string) => {
     const p = catalogue?.procedures.find((x) => x.code === code);
     return p ? (lang === "ja" ? p.nameJa : p.nameEn) : code;
@@ -187,61 +175,7 @@ export function Reservations({ tenant }: { tenant: string }) {
           </tbody>
         </table>
       </div>
-      <form className="panel" onSubmit={book}>
-        <h2>{t("reservations.bookForACaller")}</h2>
-        <div className="grid">
-          <label>
-            {t("reservations.procedure")}
-            <select
-              value={phone.procedure}
-              onChange={(e) => setPhone({ ...phone, procedure: e.target.value })}
-            >
-              {catalogue?.procedures
-                .filter((p) => p.atCounter && !p.retiredAt)
-                .map((p) => (
-                  <option key={p.code} value={p.code}>
-                    {name(p.code)}
-                  </option>
-                ))}
-            </select>
-          </label>
-          <label>
-            {t("reservations.time")}
-            <select
-              value={phone.start}
-              onChange={(e) => setPhone({ ...phone, start: e.target.value })}
-              required
-            >
-              <option value="">—</option>
-              {slots.map((s) => (
-                <option key={s.start} value={s.start} disabled={s.remaining === 0}>
-                  {timeOf(s.start)} ({t("reservations.left", { remaining: s.remaining })})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("reservations.nameKatakana")}
-            <input
-              value={phone.nameKana}
-              onChange={(e) => setPhone({ ...phone, nameKana: e.target.value })}
-              required
-            />
-          </label>
-          <label>
-            {t("reservations.phone")}
-            <input
-              type="tel"
-              value={phone.phone}
-              onChange={(e) => setPhone({ ...phone, phone: e.target.value })}
-              required
-            />
-          </label>
-        </div>
-        <button type="submit" className="primary" disabled={pending}>
-          {t("reservations.book")}
-        </button>
-      </form>
+      <PhoneBooking tenant={tenant} date={date} catalogue={catalogue} />
     </section>
   );
 }

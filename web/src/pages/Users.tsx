@@ -1,17 +1,20 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
 import type { z } from "zod";
+import { newUserBody, type userSchema } from "../../../src/platform/auth/contract.ts";
 import { roleLabel } from "../../../src/platform/auth/permissions.ts";
-import type { userSchema } from "../../../src/platform/auth/routes.ts";
 import { api, errorText } from "../api.ts";
 import { useDialog } from "../ConfirmDialog.tsx";
+import { contractResolver, Field } from "../forms.tsx";
 import { useLang, useT } from "../i18n.ts";
+import { OutcomeLine, useCommand } from "../server.tsx";
 
 /** A user as the API gives it: the server's own contract type. */
 type UserRow = z.infer<typeof userSchema>;
 
 /** Staff, deputy and manager accounts belong to roster people and are created from the roster. */
-const ROLES = ["city", "contractor_admin", "admin", "kiosk", "board"];
+const ROLES = ["city", "contractor_admin", "admin", "kiosk", "board"] as const;
 
 /** The tenant's users: list, add, unlock. Viewing names is audited on the server. */
 export function Users() {
@@ -23,21 +26,9 @@ export function Users() {
     useQuery({ queryKey: ["users"], queryFn: () => api<UserRow[]>("GET", "/api/v1/users") }).data ??
     [];
   const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-  const [form, setForm] = useState({ username: "", displayName: "", role: "kiosk", password: "" });
 
   const load = () => client.invalidateQueries({ queryKey: ["users"] });
 
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      await api("POST", "/api/v1/users", form);
-      setForm({ username: "", displayName: "", role: "kiosk", password: "" });
-      setMessage({ kind: "ok", text: t("created") });
-      await load();
-    } catch (e) {
-      setMessage({ kind: "error", text: errorText(e, lang) });
-    }
-  };
   const unlock = async (userId: string) => {
     await api("POST", `/api/v1/users/${userId}/unlock`);
     await load();
@@ -99,58 +90,60 @@ export function Users() {
           </tbody>
         </table>
       </div>
-      <form className="panel" onSubmit={(e) => void create(e)}>
-        <h2>{t("createUser")}</h2>
-        <p className="hint">{t("rosterAccountsHint")}</p>
-        <div className="grid">
-          <label>
-            {t("username")}
-            <input
-              value={form.username}
-              onChange={(e) => setForm({ ...form, username: e.target.value.trim() })}
-              required
-              pattern="[a-z0-9][a-z0-9._-]{1,39}"
-            />
-          </label>
-          <label>
-            {t("displayName")}
-            <input
-              value={form.displayName}
-              onChange={(e) => setForm({ ...form, displayName: e.target.value })}
-              required
-            />
-          </label>
-          <label>
-            {t("role")}
-            <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {roleLabel(r, lang)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t("password")}
-            <input
-              type="password"
-              autoComplete="new-password"
-              value={form.password}
-              onChange={(e) => setForm({ ...form, password: e.target.value })}
-              required
-              minLength={10}
-            />
-          </label>
-        </div>
-        {message && (
-          <p role={message.kind === "error" ? "alert" : "status"} className={message.kind}>
-            {message.text}
-          </p>
-        )}
-        <button type="submit" className="primary">
-          {t("create")}
-        </button>
-      </form>
+      <NewUserForm onCreated={load} />
     </section>
+  );
+}
+
+type NewUser = z.infer<typeof newUserBody>;
+
+/** 利用者を追加: devices and city or head-office accounts, checked by the server's own schema. */
+function NewUserForm({ onCreated }: { onCreated: () => Promise<unknown> }) {
+  const t = useT();
+  const lang = useLang();
+  const { run, pending, message } = useCommand([["users"]]);
+  const empty: NewUser = { username: "", displayName: "", role: "kiosk", password: "" };
+  const form = useForm<NewUser>({
+    defaultValues: empty,
+    resolver: contractResolver(newUserBody, lang),
+  });
+  const { errors } = form.formState;
+  const submit = form.handleSubmit((v) =>
+    run(async () => {
+      await api("POST", "/api/v1/users", v);
+      form.reset(empty);
+      await onCreated();
+      return t("created");
+    }),
+  );
+  return (
+    <form className="panel" onSubmit={submit} noValidate>
+      <h2>{t("createUser")}</h2>
+      <p className="hint">{t("rosterAccountsHint")}</p>
+      <div className="grid">
+        <Field label={t("username")} error={errors.username}>
+          <input {...form.register("username", { setValueAs: (v: string) => v.trim() })} />
+        </Field>
+        <Field label={t("displayName")} error={errors.displayName}>
+          <input {...form.register("displayName")} />
+        </Field>
+        <Field label={t("role")} error={errors.role}>
+          <select {...form.register("role")}>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {roleLabel(r, lang)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("password")} error={errors.password}>
+          <input type="password" autoComplete="new-password" {...form.register("password")} />
+        </Field>
+      </div>
+      <OutcomeLine message={message} />
+      <button type="submit" className="primary" disabled={pending}>
+        {t("create")}
+      </button>
+    </form>
   );
 }
