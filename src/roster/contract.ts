@@ -125,7 +125,7 @@ export const accountBody = z.object({
   password: z.string().max(200),
 });
 export const shiftBody = z.object({
-  personId: z.string().max(64),
+  personId: z.string().min(1).max(64),
   day: date,
   startTime: time,
   endTime: time,

@@ -32,7 +32,7 @@ export const trainingSessionSchema = z.object({
   attendees: z.array(z.string()),
 });
 export const sessionInput = z.object({
-  courseId: z.string().max(64),
+  courseId: z.string().min(1).max(64),
   heldOn: dateSchema,
   instructor: text(60),
   attendees: z.array(z.string().max(64)).min(1).max(500),

@@ -11,6 +11,7 @@ export function issueText(issue: Issue, lang: Lang): string {
   const t = i18next.getFixedT(lang);
   switch (issue.code) {
     case "too_small":
+      if (issue.origin === "array") return t("forms.chooseAtLeast", { minimum: issue.minimum });
       return issue.origin === "string"
         ? Number(issue.minimum) <= 1
           ? t("forms.required")

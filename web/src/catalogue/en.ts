@@ -587,4 +587,5 @@ export const en: Record<keyof typeof ja, string> = {
   "calendar.designateForReservationsOnly": "Designate for reservations only",
   "home.welcome": "Welcome, {{name}}",
   "account.qrAlt": "QR code for the authenticator app",
+  "forms.chooseAtLeast": "Choose at least {{minimum}}.",
 };

@@ -583,4 +583,5 @@ export const ja = {
   "calendar.designateForReservationsOnly": "予約制として指定する",
   "home.welcome": "ようこそ、{{name}}",
   "account.qrAlt": "認証アプリ用QRコード",
+  "forms.chooseAtLeast": "{{minimum}}つ以上選んでください。",
 } satisfies Record<string, string>;

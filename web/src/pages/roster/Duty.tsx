@@ -1,12 +1,13 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import type { dutySchema } from "../../../../src/roster/contract.ts";
+import { type dutySchema, shiftBody } from "../../../../src/roster/contract.ts";
 import { api } from "../../api.ts";
+import { contractResolver, Field } from "../../forms.tsx";
 import { useLang, useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import { useGet } from "../../server.tsx";
-import { Field } from "./fields.tsx";
 import { today, WORK } from "./model.ts";
 import type { RosterContext } from "./Roster.tsx";
 
@@ -22,25 +23,10 @@ export function Duty({ ctx }: { ctx: RosterContext }) {
   const dayKey = [...keys.roster, "duty", date];
   const day = useGet<DutyDay>(dayKey, `/api/v1/roster/duty?date=${date}`).data;
   const people = ctx.roster.people.filter((p) => p.active);
-  const [form, setForm] = useState({
-    personId: "",
-    work: "counter",
-    startTime: "08:15",
-    endTime: "17:15",
-  });
-
   const load = async () => {
     await client.invalidateQueries({ queryKey: dayKey });
   };
 
-  const add = async (event: FormEvent) => {
-    event.preventDefault();
-    await ctx.act(
-      () => api("POST", "/api/v1/roster/shifts", { ...form, day: date }),
-      t("rosterDuty.shiftAdded"),
-      load,
-    );
-  };
   const remove = (shiftId: string) =>
     ctx.act(() => api("DELETE", `/api/v1/roster/shifts/${shiftId}`), undefined, load);
   const uncovered = day?.hours.filter((h) => h.uncovered) ?? [];
@@ -117,62 +103,78 @@ export function Duty({ ctx }: { ctx: RosterContext }) {
         {day && day.shifts.length === 0 && <li className="hint">{t("rosterDuty.noShifts")}</li>}
       </ul>
       {ctx.can("roster.write") && (
-        <form
-          className="panel wide-panel"
-          onSubmit={(e) => void add(e)}
-          aria-label={t("rosterDuty.addAShift")}
-        >
-          <h2>{t("rosterDuty.addAShift2")}</h2>
-          <div className="grid">
-            <label>
-              {t("rosterDuty.person")}
-              <select
-                value={form.personId}
-                onChange={(e) => setForm({ ...form, personId: e.target.value })}
-                required
-              >
-                <option value="">{t("rosterDuty.choose")}</option>
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                    {p.mandatoryTrainingComplete ? "" : t("rosterDuty.untrained")}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              {t("rosterDuty.work")}
-              <select
-                value={form.work}
-                onChange={(e) => setForm({ ...form, work: e.target.value })}
-              >
-                {Object.entries(WORK).map(([value, label]) => (
-                  <option key={value} value={value}>
-                    {label[lang]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <Field
-              label={t("rosterDuty.from")}
-              type="time"
-              value={form.startTime}
-              onChange={(e) => setForm({ ...form, startTime: e.target.value })}
-              required
-            />
-            <Field
-              label={t("rosterDuty.to")}
-              type="time"
-              value={form.endTime}
-              onChange={(e) => setForm({ ...form, endTime: e.target.value })}
-              required
-            />
-          </div>
-          <button type="submit" className="primary">
-            {t("rosterDuty.add")}
-          </button>
-        </form>
+        <ShiftForm
+          people={people}
+          onAdd={(shift) =>
+            ctx.act(
+              () => api("POST", "/api/v1/roster/shifts", { ...shift, day: date }),
+              t("rosterDuty.shiftAdded"),
+              load,
+            )
+          }
+        />
       )}
     </div>
+  );
+}
+
+const shiftForm = shiftBody.omit({ day: true });
+type ShiftFields = z.infer<typeof shiftForm>;
+
+/** 勤務予定を追加: a shift of the chosen day, checked by the server's own schema. */
+function ShiftForm({
+  people,
+  onAdd,
+}: {
+  people: RosterContext["roster"]["people"];
+  onAdd: (shift: ShiftFields) => Promise<boolean>;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const form = useForm<ShiftFields>({
+    defaultValues: { personId: "", work: "counter", startTime: "08:15", endTime: "17:15" },
+    resolver: contractResolver(shiftForm, lang),
+  });
+  const { errors, isSubmitting } = form.formState;
+  return (
+    <form
+      className="panel wide-panel"
+      onSubmit={form.handleSubmit(async (v) => void (await onAdd(v)))}
+      aria-label={t("rosterDuty.addAShift")}
+      noValidate
+    >
+      <h2>{t("rosterDuty.addAShift2")}</h2>
+      <div className="grid">
+        <Field label={t("rosterDuty.person")} error={errors.personId}>
+          <select {...form.register("personId")}>
+            <option value="">{t("rosterDuty.choose")}</option>
+            {people.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+                {p.mandatoryTrainingComplete ? "" : t("rosterDuty.untrained")}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("rosterDuty.work")} error={errors.work}>
+          <select {...form.register("work")}>
+            {Object.entries(WORK).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label[lang]}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("rosterDuty.from")} error={errors.startTime}>
+          <input type="time" {...form.register("startTime")} />
+        </Field>
+        <Field label={t("rosterDuty.to")} error={errors.endTime}>
+          <input type="time" {...form.register("endTime")} />
+        </Field>
+      </div>
+      <button type="submit" className="primary" disabled={isSubmitting}>
+        {t("rosterDuty.add")}
+      </button>
+    </form>
   );
 }

@@ -1,10 +1,12 @@
 import { useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { sessionInput } from "../../../../src/training/contract.ts";
 import { api } from "../../api.ts";
+import { contractResolver, Field } from "../../forms.tsx";
 import { useLang, useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import { useGet } from "../../server.tsx";
-import { Field } from "./fields.tsx";
 import { type Course, type TrainingSession, today } from "./model.ts";
 import type { RosterContext } from "./Roster.tsx";
 
@@ -19,12 +21,6 @@ export function Training({ ctx }: { ctx: RosterContext }) {
   ).data;
   const courses = data?.courses ?? [];
   const sessions = data?.sessions ?? [];
-  const [form, setForm] = useState({
-    courseId: "",
-    heldOn: today(),
-    instructor: "",
-    attendees: [] as string[],
-  });
   const names = new Map(ctx.roster.people.map((p) => [p.id, p.name]));
   const people = ctx.roster.people.filter((p) => p.active || p.startDate > today());
 
@@ -32,16 +28,6 @@ export function Training({ ctx }: { ctx: RosterContext }) {
     await client.invalidateQueries({ queryKey: keys.training });
   };
 
-  const record = async (event: FormEvent) => {
-    event.preventDefault();
-    const title = courses.find((c) => c.courseId === form.courseId)?.title ?? "";
-    const recorded = await ctx.act(
-      () => api("POST", "/api/v1/training/sessions", form),
-      t("rosterTraining.recordedAttendees", { title, attendeesCount: form.attendees.length }),
-      () => Promise.all([load(), ctx.reload()]),
-    );
-    if (recorded) setForm((f) => ({ ...f, attendees: [] }));
-  };
   const approve = (course: Course) =>
     ctx.act(
       () => api("POST", `/api/v1/training/courses/${course.courseId}/approve`),
@@ -103,72 +89,20 @@ export function Training({ ctx }: { ctx: RosterContext }) {
         </table>
       </div>
       {ctx.can("roster.write") && (
-        <form
-          className="panel wide-panel"
-          onSubmit={(e) => void record(e)}
-          aria-label={t("rosterTraining.recordASession")}
-        >
-          <h2>{t("rosterTraining.recordASession2")}</h2>
-          <div className="grid">
-            <label>
-              {t("rosterTraining.course")}
-              <select
-                value={form.courseId}
-                onChange={(e) => setForm({ ...form, courseId: e.target.value })}
-                required
-              >
-                <option value="">{t("rosterTraining.choose")}</option>
-                {courses.map((c) => (
-                  <option key={c.courseId} value={c.courseId}>
-                    {lang === "ja" ? c.title : c.titleEn}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <Field
-              label={t("rosterTraining.heldOn")}
-              type="date"
-              value={form.heldOn}
-              onChange={(e) => setForm({ ...form, heldOn: e.target.value })}
-              required
-            />
-            <Field
-              label={t("rosterTraining.instructor")}
-              value={form.instructor}
-              onChange={(e) => setForm({ ...form, instructor: e.target.value })}
-              required
-              maxLength={60}
-            />
-          </div>
-          <fieldset>
-            <legend>{t("rosterTraining.attendees")}</legend>
-            <div className="check-grid">
-              {people.map((p) => (
-                <label key={p.id} className="check-option inline">
-                  <input
-                    type="checkbox"
-                    checked={form.attendees.includes(p.id)}
-                    onChange={() =>
-                      setForm({
-                        ...form,
-                        attendees: form.attendees.includes(p.id)
-                          ? form.attendees.filter((a) => a !== p.id)
-                          : [...form.attendees, p.id],
-                      })
-                    }
-                  />
-                  {p.name}
-                  {!p.mandatoryTrainingComplete && (
-                    <span className="error"> ({t("rosterTraining.untrained")})</span>
-                  )}
-                </label>
-              ))}
-            </div>
-          </fieldset>
-          <button type="submit" className="primary">
-            {t("rosterTraining.record")}
-          </button>
-        </form>
+        <SessionForm
+          courses={courses}
+          people={people}
+          onRecord={(session) =>
+            ctx.act(
+              () => api("POST", "/api/v1/training/sessions", session),
+              t("rosterTraining.recordedAttendees", {
+                title: courses.find((c) => c.courseId === session.courseId)?.title ?? "",
+                attendeesCount: session.attendees.length,
+              }),
+              () => Promise.all([load(), ctx.reload()]),
+            )
+          }
+        />
       )}
       <h2 className="section-title">{t("rosterTraining.sessionsHeld")}</h2>
       <ul className="plain session-list">
@@ -186,5 +120,75 @@ export function Training({ ctx }: { ctx: RosterContext }) {
         ))}
       </ul>
     </div>
+  );
+}
+
+type SessionFields = z.infer<typeof sessionInput>;
+
+/** 研修の実施記録: course, day, instructor and who attended, checked by the server's schema. */
+function SessionForm(props: {
+  courses: Course[];
+  people: RosterContext["roster"]["people"];
+  onRecord: (session: SessionFields) => Promise<boolean>;
+}) {
+  const t = useT();
+  const lang = useLang();
+  const form = useForm<SessionFields>({
+    defaultValues: { courseId: "", heldOn: today(), instructor: "", attendees: [] },
+    resolver: contractResolver(sessionInput, lang),
+  });
+  const { errors, isSubmitting } = form.formState;
+  const submit = form.handleSubmit(async (v) => {
+    if (await props.onRecord(v)) form.setValue("attendees", []);
+  });
+  return (
+    <form
+      className="panel wide-panel"
+      onSubmit={submit}
+      aria-label={t("rosterTraining.recordASession")}
+      noValidate
+    >
+      <h2>{t("rosterTraining.recordASession2")}</h2>
+      <div className="grid">
+        <Field label={t("rosterTraining.course")} error={errors.courseId}>
+          <select {...form.register("courseId")}>
+            <option value="">{t("rosterTraining.choose")}</option>
+            {props.courses.map((c) => (
+              <option key={c.courseId} value={c.courseId}>
+                {lang === "ja" ? c.title : c.titleEn}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t("rosterTraining.heldOn")} error={errors.heldOn}>
+          <input type="date" {...form.register("heldOn")} />
+        </Field>
+        <Field label={t("rosterTraining.instructor")} error={errors.instructor}>
+          <input maxLength={60} {...form.register("instructor")} />
+        </Field>
+      </div>
+      <fieldset aria-describedby={errors.attendees ? "attendees-error" : undefined}>
+        <legend>{t("rosterTraining.attendees")}</legend>
+        <div className="check-grid">
+          {props.people.map((p) => (
+            <label key={p.id} className="check-option inline">
+              <input type="checkbox" value={p.id} {...form.register("attendees")} />
+              {p.name}
+              {!p.mandatoryTrainingComplete && (
+                <span className="error"> ({t("rosterTraining.untrained")})</span>
+              )}
+            </label>
+          ))}
+        </div>
+        {errors.attendees && (
+          <span id="attendees-error" className="field-error" role="alert">
+            {errors.attendees.message}
+          </span>
+        )}
+      </fieldset>
+      <button type="submit" className="primary" disabled={isSubmitting}>
+        {t("rosterTraining.record")}
+      </button>
+    </form>
   );
 }
