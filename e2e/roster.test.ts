@@ -65,6 +65,10 @@ describe("staff roster in the browser", () => {
 
     await manager.getByRole("button", { name: "従事者を追加" }).click();
     const form = manager.getByRole("form", { name: "従事者の情報" });
+    // The server's own schema, run in the form: nothing is sent without a name or any work.
+    await form.getByRole("button", { name: "名簿に追加" }).click();
+    await form.getByText("入力してください。").first().waitFor();
+    expect(await form.getByLabel("氏名（漢字）").getAttribute("aria-invalid")).toBe("true");
     await form.getByLabel("氏名（漢字）").fill("中村 恵");
     await form.getByLabel("ふりがな").fill("なかむら めぐみ");
     await form.getByLabel("雇用形態").selectOption("regular");

@@ -1,7 +1,9 @@
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
+import { type FieldErrors, type Resolver, useForm } from "react-hook-form";
+import { personInput } from "../../../../src/roster/contract.ts";
 import { api } from "../../api.ts";
-import { useLang, useT } from "../../i18n.ts";
-import { Field, months } from "./fields.tsx";
+import { Field, issueText } from "../../forms.tsx";
+import { type Lang, useLang, useT } from "../../i18n.ts";
 import { EMPLOYMENT, type Entry, today, WORK } from "./model.ts";
 import type { RosterContext } from "./Roster.tsx";
 
@@ -19,7 +21,8 @@ const EMPTY = {
   certificateDate: "",
   workRoles: ["counter"] as string[],
   weeklyHourLimit: 35,
-  weekdays: [1, 2, 3, 4, 5] as number[],
+  /** Checked weekdays as the checkboxes give them ("0" = Sunday). */
+  weekdays: ["1", "2", "3", "4", "5"] as string[],
   /** Hours per weekday (0 = Sunday): each day keeps its own, so editing one never rewrites another. */
   hours: Object.fromEntries(
     [0, 1, 2, 3, 4, 5, 6].map((d) => [String(d), { from: "08:15", to: "17:30" }]),
@@ -28,7 +31,7 @@ const EMPTY = {
 type Form = typeof EMPTY;
 
 function formOf(p: Entry): Form {
-  const days = Object.keys(p.availability).map(Number);
+  const days = Object.keys(p.availability);
   return {
     nameKanji: p.name,
     nameKana: p.nameKana,
@@ -65,9 +68,7 @@ function bodyOf(f: Form, includeContact: boolean) {
         : null,
     workRoles: f.workRoles,
     weeklyHourLimit: Number(f.weeklyHourLimit),
-    availability: Object.fromEntries(
-      [...f.weekdays].sort().map((d) => [String(d), f.hours[String(d)]!]),
-    ),
+    availability: Object.fromEntries([...f.weekdays].sort().map((d) => [d, f.hours[d]!])),
   };
 }
 
@@ -82,7 +83,38 @@ function changesOf(before: Form, after: Form): Record<string, unknown> {
   );
 }
 
-/** Mirrors the server's rule only to offer the button; the server decides and explains. */
+/** Where the server's field of a refusal lives in this form. */
+function formField(path: readonly PropertyKey[]): string {
+  const [head, next, last] = path.map(String);
+  if (head === "municipalExperience")
+    return next === "months" ? "municipalMonths" : "municipalWhere";
+  if (head === "certificate") return next === "date" ? "certificateDate" : "certificateGrade";
+  if (head === "availability") return `hours.${next}.${last ?? "from"}`;
+  return head ?? "root";
+}
+
+/**
+ * The server's own schema (personInput) run on the body this form would send, each refusal put
+ * on the field it concerns: the form refuses exactly what the API would.
+ */
+function personResolver(lang: Lang): Resolver<Form> {
+  return async (values) => {
+    const parsed = personInput.safeParse(bodyOf(values, true), {
+      error: (issue) => issueText(issue, lang),
+    });
+    if (parsed.success) return { values, errors: {} };
+    const errors: Record<string, unknown> = {};
+    for (const issue of parsed.error.issues) {
+      const keys = formField(issue.path).split(".");
+      let node = errors;
+      for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+      node[keys.at(-1)!] ??= { type: issue.code, message: issue.message };
+    }
+    return { values: {}, errors: errors as FieldErrors<Form> };
+  };
+}
+
+/** Adds a person to the roster, or changes their entry sending only what changed. */
 export function PersonForm({
   ctx,
   person,
@@ -97,37 +129,34 @@ export function PersonForm({
   const [original] = useState<Form>(() =>
     person ? formOf(person) : { ...EMPTY, startDate: today() },
   );
-  const [form, setForm] = useState<Form>(original);
+  const form = useForm<Form>({ defaultValues: original, resolver: personResolver(lang) });
+  const { errors, isSubmitting } = form.formState;
   const [unchanged, setUnchanged] = useState(false);
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm({ ...form, [key]: value });
-  const toggle = <T,>(list: T[], value: T) =>
-    list.includes(value) ? list.filter((v) => v !== value) : [...list, value];
+  const weekdays = form.watch("weekdays");
+  const number = { valueAsNumber: true } as const;
 
-  const setHours = (day: number, edge: "from" | "to", value: string) =>
-    set("hours", { ...form.hours, [day]: { ...form.hours[String(day)]!, [edge]: value } });
-
-  const save = async (event: FormEvent) => {
-    event.preventDefault();
-    const changes = person ? changesOf(original, form) : {};
+  const save = form.handleSubmit(async (values) => {
+    const changes = person ? changesOf(original, values) : {};
     setUnchanged(person !== null && Object.keys(changes).length === 0);
     if (person && Object.keys(changes).length === 0) return;
     const saved = await ctx.act(
       () =>
         person
           ? api("PATCH", `/api/v1/roster/people/${person.id}`, changes)
-          : api("POST", "/api/v1/roster/people", bodyOf(form, true)),
+          : api("POST", "/api/v1/roster/people", bodyOf(values, true)),
       person
         ? t("rosterPersonForm.rosterUpdated")
-        : t("rosterPersonForm.addedToTheRoster", { nameKanji: form.nameKanji }),
+        : t("rosterPersonForm.addedToTheRoster", { nameKanji: values.nameKanji }),
     );
     if (saved) onDone();
-  };
+  });
 
   return (
     <form
       className="panel wide-panel"
-      onSubmit={(e) => void save(e)}
+      onSubmit={save}
       aria-label={t("rosterPersonForm.person")}
+      noValidate
     >
       <h2>
         {person
@@ -138,134 +167,114 @@ export function PersonForm({
         <p className="hint">{t("rosterPersonForm.afterTheSubmissionAdditionsAndChanges")}</p>
       )}
       <div className="grid">
-        <Field
-          label={t("rosterPersonForm.nameKanji")}
-          value={form.nameKanji}
-          onChange={(e) => set("nameKanji", e.target.value)}
-          required
-          maxLength={60}
-        />
-        <Field
-          label={t("rosterPersonForm.readingKana")}
-          value={form.nameKana}
-          onChange={(e) => set("nameKana", e.target.value)}
-          required
-          maxLength={80}
-        />
-        <label>
-          {t("rosterPersonForm.employment")}
-          <select value={form.employment} onChange={(e) => set("employment", e.target.value)}>
+        <Field label={t("rosterPersonForm.nameKanji")} error={errors.nameKanji}>
+          <input maxLength={60} {...form.register("nameKanji")} />
+        </Field>
+        <Field label={t("rosterPersonForm.readingKana")} error={errors.nameKana}>
+          <input maxLength={80} {...form.register("nameKana")} />
+        </Field>
+        <Field label={t("rosterPersonForm.employment")} error={errors.employment}>
+          <select {...form.register("employment")}>
             {Object.entries(EMPLOYMENT).map(([value, label]) => (
               <option key={value} value={value}>
                 {label[lang]}
               </option>
             ))}
           </select>
-        </label>
-        <Field
-          label={t("rosterPersonForm.startDate")}
-          type="date"
-          value={form.startDate}
-          onChange={(e) => set("startDate", e.target.value)}
-          required
-        />
-        <Field
-          label={t("rosterPersonForm.contactInTheCompany")}
-          value={form.contact}
-          onChange={(e) => set("contact", e.target.value)}
-          maxLength={200}
-          placeholder={
-            person ? t("rosterPersonForm.onlyToChangeIt") : t("rosterPersonForm.eGExtension")
-          }
-        />
+        </Field>
+        <Field label={t("rosterPersonForm.startDate")} error={errors.startDate}>
+          <input type="date" {...form.register("startDate")} />
+        </Field>
+        <Field label={t("rosterPersonForm.contactInTheCompany")} error={errors.contact}>
+          <input
+            maxLength={200}
+            placeholder={
+              person ? t("rosterPersonForm.onlyToChangeIt") : t("rosterPersonForm.eGExtension")
+            }
+            {...form.register("contact")}
+          />
+        </Field>
         <Field
           label={t("rosterPersonForm.cardWorkExperienceMonths")}
-          {...months(form.cardExperienceMonths, (v) => set("cardExperienceMonths", v))}
-        />
-        <Field
-          label={t("rosterPersonForm.municipalExperienceWhere")}
-          value={form.municipalWhere}
-          onChange={(e) => set("municipalWhere", e.target.value)}
-          maxLength={120}
-        />
+          error={errors.cardExperienceMonths}
+        >
+          <input
+            type="number"
+            min={0}
+            max={600}
+            {...form.register("cardExperienceMonths", number)}
+          />
+        </Field>
+        <Field label={t("rosterPersonForm.municipalExperienceWhere")} error={errors.municipalWhere}>
+          <input maxLength={120} {...form.register("municipalWhere")} />
+        </Field>
         <Field
           label={t("rosterPersonForm.municipalExperienceMonths")}
-          {...months(form.municipalMonths, (v) => set("municipalMonths", v))}
-        />
+          error={errors.municipalMonths}
+        >
+          <input type="number" min={0} max={600} {...form.register("municipalMonths", number)} />
+        </Field>
         <Field
           label={t("rosterPersonForm.myNumberCertificateGrade")}
-          value={form.certificateGrade}
-          onChange={(e) => set("certificateGrade", e.target.value)}
-          maxLength={20}
-          placeholder={t("rosterPersonForm.eG1")}
-        />
-        <Field
-          label={t("rosterPersonForm.certificateDate")}
-          type="date"
-          value={form.certificateDate}
-          onChange={(e) => set("certificateDate", e.target.value)}
-        />
-        <Field
-          label={t("rosterPersonForm.weeklyHourLimit")}
-          type="number"
-          min={1}
-          max={60}
-          value={form.weeklyHourLimit}
-          onChange={(e) => set("weeklyHourLimit", Number(e.target.value))}
-        />
+          error={errors.certificateGrade}
+        >
+          <input
+            maxLength={20}
+            placeholder={t("rosterPersonForm.eG1")}
+            {...form.register("certificateGrade")}
+          />
+        </Field>
+        <Field label={t("rosterPersonForm.certificateDate")} error={errors.certificateDate}>
+          <input type="date" {...form.register("certificateDate")} />
+        </Field>
+        <Field label={t("rosterPersonForm.weeklyHourLimit")} error={errors.weeklyHourLimit}>
+          <input type="number" min={1} max={60} {...form.register("weeklyHourLimit", number)} />
+        </Field>
       </div>
-      <fieldset>
+      <fieldset aria-describedby={errors.workRoles ? "work-roles-error" : undefined}>
         <legend>{t("rosterPersonForm.workTheyMayTake")}</legend>
         {Object.entries(WORK).map(([value, label]) => (
           <label key={value} className="check-option inline">
-            <input
-              type="checkbox"
-              checked={form.workRoles.includes(value)}
-              onChange={() => set("workRoles", toggle(form.workRoles, value))}
-            />
+            <input type="checkbox" value={value} {...form.register("workRoles")} />
             {label[lang]}
           </label>
         ))}
+        {errors.workRoles && (
+          <span id="work-roles-error" className="field-error" role="alert">
+            {errors.workRoles.message}
+          </span>
+        )}
       </fieldset>
       <fieldset className="availability">
         <legend>{t("rosterPersonForm.availability")}</legend>
-        {[1, 2, 3, 4, 5, 6, 0].map((d) => {
+        {["1", "2", "3", "4", "5", "6", "0"].map((d) => {
           const name = (
             lang === "ja"
               ? ["日", "月", "火", "水", "木", "金", "土"]
               : ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-          )[d]!;
-          const on = form.weekdays.includes(d);
-          const hours = form.hours[String(d)]!;
+          )[Number(d)]!;
+          const on = weekdays.includes(d);
+          const dayErrors = errors.hours?.[d];
           return (
             <div key={d} className="availability-day">
               <label className="check-option inline">
-                <input
-                  type="checkbox"
-                  checked={on}
-                  onChange={() => set("weekdays", toggle(form.weekdays, d))}
-                />
+                <input type="checkbox" value={d} {...form.register("weekdays")} />
                 {name}
               </label>
               <label>
                 <span className="visually-hidden">{t("rosterPersonForm.from", { name })}</span>
-                <input
-                  type="time"
-                  value={hours.from}
-                  disabled={!on}
-                  onChange={(e) => setHours(d, "from", e.target.value)}
-                />
+                <input type="time" disabled={!on} {...form.register(`hours.${d}.from`)} />
               </label>
               <span aria-hidden="true">〜</span>
               <label>
                 <span className="visually-hidden">{t("rosterPersonForm.to", { name })}</span>
-                <input
-                  type="time"
-                  value={hours.to}
-                  disabled={!on}
-                  onChange={(e) => setHours(d, "to", e.target.value)}
-                />
+                <input type="time" disabled={!on} {...form.register(`hours.${d}.to`)} />
               </label>
+              {on && (dayErrors?.from || dayErrors?.to) && (
+                <span className="field-error" role="alert">
+                  {dayErrors.from?.message ?? dayErrors.to?.message}
+                </span>
+              )}
             </div>
           );
         })}
@@ -276,7 +285,7 @@ export function PersonForm({
         </p>
       )}
       <div className="actions">
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={isSubmitting}>
           {person ? t("rosterPersonForm.saveChanges") : t("rosterPersonForm.addToRoster")}
         </button>
         <button type="button" onClick={onDone}>
