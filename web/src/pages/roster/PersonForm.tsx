@@ -107,7 +107,10 @@ function personResolver(lang: Lang): Resolver<Form> {
     for (const issue of parsed.error.issues) {
       const keys = formField(issue.path).split(".");
       let node = errors;
-      for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
+      for (const key of keys.slice(0, -1)) {
+        node[key] ??= {};
+        node = node[key] as Record<string, unknown>;
+      }
       node[keys.at(-1)!] ??= { type: issue.code, message: issue.message };
     }
     return { values: {}, errors: errors as FieldErrors<Form> };
