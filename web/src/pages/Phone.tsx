@@ -1,12 +1,17 @@
 import { useEffect, useState } from "react";
+import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import type { serviceRecordSchema } from "../../../src/queue/contract.ts";
+import { phoneCallBody, type serviceRecordSchema } from "../../../src/queue/contract.ts";
 import { api, serverNow } from "../api.ts";
+import { contractResolver, Field } from "../forms.tsx";
 import { useLang, useT } from "../i18n.ts";
 import { keys } from "../queryClient.ts";
 import { OutcomeLine, useCatalogue, useCommand, useGet } from "../server.tsx";
 
 type CallRecord = z.infer<typeof serviceRecordSchema>;
+/** What the clerk fills in at the end of a call; the times come from the call itself. */
+const callForm = phoneCallBody.pick({ category: true, outcome: true, overrideReason: true });
+type CallFields = z.infer<typeof callForm>;
 
 const tokyoDate = () =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(serverNow());
@@ -24,9 +29,11 @@ export function Phone() {
   const catalogue = useCatalogue().data;
   const [startedAt, setStartedAt] = useState<Date | null>(null);
   const [elapsed, setElapsed] = useState(0);
-  const [category, setCategory] = useState("notice");
-  const [outcome, setOutcome] = useState("answered");
-  const [reason, setReason] = useState("");
+  const form = useForm<CallFields>({
+    defaultValues: { category: "notice", outcome: "answered", overrideReason: "" },
+    resolver: contractResolver(callForm, lang),
+  });
+  const { errors } = form.formState;
   const day = tokyoDate();
   const calls = (
     useGet<CallRecord[]>(
@@ -46,22 +53,21 @@ export function Phone() {
     return () => clearInterval(timer);
   }, [startedAt]);
 
-  const save = () => {
+  const save = form.handleSubmit(({ overrideReason, ...call }) => {
     if (!startedAt) return;
     void run(async () => {
       await api("POST", "/api/v1/phone/calls", {
         startedAt: startedAt.toISOString(),
         endedAt: serverNow().toISOString(),
-        category,
-        outcome,
-        ...(reason ? { overrideReason: reason } : {}),
+        ...call,
+        ...(overrideReason ? { overrideReason } : {}),
       });
       setStartedAt(null);
       setElapsed(0);
-      setReason("");
+      form.reset();
       return t("phone.recorded");
     });
-  };
+  });
 
   const label = (
     table: { [code: string]: { ja: string; en: string } } | undefined,
@@ -88,33 +94,32 @@ export function Phone() {
               {t("phone.onTheCall")} {Math.floor(elapsed / 60)}:
               {String(elapsed % 60).padStart(2, "0")}
             </p>
-            <div className="grid">
-              <label>
-                {t("phone.category")}
-                <select value={category} onChange={(e) => setCategory(e.target.value)}>
-                  {Object.entries(catalogue?.callCategories ?? {}).map(([code, l]) => (
-                    <option key={code} value={code}>
-                      {l[lang]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t("phone.outcome")}
-                <select value={outcome} onChange={(e) => setOutcome(e.target.value)}>
-                  {Object.entries(catalogue?.callOutcomes ?? {}).map(([code, l]) => (
-                    <option key={code} value={code}>
-                      {l[lang]}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            </div>
-            <label>
-              {t("phone.reasonIfOutsideThePhoneHours")}
-              <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} />
-            </label>
-            <button type="button" className="primary big" onClick={save} disabled={pending}>
+            <form id="call-form" onSubmit={save} noValidate>
+              <div className="grid">
+                <Field label={t("phone.category")} error={errors.category}>
+                  <select {...form.register("category")}>
+                    {Object.entries(catalogue?.callCategories ?? {}).map(([code, l]) => (
+                      <option key={code} value={code}>
+                        {l[lang]}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+                <Field label={t("phone.outcome")} error={errors.outcome}>
+                  <select {...form.register("outcome")}>
+                    {Object.entries(catalogue?.callOutcomes ?? {}).map(([code, l]) => (
+                      <option key={code} value={code}>
+                        {l[lang]}
+                      </option>
+                    ))}
+                  </select>
+                </Field>
+              </div>
+              <Field label={t("phone.reasonIfOutsideThePhoneHours")} error={errors.overrideReason}>
+                <input maxLength={200} {...form.register("overrideReason")} />
+              </Field>
+            </form>
+            <button type="submit" form="call-form" className="primary big" disabled={pending}>
               {t("phone.callEndedRecord")}
             </button>
           </>
