@@ -87,6 +87,7 @@ describe("the display board", () => {
         expect(inner.x + inner.width).toBeLessThanOrEqual(box.x + box.width + 1);
       }
     }
+    expect(await page.locator(".phrases").count()).toBeGreaterThan(2);
     for (const name of await page.locator(".phrases").all())
       expect(breaksInsidePhrases(await renderedLines(name))).toEqual([]);
     await screenshot(page, "board-1080p");

@@ -38,6 +38,7 @@ describe("the kiosk", () => {
     await buttonsOnScreen(page);
     // Every label wraps between phrases, never inside a word (カード申請サポー／ト).
     const labels = page.locator(".kiosk-choice .phrases, .priority-choice .phrases");
+    await page.locator(".priority-choice .phrases").first().waitFor();
     expect(await labels.count()).toBeGreaterThan(8);
     for (const label of await labels.all())
       expect(breaksInsidePhrases(await renderedLines(label))).toEqual([]);

@@ -126,6 +126,26 @@ describe("the counter in the browser", () => {
     await manager.getByRole("button", { name: "保存" }).first().click();
     await manager.getByText("保存しました。").waitFor();
     await screenshot(manager, "queue-settings");
+    // What to bring is the manager's to set; the booking page tells it at once.
+    await manager
+      .locator('tr[data-procedure="ecert"]')
+      .getByRole("button", { name: "編集" })
+      .click();
+    const bringDialog = manager.getByRole("alertdialog");
+    await bringDialog
+      .getByLabel("持ち物", { exact: true })
+      .fill("マイナンバーカード、暗証番号のメモ");
+    await bringDialog.getByRole("button", { name: "保存" }).click();
+    await manager
+      .locator('tr[data-procedure="ecert"]')
+      .getByText("マイナンバーカード、暗証番号のメモ")
+      .waitFor();
+    const booking = await managerContext.newPage();
+    await booking.goto(`${server.url}/book/nagaoka`);
+    await booking
+      .getByRole("button", { name: /電子証明書関係/ })
+      .getByText("持ち物: マイナンバーカード、暗証番号のメモ")
+      .waitFor();
     await kiosk.getByRole("button", { name: "最初の画面へ" }).click();
     for (let i = 0; i < 2; i++) {
       await kiosk.getByRole("button", { name: "暗証番号再設定" }).click();

@@ -65,6 +65,8 @@ describe("booking on a phone", () => {
     await page.getByRole("heading", { name: "1. 手続を選んでください" }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
     // On a phone the procedure names wrap between phrases, never inside a word.
+    await page.locator(".choice .phrases").first().waitFor();
+    expect(await page.locator(".choice .phrases").count()).toBeGreaterThan(4);
     for (const name of await page.locator(".choice .phrases").all())
       expect(breaksInsidePhrases(await renderedLines(name))).toEqual([]);
     await screenshot(page, "book-procedure");

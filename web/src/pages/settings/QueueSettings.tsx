@@ -79,7 +79,7 @@ export function QueueSettings() {
           onSave={(v) => save(() => api("PUT", "/api/v1/queue/settings", v))}
         />
       )}
-      <div className="panel">
+      <div className="panel wide-panel">
         <h2>{t("queueSettings.procedures")}</h2>
         <div className="table-wrap">
           <table>
@@ -102,7 +102,7 @@ export function QueueSettings() {
                   </td>
                   <td>{lang === "ja" ? p.nameJa : p.nameEn}</td>
                   <td className="num">{p.standardMinutes}</td>
-                  <td>
+                  <td className="bring-cell">
                     {p.atCounter && (
                       <>
                         <span className="bring">
