@@ -6,31 +6,46 @@ import {
   Outlet,
   useRouterState,
 } from "@tanstack/react-router";
+import { type ComponentType, lazy, Suspense } from "react";
 import { z } from "zod";
 import { isoMonth } from "../../src/platform/inputs.ts";
 import { useT } from "./i18n.ts";
 import { LangProvider, useLangControls } from "./lang.tsx";
 import { FULL_SCREEN, NAV, navFor } from "./nav.ts";
-import { Account } from "./pages/Account.tsx";
-import { Audit } from "./pages/Audit.tsx";
-import { Board } from "./pages/Board.tsx";
-import { Book } from "./pages/book/Book.tsx";
-import { ManageReservation } from "./pages/book/ManageReservation.tsx";
-import { Calendar } from "./pages/Calendar.tsx";
-import { Congestion } from "./pages/Congestion.tsx";
-import { Counter } from "./pages/Counter.tsx";
-import { Home } from "./pages/Home.tsx";
-import { Kiosk } from "./pages/Kiosk.tsx";
 import { Login } from "./pages/Login.tsx";
-import { Phone } from "./pages/Phone.tsx";
-import { Reservations } from "./pages/Reservations.tsx";
-import { MyRecord } from "./pages/roster/MyRecord.tsx";
-import { Roster } from "./pages/roster/Roster.tsx";
-import { QueueSettings } from "./pages/settings/QueueSettings.tsx";
-import { Status } from "./pages/status/Status.tsx";
-import { Users } from "./pages/Users.tsx";
 import { Shell } from "./Shell.tsx";
 import { refreshMe, useMe, useMeQuery } from "./session.tsx";
+
+/**
+ * Each page is its own chunk, loaded when first shown: a citizen opening the status page from a
+ * ticket's QR code does not download the staff screens.
+ */
+function page_<K extends string, P extends object>(
+  load: () => Promise<Record<K, ComponentType<P>>>,
+  name: K,
+) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+const Account = page_(() => import("./pages/Account.tsx"), "Account");
+const Audit = page_(() => import("./pages/Audit.tsx"), "Audit");
+const Board = page_(() => import("./pages/Board.tsx"), "Board");
+const Book = page_(() => import("./pages/book/Book.tsx"), "Book");
+const ManageReservation = page_(
+  () => import("./pages/book/ManageReservation.tsx"),
+  "ManageReservation",
+);
+const Calendar = page_(() => import("./pages/Calendar.tsx"), "Calendar");
+const Congestion = page_(() => import("./pages/Congestion.tsx"), "Congestion");
+const Counter = page_(() => import("./pages/Counter.tsx"), "Counter");
+const Home = page_(() => import("./pages/Home.tsx"), "Home");
+const Kiosk = page_(() => import("./pages/Kiosk.tsx"), "Kiosk");
+const Phone = page_(() => import("./pages/Phone.tsx"), "Phone");
+const Reservations = page_(() => import("./pages/Reservations.tsx"), "Reservations");
+const MyRecord = page_(() => import("./pages/roster/MyRecord.tsx"), "MyRecord");
+const Roster = page_(() => import("./pages/roster/Roster.tsx"), "Roster");
+const QueueSettings = page_(() => import("./pages/settings/QueueSettings.tsx"), "QueueSettings");
+const Status = page_(() => import("./pages/status/Status.tsx"), "Status");
+const Users = page_(() => import("./pages/Users.tsx"), "Users");
 
 /**
  * The app's paths and their search parameters, typed (TanStack Router): a link to a path that
@@ -39,7 +54,9 @@ import { refreshMe, useMe, useMeQuery } from "./session.tsx";
 const root = createRootRoute({
   component: () => (
     <LangProvider>
-      <Outlet />
+      <Suspense fallback={<Loading />}>
+        <Outlet />
+      </Suspense>
     </LangProvider>
   ),
   notFoundComponent: NotFound,
@@ -95,7 +112,7 @@ function StaffArea() {
   const { toggle } = useLangControls();
   const path = useRouterState({ select: (s) => s.location.pathname });
   const me = useMeQuery();
-  if (me.isPending) return <p className="loading">{t("loading")}</p>;
+  if (me.isPending) return <Loading />;
   if (!me.data) return <Login onSignedIn={refreshMe} onToggleLang={toggle} />;
   const current = me.data;
   // Devices go straight to their screen after signing in.
@@ -113,7 +130,9 @@ function StaffArea() {
   return (
     <Shell key={current.tenant.tenantId} me={current} onToggleLang={toggle}>
       {allowed ? (
-        <Outlet />
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       ) : (
         <p role="alert" className="notice">
           {NAV.some((n) => n.path === path) ? t("noAccessHere") : t("notFound")}
@@ -121,6 +140,11 @@ function StaffArea() {
       )}
     </Shell>
   );
+}
+
+function Loading() {
+  const t = useT();
+  return <p className="loading">{t("loading")}</p>;
 }
 
 function NotFound() {
@@ -132,8 +156,8 @@ function NotFound() {
   );
 }
 
-const page = <P extends string>(path: P, Component: () => React.ReactNode) =>
-  createRoute({ getParentRoute: () => staff, path, component: Component });
+const page = <P extends string>(path: P, Component: ComponentType) =>
+  createRoute({ getParentRoute: () => staff, path, component: () => <Component /> });
 
 const home = page("/", function HomeRoute() {
   return <Home me={useMe()} />;
