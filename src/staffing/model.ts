@@ -35,7 +35,15 @@ export interface Column {
   date: string;
   shift?: ShiftTemplate;
   /** For unmet: which rule it relaxes. */
-  rule?: "total" | "counter" | "phone" | "setup" | "lead";
+  rule?:
+    | "total"
+    | "counter"
+    | "phone"
+    | "setup"
+    | "counter_phone"
+    | "counter_setup"
+    | "phone_setup"
+    | "lead";
   slot?: number;
 }
 
@@ -119,11 +127,17 @@ export function weekModel(
   const coverRow = new Map<string, number>();
   for (const n of needs) {
     const total = n.counter + n.phone + n.setup;
+    // Hall's condition for the three kinds of work: every set of them needs at least as many
+    // people able to do one of them as it has needs, so an assignment of the people at work to
+    // counter, phone and setup exists whenever these rows hold.
     const rules: [Column["rule"], number][] = [
       ["total", total],
       ["counter", n.counter],
       ["phone", n.phone],
       ["setup", n.setup],
+      ["counter_phone", n.counter + n.phone],
+      ["counter_setup", n.counter + n.setup],
+      ["phone_setup", n.phone + n.setup],
       ["lead", n.lead ? 1 : 0],
     ];
     for (const [rule, need] of rules) {
@@ -158,10 +172,13 @@ export function weekModel(
           if (!atWork(shift, slot)) continue;
           const rowOf = (rule: string) => coverRow.get(`${day.date}|${slot}|${rule}`);
           for (const [rule, can] of [
-            ["total", true],
+            ["total", person.counter || person.phone || person.backOffice],
             ["counter", person.counter],
             ["phone", person.phone],
             ["setup", person.backOffice],
+            ["counter_phone", person.counter || person.phone],
+            ["counter_setup", person.counter || person.backOffice],
+            ["phone_setup", person.phone || person.backOffice],
             ["lead", person.lead],
           ] as const) {
             const row = can ? rowOf(rule) : undefined;

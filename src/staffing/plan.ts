@@ -1,0 +1,408 @@
+import { availableParallelism } from "node:os";
+import { addDays, weekday } from "../calendar/dates.ts";
+import type { BusinessDay } from "../calendar/rules.ts";
+import { assignWork } from "./assign.ts";
+import {
+  type DayDemand,
+  INTERVAL_MINUTES,
+  learnedDemand,
+  referenceDemand,
+  type ServedRecord,
+  serviceTimes,
+} from "./demand.ts";
+import { type Column, type PlanPerson, slotNeeds, weekModel } from "./model.ts";
+import {
+  type DayRequirement,
+  DEFAULT_TARGETS,
+  requirementOf,
+  type StaffingTargets,
+  scheduleSetup,
+} from "./requirement.ts";
+import { atWork, hhmm, type ShiftTemplate, SLOT_MINUTES } from "./shifts.ts";
+import { type SimDay, simulateMonth } from "./simulate.ts";
+import { type SolveOutcome, solve } from "./solver.ts";
+
+/** Everything the planner needs, read from the tenant by the operation (plans.ts). */
+export interface PlanInput {
+  month: string;
+  /** The month's business days, and the days the history covers. */
+  days: BusinessDay[];
+  historyDays: BusinessDay[];
+  history: ServedRecord[];
+  monthlyVolumes: Record<string, number>;
+  standardMinutes: Record<string, number>;
+  terminalProcedures: ReadonlySet<string>;
+  /** Only trained people on the roster. */
+  people: PlanPerson[];
+  targets?: StaffingTargets;
+}
+
+export interface PlanOptions {
+  /** Per week solved; a month is solved a week at a time, two weeks at once on two cores. */
+  timeLimitSeconds: number;
+  gap: number;
+  replications: number;
+  seed: number;
+}
+
+export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
+  timeLimitSeconds: 8,
+  gap: 0.01,
+  replications: 20,
+  seed: 20260801,
+};
+
+export interface PlannedShift {
+  personId: string;
+  name: string;
+  date: string;
+  start: string;
+  end: string;
+  breakStart: string | null;
+  breakEnd: string | null;
+  paidHours: number;
+}
+
+export interface PlanInterval {
+  /** ISO instant (+09:00) where the half hour starts. */
+  start: string;
+  counterRequired: number;
+  counterScheduled: number;
+  phoneRequired: number;
+  phoneScheduled: number;
+  setupRequired: number;
+  arrivals: number;
+}
+
+export interface Unmet {
+  date: string;
+  from: string;
+  to: string;
+  /** total, counter, phone, setup, lead (a manager or deputy), terminals (beyond the 5). */
+  rule: string;
+  /** Staff missing, at the worst moment of the range. */
+  missing: number;
+}
+
+export interface SimulatedLevel {
+  serviceLevel: number;
+  ciLow: number;
+  ciHigh: number;
+  meanWaitMinutes: number;
+  p90WaitMinutes: number;
+  utilisation: number;
+}
+
+export interface StaffingPlan {
+  month: string;
+  demandSource: "history" | "reference";
+  targets: StaffingTargets;
+  intervals: PlanInterval[];
+  shifts: PlannedShift[];
+  staffHours: number;
+  /**
+   * Paid hours no plan could go below while leaving no more unmet than this one: the solver's
+   * proven bound (the MIP dual bound, or the LP relaxation where it is stronger) less the cost
+   * this plan's unmet needs carry in the objective.
+   */
+  lowerBoundHours: number;
+  /** The objective's gap to its proven bound (paid hours and the cost of anything unmet). */
+  gapPercent: number;
+  /** "optimal" when every week met its gap; "time_limit" when the clock ended a week's solve. */
+  ended: "optimal" | "time_limit" | "failed";
+  baselineStaffHours: number;
+  savingPercent: number;
+  simulated: SimulatedLevel;
+  baselineSimulated: SimulatedLevel;
+  unmet: Unmet[];
+  unscheduledSetups: number;
+  runtimeMs: number;
+}
+
+const iso = (date: string, minute: number) => `${date}T${hhmm(minute)}:00+09:00`;
+
+/** Monday-to-Sunday weeks of the month's days that need anyone. */
+function weeksOf(days: readonly DayRequirement[]): DayRequirement[][] {
+  const weeks = new Map<string, DayRequirement[]>();
+  for (const day of days) {
+    const monday = addDays(day.date, -((weekday(day.date) + 6) % 7));
+    weeks.set(monday, [...(weeks.get(monday) ?? []), day]);
+  }
+  return [...weeks.values()];
+}
+
+/** Runs `tasks` with at most `limit` at once, keeping their order. */
+async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const out: T[] = new Array(tasks.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, tasks.length) }, async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      out[i] = await tasks[i]!();
+    }
+  });
+  await Promise.all(lanes);
+  return out;
+}
+
+/** A week at the edge of the month counts the weekly limit for the days inside the month. */
+function partialWeekPeople(people: readonly PlanPerson[], week: readonly DayRequirement[]) {
+  const days = week.length;
+  return days >= 5
+    ? people
+    : people.map((p) => ({ ...p, weeklyHourLimit: Math.ceil((p.weeklyHourLimit * days) / 5) }));
+}
+
+/** At work during a slot, per person, from the chosen shifts. */
+function atWorkBySlot(
+  shifts: readonly { person: PlanPerson; date: string; shift: ShiftTemplate }[],
+) {
+  const out = new Map<string, PlanPerson[]>();
+  for (const s of shifts)
+    for (let slot = s.shift.start; slot < s.shift.end; slot += SLOT_MINUTES)
+      if (atWork(s.shift, slot)) {
+        const key = `${s.date}|${slot}`;
+        out.set(key, [...(out.get(key) ?? []), s.person]);
+      }
+  return out;
+}
+
+/** Counter, phone and setup staff a slot really has (the flow assignment of assign.ts). */
+const served = (
+  people: readonly PlanPerson[],
+  need: { counter: number; phone: number; setup: number },
+) => assignWork(people, need);
+
+function simDays(
+  demand: readonly DayDemand[],
+  counterBySlot: (date: string, slot: number) => number,
+): SimDay[] {
+  return demand
+    .filter((d) => d.intervals.some((i) => i.counterOpen))
+    .map((d) => {
+      const open = d.intervals.filter((i) => i.counterOpen);
+      const servers: SimDay["servers"] = [];
+      for (const i of open)
+        for (let slot = i.start; slot < i.start + INTERVAL_MINUTES; slot += SLOT_MINUTES)
+          servers.push({
+            start: slot,
+            end: slot + SLOT_MINUTES,
+            count: counterBySlot(d.date, slot),
+          });
+      return {
+        arrivals: open.map((i) => ({
+          start: i.start,
+          end: i.start + INTERVAL_MINUTES,
+          perHour: Object.fromEntries(
+            Object.entries(i.counter).map(([code, n]) => [code, (n * 60) / INTERVAL_MINUTES]),
+          ),
+        })),
+        servers,
+      };
+    });
+}
+
+function unmetOf(
+  columns: readonly Column[],
+  values: Float64Array,
+  requirement: readonly DayRequirement[],
+): Unmet[] {
+  const raw = new Map<string, number>();
+  columns.forEach((c, j) => {
+    if (c.kind === "unmet" && values[j]! > 0.01)
+      raw.set(`${c.date}|${c.rule}|${c.slot}`, Math.round(values[j]! * 100) / 100);
+  });
+  for (const day of requirement)
+    for (const i of day.intervals)
+      if (i.terminalShortfall > 0)
+        for (let slot = i.start; slot < i.start + INTERVAL_MINUTES; slot += SLOT_MINUTES)
+          raw.set(`${day.date}|terminals|${slot}`, i.terminalShortfall);
+  // Runs of consecutive slots of one rule become one line.
+  const out: Unmet[] = [];
+  const keys = [...raw.keys()].sort();
+  for (const key of keys) {
+    const [date, rule, slotText] = key.split("|") as [string, string, string];
+    const slot = Number(slotText);
+    const last = out.at(-1);
+    if (last && last.date === date && last.rule === rule && last.to === hhmm(slot)) {
+      last.to = hhmm(slot + SLOT_MINUTES);
+      last.missing = Math.max(last.missing, raw.get(key)!);
+    } else
+      out.push({
+        date,
+        rule,
+        from: hhmm(slot),
+        to: hhmm(slot + SLOT_MINUTES),
+        missing: raw.get(key)!,
+      });
+  }
+  return out.sort((a, b) => a.date.localeCompare(b.date) || a.from.localeCompare(b.from));
+}
+
+/**
+ * The month's plan: demand → requirement (with card setups fitted in) → a roster per week from
+ * the integer program → the plan simulated, against the flat baseline a counter without this
+ * tool staffs (every hour at the day's peak).
+ */
+export async function planMonth(
+  input: PlanInput,
+  options: PlanOptions = DEFAULT_PLAN_OPTIONS,
+): Promise<StaffingPlan> {
+  const started = performance.now();
+  const targets = input.targets ?? DEFAULT_TARGETS;
+  const learned = learnedDemand(input.days, input.history, input.historyDays);
+  const demand = learned ?? referenceDemand(input.days, input.monthlyVolumes);
+  const times = serviceTimes(input.history, input.standardMinutes);
+  const terminalShare = new Map<string, number>();
+  for (const day of demand)
+    for (const i of day.intervals) {
+      const all = Object.values(i.counter).reduce((a, b) => a + b, 0);
+      const onTerminal = Object.entries(i.counter)
+        .filter(([code]) => input.terminalProcedures.has(code))
+        .reduce((a, [, n]) => a + n, 0);
+      terminalShare.set(`${day.date}|${i.start}`, all > 0 ? onTerminal / all : 1);
+    }
+  const setups = scheduleSetup(
+    requirementOf(demand, times, input.terminalProcedures, targets),
+    input.monthlyVolumes.setup ?? 0,
+    input.standardMinutes.setup ?? 6,
+    targets.terminals,
+    (date, start) => terminalShare.get(`${date}|${start}`) ?? 1,
+  );
+  const requirement = setups.days;
+
+  const weeks = weeksOf(requirement);
+  const models = weeks.map((week) => weekModel(partialWeekPeople(input.people, week), week));
+  const outcomes: SolveOutcome[] = await pool(
+    models.map(
+      (model) => () =>
+        solve(model, { timeLimitSeconds: options.timeLimitSeconds, gap: options.gap }),
+    ),
+    Math.max(1, Math.min(2, availableParallelism())),
+  );
+
+  const byId = new Map(input.people.map((p) => [p.id, p]));
+  const chosen: { person: PlanPerson; date: string; shift: ShiftTemplate }[] = [];
+  const unmet: Unmet[] = [];
+  models.forEach((model, w) => {
+    const values = outcomes[w]!.colValue;
+    model.columns.forEach((c, j) => {
+      if (c.kind === "shift" && values[j]! > 0.5)
+        chosen.push({ person: byId.get(c.person!)!, date: c.date, shift: c.shift! });
+    });
+    unmet.push(...unmetOf(model.columns, values, weeks[w]!));
+  });
+
+  const needs = slotNeeds(requirement);
+  const atWorkNow = atWorkBySlot(chosen);
+  const servedBySlot = new Map<string, ReturnType<typeof served>>();
+  for (const n of needs)
+    servedBySlot.set(`${n.date}|${n.slot}`, served(atWorkNow.get(`${n.date}|${n.slot}`) ?? [], n));
+  const intervals: PlanInterval[] = requirement.flatMap((day) =>
+    day.intervals.map((i) => {
+      const halves = [i.start, i.start + SLOT_MINUTES].map(
+        (slot) => servedBySlot.get(`${day.date}|${slot}`) ?? { phone: 0, setup: 0, counter: 0 },
+      );
+      return {
+        start: iso(day.date, i.start),
+        counterRequired: i.counterRequired,
+        counterScheduled: Math.min(...halves.map((h) => h.counter)),
+        phoneRequired: i.phoneRequired,
+        phoneScheduled: Math.min(...halves.map((h) => h.phone)),
+        setupRequired: i.setupRequired,
+        arrivals: Object.values(
+          demand.find((d) => d.date === day.date)!.intervals.find((x) => x.start === i.start)!
+            .counter,
+        ).reduce((a, b) => a + b, 0),
+      };
+    }),
+  );
+
+  const simOptions = {
+    times,
+    terminalProcedures: input.terminalProcedures,
+    terminals: targets.terminals,
+    targetMinutes: targets.counterWaitMinutes,
+    pinResetWithHandover: 0.1,
+  };
+  const simulated = simulateMonth(
+    simDays(demand, (date, slot) => servedBySlot.get(`${date}|${slot}`)?.counter ?? 0),
+    simOptions,
+    options.replications,
+    options.seed,
+  );
+  // The flat baseline: the day's peak of every need, all day long.
+  const peakOf = new Map(
+    requirement.map((d) => [
+      d.date,
+      d.intervals.reduce(
+        (m, i) => ({
+          counter: Math.max(m.counter, i.counterRequired),
+          all: Math.max(m.all, i.counterRequired + i.phoneRequired + i.setupRequired),
+        }),
+        { counter: 0, all: 0 },
+      ),
+    ]),
+  );
+  const baselineStaffHours = requirement.reduce(
+    (s, d) => s + ((peakOf.get(d.date)?.all ?? 0) * d.intervals.length * INTERVAL_MINUTES) / 60,
+    0,
+  );
+  const baselineSimulated = simulateMonth(
+    simDays(demand, (date) => peakOf.get(date)?.counter ?? 0),
+    simOptions,
+    options.replications,
+    options.seed,
+  );
+  const staffHours = chosen.reduce((s, c) => s + c.shift.paidMinutes / 60, 0);
+  const objective = outcomes.reduce((s, o) => s + o.objective, 0);
+  const bound = outcomes.reduce((s, o) => s + Math.max(o.dualBound || 0, o.relaxation || 0), 0);
+  const pick = (r: typeof simulated): SimulatedLevel => ({
+    serviceLevel: r.serviceLevel,
+    ciLow: r.ciLow,
+    ciHigh: r.ciHigh,
+    meanWaitMinutes: r.meanWaitMinutes,
+    p90WaitMinutes: r.p90WaitMinutes,
+    utilisation: r.utilisation,
+  });
+  return {
+    month: input.month,
+    demandSource: learned ? "history" : "reference",
+    targets,
+    intervals,
+    shifts: chosen
+      .map((c) => ({
+        personId: c.person.id,
+        name: c.person.name,
+        date: c.date,
+        start: hhmm(c.shift.start),
+        end: hhmm(c.shift.end),
+        breakStart: c.shift.breakStart === null ? null : hhmm(c.shift.breakStart),
+        breakEnd:
+          c.shift.breakStart === null ? null : hhmm(c.shift.breakStart + c.shift.breakMinutes),
+        paidHours: c.shift.paidMinutes / 60,
+      }))
+      .sort(
+        (a, b) =>
+          a.date.localeCompare(b.date) ||
+          a.start.localeCompare(b.start) ||
+          a.name.localeCompare(b.name),
+      ),
+    staffHours,
+    lowerBoundHours: Math.max(0, staffHours - (objective - bound)),
+    gapPercent: objective > 0 ? Math.max(0, ((objective - bound) / objective) * 100) : 0,
+    ended: outcomes.some((o) => o.ended === "failed")
+      ? "failed"
+      : outcomes.some((o) => o.ended === "time_limit")
+        ? "time_limit"
+        : "optimal",
+    baselineStaffHours,
+    savingPercent:
+      baselineStaffHours > 0 ? ((baselineStaffHours - staffHours) / baselineStaffHours) * 100 : 0,
+    simulated: pick(simulated),
+    baselineSimulated: pick(baselineSimulated),
+    unmet,
+    unscheduledSetups: setups.unscheduledSetups,
+    runtimeMs: Math.round(performance.now() - started),
+  };
+}
