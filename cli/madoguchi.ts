@@ -16,6 +16,7 @@ import {
 import { purgeCommand } from "./purge.ts";
 import { queueCommand } from "./queue.ts";
 import { rosterCommand } from "./roster.ts";
+import { staffingCommand } from "./staffing.ts";
 
 const HELP = `madoguchi — マイナンバーカード窓口 / My Number Card counter platform
 
@@ -29,6 +30,8 @@ const HELP = `madoguchi — マイナンバーカード窓口 / My Number Card c
                                                    opening days (default: the whole service period)
   madoguchi queue accuracy --tenant T --from D --to D [--json]
                                                    wait estimates against actual waits
+  madoguchi staffing plan --tenant T --month YYYY-MM [--target 0.8/15m] [--json]
+                                                   the month's roster optimised for the target, simulated
   madoguchi audit verify [--tenant T] [--json]     exit 0 when every chain is intact, 1 otherwise
   madoguchi purge [--json]                         remove reservation contact data past its keeping period
   madoguchi backup --out FILE                      logical backup (restores into PGlite or PostgreSQL)
@@ -43,6 +46,7 @@ const COMMANDS: Record<string, Command> = {
   calendar: calendarCommand,
   queue: queueCommand,
   roster: rosterCommand,
+  staffing: staffingCommand,
   purge: purgeCommand,
   backup: backupCommand,
   restore: restoreCommand,

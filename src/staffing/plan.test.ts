@@ -60,7 +60,7 @@ beforeAll(async () => {
       terminalProcedures,
       people,
     },
-    { timeLimitSeconds: 8, gap: 0.01, replications: 10, seed: 1 },
+    { timeLimitSeconds: 8, gap: 0.002, replications: 10, seed: 1 },
   );
 }, 60_000);
 

@@ -86,7 +86,7 @@ export const PERMISSIONS = {
   "calendar.withdraw_any": ["manager"],
   "calendar.approve": ["city"],
   "calendar.configure": ["city", "admin"],
-  "queue.read": [...PEOPLE, "kiosk", "board"],
+  "queue.read": [...PEOPLE, "kiosk", "board", "system"],
   /** 発券: staff at the counter and the kiosk device. */
   "queue.issue": [...COUNTER_STAFF, "kiosk"],
   /** Issuing while the calendar says closed (or a reservation-only day), with a reason: staff only. */
@@ -97,6 +97,8 @@ export const PERMISSIONS = {
   "queue.intervene": COUNTER_LEADS,
   "queue.board": [...PEOPLE, "kiosk", "board"],
   "queue.configure": COUNTER_LEADS,
+  /** 要員計画: demand, the roster optimised and simulated; the leads plan, the server's CLI too. */
+  "staffing.plan": [...COUNTER_LEADS, "system"],
   /** A person waiting, through their ticket's status page: the turn-near notice they ask for. */
   "queue.own_ticket": ["citizen"],
   "service.read": [...PEOPLE, "system"],

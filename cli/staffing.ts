@@ -1,0 +1,67 @@
+import type { Database } from "../src/platform/db/index.ts";
+import { runOperation } from "../src/platform/operation.ts";
+import { planMonth } from "../src/staffing/plan.ts";
+import { staffingInputs } from "../src/staffing/plans.ts";
+import { cliActor, type Output, parse, UsageError } from "./commands.ts";
+
+const USAGE =
+  "usage: madoguchi staffing plan --tenant T --month YYYY-MM [--target 0.8/15m] [--json]";
+
+/** `0.8/15m` or `80%/15m`: the share of people called within the minutes. */
+export function parseTarget(text: string): {
+  counterServiceLevel: number;
+  counterWaitMinutes: number;
+} {
+  const m = /^(\d+(?:\.\d+)?)(%?)\/(\d+)m$/.exec(text.trim());
+  if (!m) throw new UsageError(`--target must look like 0.8/15m, not ${text}`);
+  const level = Number(m[1]) / (m[2] ? 100 : 1);
+  if (!(level > 0 && level < 1)) throw new UsageError("the target share must be between 0 and 1");
+  return { counterServiceLevel: level, counterWaitMinutes: Number(m[3]) };
+}
+
+/** `madoguchi staffing plan`: the month's optimised roster, its bound, the baseline, the simulation. */
+export async function staffingCommand(
+  database: Database,
+  argv: string[],
+  io: Output,
+): Promise<number> {
+  const { values, positionals } = parse(argv, {
+    tenant: { type: "string" },
+    month: { type: "string" },
+    target: { type: "string" },
+    json: { type: "boolean" },
+  });
+  if (
+    positionals[0] !== "plan" ||
+    typeof values.tenant !== "string" ||
+    typeof values.month !== "string"
+  )
+    throw new UsageError(USAGE);
+  const target = typeof values.target === "string" ? parseTarget(values.target) : undefined;
+  const input = await runOperation(database.db, cliActor(values.tenant), (ctx) =>
+    staffingInputs(ctx, { month: values.month as string, targets: target }),
+  );
+  const plan = await planMonth(input);
+  if (values.json) {
+    io.out(JSON.stringify(plan, null, 2));
+    return 0;
+  }
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  io.out(
+    `${values.tenant} ${plan.month}: demand from ${plan.demandSource === "history" ? "the service records" : "the reference volumes (§8(5))"}`,
+  );
+  io.out(
+    `  staff-hours        ${plan.staffHours.toFixed(1)}  (lower bound ${plan.lowerBoundHours.toFixed(1)}, gap ${plan.gapPercent.toFixed(2)}%, ${plan.ended})`,
+  );
+  io.out(
+    `  flat baseline      ${plan.baselineStaffHours.toFixed(1)}  (saving ${plan.savingPercent.toFixed(1)}%)`,
+  );
+  io.out(
+    `  simulated          ${pct(plan.simulated.serviceLevel)} called within ${plan.targets.counterWaitMinutes} min [${pct(plan.simulated.ciLow)}, ${pct(plan.simulated.ciHigh)}], mean wait ${plan.simulated.meanWaitMinutes.toFixed(1)} min, p90 ${plan.simulated.p90WaitMinutes.toFixed(1)} min`,
+  );
+  io.out(`  baseline simulated ${pct(plan.baselineSimulated.serviceLevel)}`);
+  io.out(
+    `  shifts ${plan.shifts.length}, unmet ranges ${plan.unmet.length}, setups not fitted ${plan.unscheduledSetups}, ${plan.runtimeMs} ms`,
+  );
+  return 0;
+}

@@ -1,0 +1,94 @@
+import { addDays } from "../calendar/dates.ts";
+import { calendarDays } from "../calendar/days.ts";
+import { isoMonth } from "../platform/inputs.ts";
+import { type Ctx, requireAccess } from "../platform/operation.ts";
+import { findTenant } from "../platform/tenancy/store.ts";
+import { catalogueView, serviceRecords } from "../queue/reads.ts";
+import { readRoster } from "../roster/entries.ts";
+import type { ServedRecord } from "./demand.ts";
+import type { PlanPerson } from "./model.ts";
+import type { PlanInput } from "./plan.ts";
+import { DEFAULT_TARGETS, type StaffingTargets } from "./requirement.ts";
+
+const minutesOfDay = (iso: string) => {
+  const local = new Date(Date.parse(iso) + 9 * 3_600_000);
+  return local.getUTCHours() * 60 + local.getUTCMinutes();
+};
+
+/** How far back the planner learns: six months of service before the planned month. */
+export const HISTORY_MONTHS = 6;
+
+/**
+ * What the planner reads for a month, in the request's transaction, through the owning domains'
+ * operations: the calendar, six months of service records, the trained people on the roster
+ * (the read is audited, names being personal data), the catalogue and the reference volumes.
+ * The solve itself runs afterwards, outside any transaction.
+ */
+export async function staffingInputs(
+  ctx: Ctx,
+  props: { month: string; targets?: Partial<StaffingTargets> | undefined },
+): Promise<PlanInput> {
+  requireAccess(ctx, "staffing.plan");
+  isoMonth.parse(props.month);
+  const from = `${props.month}-01`;
+  const to = addDays(`${addMonths(props.month, 1)}-01`, -1);
+  const historyFrom = `${addMonths(props.month, -HISTORY_MONTHS)}-01`;
+  const historyTo = addDays(from, -1);
+  const [days, historyDays, records, roster, catalogue, tenant] = [
+    await calendarDays(ctx, { from, to }),
+    await calendarDays(ctx, { from: historyFrom, to: historyTo }),
+    await serviceRecords(ctx, { from: historyFrom, to: historyTo }),
+    await readRoster(ctx),
+    await catalogueView(ctx),
+    await findTenant(ctx.tx, ctx.tenantId),
+  ];
+  const history: ServedRecord[] = records.map((r) => ({
+    serviceDay: r.serviceDay,
+    procedureCode: r.procedureCode,
+    channel: r.channel === "phone" ? "phone" : "counter",
+    arrivedAt: minutesOfDay((r.issuedAt ?? r.startedAt).toISOString()),
+    serviceMinutes: (r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000,
+  }));
+  // Only trained people who are on the roster for some day of the month.
+  const people: PlanPerson[] = roster
+    .filter((p) => p.mandatoryTrainingComplete)
+    .filter((p) => p.startDate <= to && (p.endDate === null || p.endDate >= from))
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      counter: p.roles.includes("counter"),
+      phone: p.roles.includes("phone"),
+      backOffice: p.roles.includes("back_office"),
+      lead: p.designation !== null,
+      weeklyHourLimit: p.weeklyHourLimit,
+      availability: p.availability,
+      activeFrom: p.startDate,
+      activeTo: p.endDate,
+    }));
+  const integrated = catalogue.terminals.filter((t) => t.kind === "integrated").length;
+  return {
+    month: props.month,
+    days,
+    historyDays,
+    history,
+    monthlyVolumes: tenant?.reference.monthlyVolumes ?? {},
+    standardMinutes: Object.fromEntries(
+      catalogue.procedures.map((p) => [p.code, p.standardMinutes]),
+    ),
+    terminalProcedures: new Set(
+      catalogue.procedures.filter((p) => p.needsIntegratedTerminal).map((p) => p.code),
+    ),
+    people,
+    targets: {
+      ...DEFAULT_TARGETS,
+      terminals: integrated || DEFAULT_TARGETS.terminals,
+      ...props.targets,
+    },
+  };
+}
+
+function addMonths(month: string, by: number): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + by, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
