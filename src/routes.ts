@@ -8,6 +8,7 @@ import { tenantRoutes } from "./platform/tenancy/routes.ts";
 import { queueRoutes } from "./queue/routes.ts";
 import { reservationRoutes } from "./reservations/routes.ts";
 import { rosterRoutes } from "./roster/routes.ts";
+import { staffingRoutes } from "./staffing/routes.ts";
 import { trainingRoutes } from "./training/routes.ts";
 
 /** Every domain's routes, in the order they are registered. */
@@ -22,4 +23,5 @@ export const ROUTES: RoutePlugin[] = [
   reservationRoutes,
   rosterRoutes,
   trainingRoutes,
+  staffingRoutes,
 ];

@@ -111,3 +111,19 @@ export async function removeShift(ctx: Ctx, { shiftId }: { shiftId: string }): P
     change: { personId: removed.personId, day: removed.day },
   });
 }
+
+/**
+ * Puts a published plan on the roster: the range's shifts are replaced by these, each checked as
+ * a shift added by hand is (roster dates, training, kind of work, availability, overlaps, weekly
+ * hours). One refusal and nothing changes.
+ */
+export async function replaceShifts(
+  ctx: Ctx,
+  props: { from: string; to: string; shifts: ShiftInput[] },
+): Promise<number> {
+  requireAccess(ctx, "roster.write");
+  for (const old of await shiftsBetween(ctx.tx, ctx.tenantId, props.from, props.to))
+    await removeShift(ctx, { shiftId: old.shiftId });
+  for (const shift of props.shifts) await scheduleShift(ctx, shift);
+  return props.shifts.length;
+}

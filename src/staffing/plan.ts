@@ -73,6 +73,8 @@ export interface PlanInterval {
   phoneScheduled: number;
   setupRequired: number;
   arrivals: number;
+  /** The counter is open (a manager or deputy must be there). */
+  counterOpen: boolean;
 }
 
 export interface Unmet {
@@ -285,10 +287,20 @@ export async function planMonth(
 
   const weeks = weeksOf(requirement);
   const models = weeks.map((week) => weekModel(partialWeekPeople(input.people, week), week));
+  const empty: SolveOutcome = {
+    ended: "optimal",
+    objective: 0,
+    dualBound: 0,
+    relaxation: 0,
+    colValue: new Float64Array(0),
+    runtimeMs: 0,
+  };
   const outcomes: SolveOutcome[] = await pool(
     models.map(
       (model) => () =>
-        solve(model, { timeLimitSeconds: options.timeLimitSeconds, gap: options.gap }),
+        model.numCols === 0
+          ? Promise.resolve(empty)
+          : solve(model, { timeLimitSeconds: options.timeLimitSeconds, gap: options.gap }),
     ),
     Math.max(1, Math.min(2, availableParallelism())),
   );
@@ -326,6 +338,7 @@ export async function planMonth(
         phoneRequired: i.phoneRequired,
         phoneScheduled: Math.min(...halves.map((h) => h.phone)),
         setupRequired: i.setupRequired,
+        counterOpen: i.counterOpen,
         arrivals: Object.values(
           demand.find((d) => d.date === day.date)!.intervals.find((x) => x.start === i.start)!
             .counter,

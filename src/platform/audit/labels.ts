@@ -69,6 +69,9 @@ export const AUDIT_ACTION_LABELS: Record<string, { ja: string; en: string }> = {
   "roster.notice": { ja: "名簿の提出・変更報告", en: "Roster notice" },
   "roster.notice.acknowledge": { ja: "変更報告の確認", en: "Acknowledged a notice" },
   "roster.shift.add": { ja: "勤務の登録", en: "Added a shift" },
+  "staffing.plan_create": { ja: "要員計画の作成", en: "Made a staffing plan" },
+  "staffing.plan_edit": { ja: "要員計画の修正", en: "Edited a staffing plan" },
+  "staffing.plan_publish": { ja: "要員計画の公開", en: "Published a staffing plan" },
   "roster.shift.remove": { ja: "勤務の削除", en: "Removed a shift" },
   "training.course.add": { ja: "研修の追加", en: "Added a course" },
   "training.course.update": { ja: "研修の変更", en: "Changed a course" },
@@ -87,6 +90,7 @@ export const AUDIT_CATEGORIES: Record<string, { ja: string; en: string }> = {
   calendar: { ja: "業務カレンダー", en: "Calendar" },
   roster: { ja: "従事者名簿", en: "Roster" },
   training: { ja: "研修", en: "Training" },
+  staffing: { ja: "要員計画", en: "Staffing" },
   phone: { ja: "電話", en: "Phone" },
   audit: { ja: "監査ログ", en: "Audit" },
 };

@@ -4,6 +4,7 @@ export * from "../../calendar/schema.ts";
 export * from "../../queue/schema.ts";
 export * from "../../reservations/schema.ts";
 export * from "../../roster/schema.ts";
+export * from "../../staffing/schema.ts";
 export * from "../../training/schema.ts";
 export * from "../audit/schema.ts";
 export * from "../auth/schema.ts";

@@ -1,0 +1,122 @@
+/** Requests and responses of the staffing planner (要員計画), shared with the web app. */
+import { z } from "zod";
+import { hhmm, isoDate, isoMonth } from "../platform/inputs.ts";
+
+export const targetsSchema = z.object({
+  counterServiceLevel: z.number().gt(0).lt(1),
+  counterWaitMinutes: z.number().int().min(1).max(240),
+  phoneServiceLevel: z.number().gt(0).lt(1),
+  phoneWaitSeconds: z.number().int().min(1).max(3600),
+  shrinkage: z.number().min(0).max(0.5),
+  terminals: z.number().int().min(0).max(50),
+});
+
+export const planRequest = z.object({
+  month: isoMonth,
+  /** The counter target: a share called within the minutes (default 80 % within 15). */
+  counterServiceLevel: z.number().gt(0).lt(1).optional(),
+  counterWaitMinutes: z.number().int().min(1).max(240).optional(),
+});
+
+export const shiftSchema = z.object({
+  personId: z.string().min(1).max(64),
+  date: isoDate,
+  start: hhmm,
+  end: hhmm,
+  breakStart: hhmm.nullable(),
+  breakEnd: hhmm.nullable(),
+});
+export const plannedShiftSchema = shiftSchema.extend({
+  name: z.string(),
+  paidHours: z.number(),
+});
+
+const levelSchema = z.object({
+  serviceLevel: z.number(),
+  ciLow: z.number(),
+  ciHigh: z.number(),
+  meanWaitMinutes: z.number(),
+  p90WaitMinutes: z.number(),
+  utilisation: z.number(),
+});
+
+export const planPersonSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  counter: z.boolean(),
+  phone: z.boolean(),
+  backOffice: z.boolean(),
+  lead: z.boolean(),
+  weeklyHourLimit: z.number(),
+  availability: z.record(z.string(), z.object({ from: z.string(), to: z.string() })),
+  activeFrom: z.string(),
+  activeTo: z.string().nullable(),
+});
+
+export const violationSchema = z.object({
+  code: z.string(),
+  date: z.string(),
+  personId: z.string().optional(),
+  at: z.string().optional(),
+  ja: z.string(),
+  en: z.string(),
+});
+
+export const staffingPlanSchema = z.object({
+  planId: z.string(),
+  month: z.string(),
+  createdAt: z.string(),
+  editedAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  demandSource: z.enum(["history", "reference"]),
+  targets: targetsSchema,
+  intervals: z.array(
+    z.object({
+      start: z.string(),
+      counterRequired: z.number(),
+      counterScheduled: z.number(),
+      phoneRequired: z.number(),
+      phoneScheduled: z.number(),
+      setupRequired: z.number(),
+      arrivals: z.number(),
+      counterOpen: z.boolean(),
+    }),
+  ),
+  shifts: z.array(plannedShiftSchema),
+  people: z.array(planPersonSchema),
+  staffHours: z.number(),
+  lowerBoundHours: z.number(),
+  gapPercent: z.number(),
+  ended: z.enum(["optimal", "time_limit", "failed"]),
+  baselineStaffHours: z.number(),
+  savingPercent: z.number(),
+  simulated: levelSchema,
+  baselineSimulated: levelSchema,
+  unmet: z.array(
+    z.object({
+      date: z.string(),
+      from: z.string(),
+      to: z.string(),
+      rule: z.string(),
+      missing: z.number(),
+    }),
+  ),
+  unscheduledSetups: z.number(),
+  runtimeMs: z.number(),
+  /** Every rule broken by the shifts as they stand (after hand edits). */
+  violations: z.array(violationSchema),
+});
+export type StaffingPlanOut = z.infer<typeof staffingPlanSchema>;
+
+export const shiftsBody = z.object({ shifts: z.array(shiftSchema).max(2000) });
+export const planParams = z.object({ planId: z.string().uuid() });
+export const monthQuery = z.object({ month: isoMonth });
+
+/** The kinds of shortfall the plan reports, with their labels. */
+export const UNMET_LABELS: Record<string, { ja: string; en: string }> = {
+  counter: { ja: "窓口", en: "Counter" },
+  phone: { ja: "電話", en: "Phone" },
+  setup: { ja: "交付前設定", en: "Card setup" },
+  lead: { ja: "管理者・副管理者", en: "Manager or deputy" },
+  terminals: { ja: "統合端末の不足", en: "Beyond the terminals" },
+};

@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  buildTenant,
+  buildTestApp,
+  buildUser,
+  type Client,
+  signInAs,
+  type TestApp,
+} from "../../test/factories.ts";
+import { seedDemoRoster } from "../demo/roster.ts";
+import { listAuditEvents } from "../platform/audit/store.ts";
+import { startClockAt } from "../platform/clock.ts";
+import { transaction } from "../platform/db/index.ts";
+import type { StaffingPlanOut } from "./contract.ts";
+import { COVERAGE } from "./planBook.ts";
+
+let t: TestApp;
+let tenantId: string;
+let manager: Client;
+let staff: Client;
+let plan: StaffingPlanOut;
+beforeAll(async () => {
+  startClockAt(new Date("2026-07-20T10:00:00+09:00"));
+  t = await buildTestApp();
+  tenantId = (await buildTenant(t.database)).tenantId;
+  await transaction(t.database.db, (tx) => seedDemoRoster(tx, tenantId, new Map()));
+  manager = await signInAs(
+    t.app,
+    tenantId,
+    (await buildUser(t.database, tenantId, "manager")).username,
+  );
+  staff = await signInAs(
+    t.app,
+    tenantId,
+    (await buildUser(t.database, tenantId, "staff")).username,
+  );
+  const made = await manager.request("POST", "/api/v1/staffing/plans", { month: "2026-08" });
+  expect(made.statusCode).toBe(201);
+  plan = made.json();
+}, 120_000);
+afterAll(async () => {
+  startClockAt(undefined);
+  await t.close();
+});
+
+describe("the staffing planner over the API", () => {
+  it("makes the month's plan from the trained roster, with its bound, baseline and simulation, and audits it", async () => {
+    expect(plan.month).toBe("2026-08");
+    expect(plan.shifts.length).toBeGreaterThan(100);
+    expect(plan.staffHours).toBeLessThan(plan.baselineStaffHours);
+    expect(plan.gapPercent).toBeLessThanOrEqual(2);
+    expect(plan.simulated.serviceLevel).toBeGreaterThanOrEqual(0.8);
+    expect(plan.intervals[0]).toMatchObject({
+      start: expect.stringMatching(/^2026-08-0\dT\d\d:\d\d:00\+09:00$/),
+    });
+    expect(
+      plan.violations.filter((v) => !v.code.endsWith("_short") && v.code !== "no_lead"),
+    ).toEqual([]);
+    const events = await listAuditEvents(t.database.db, tenantId, {
+      limit: 50,
+      action: "staffing.plan_create",
+    });
+    expect(events).toHaveLength(1);
+    // Only the leads plan.
+    expect(
+      (await staff.request("POST", "/api/v1/staffing/plans", { month: "2026-08" })).statusCode,
+    ).toBe(403);
+  });
+
+  it("returns the newest plan of the month, re-checks hand edits, and refuses to publish a broken one", async () => {
+    const shown = (await manager.request("GET", "/api/v1/staffing/plans?month=2026-08")).json();
+    expect(shown.planId).toBe(plan.planId);
+    const [first, ...rest] = plan.shifts.map(({ name: _n, paidHours: _h, ...s }) => s);
+    // A nine-hour day without its break breaks the Labour Standards Act rule.
+    const edited = await manager.request("PUT", `/api/v1/staffing/plans/${plan.planId}/shifts`, {
+      shifts: [
+        { ...first!, start: "08:30", end: "17:30", breakStart: null, breakEnd: null },
+        ...rest,
+      ],
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json().violations.map((v: { code: string }) => v.code)).toContain(
+      "break_too_short",
+    );
+    const refused = await manager.request("POST", `/api/v1/staffing/plans/${plan.planId}/publish`);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().code).toBe("plan_breaks_rules");
+    // Back as planned, it publishes, and the shifts are on the roster for staff to see.
+    await manager.request("PUT", `/api/v1/staffing/plans/${plan.planId}/shifts`, {
+      shifts: [first!, ...rest],
+    });
+    const published = await manager.request(
+      "POST",
+      `/api/v1/staffing/plans/${plan.planId}/publish`,
+    );
+    expect(published.statusCode).toBe(200);
+    expect(published.json().publishedAt).not.toBeNull();
+    const day = first!.date;
+    const duty = (await manager.request("GET", `/api/v1/roster/duty?date=${day}`)).json();
+    expect(duty.shifts.length).toBeGreaterThan(0);
+    // A published plan no longer changes.
+    const late = await manager.request("PUT", `/api/v1/staffing/plans/${plan.planId}/shifts`, {
+      shifts: [],
+    });
+    expect(late.statusCode).toBe(409);
+  });
+});

@@ -1,0 +1,83 @@
+import { operationRunner } from "../platform/http/context.ts";
+import type { App, RouteDeps } from "../platform/http/types.ts";
+import { monthQuery, planParams, planRequest, shiftsBody, staffingPlanSchema } from "./contract.ts";
+import { planMonth } from "./plan.ts";
+import { editShifts, planOfMonth, publishPlan, savePlan } from "./planBook.ts";
+import { staffingInputs } from "./plans.ts";
+
+/** 要員計画: make a month's plan, read it, edit its shifts, publish it to the roster. */
+export async function staffingRoutes(app: App, { database }: RouteDeps) {
+  const run = operationRunner(database.db);
+
+  app.post(
+    "/api/v1/staffing/plans",
+    {
+      config: { access: { permission: "staffing.plan" } },
+      schema: {
+        tags: ["staffing"],
+        summary:
+          "Make the month's plan: demand, the optimised roster, its bound, the baseline, the simulation",
+        body: planRequest,
+        response: { 201: staffingPlanSchema },
+      },
+    },
+    async (request, reply) => {
+      const { month, counterServiceLevel, counterWaitMinutes } = request.body;
+      const targets = {
+        ...(counterServiceLevel ? { counterServiceLevel } : {}),
+        ...(counterWaitMinutes ? { counterWaitMinutes } : {}),
+      };
+      // Read in one transaction, solve outside any (seconds, in a worker), save in another.
+      const input = await run(request, (ctx) => staffingInputs(ctx, { month, targets }));
+      const plan = await planMonth(input);
+      const saved = await run(request, (ctx) => savePlan(ctx, { plan, people: input.people }));
+      return reply.status(201).send(saved);
+    },
+  );
+
+  app.get(
+    "/api/v1/staffing/plans",
+    {
+      config: { access: { permission: "staffing.plan" } },
+      schema: {
+        tags: ["staffing"],
+        summary: "The newest plan of a month, with the rules its shifts break as they stand",
+        querystring: monthQuery,
+        response: { 200: staffingPlanSchema },
+      },
+    },
+    async (request) => run(request, (ctx) => planOfMonth(ctx, request.query)),
+  );
+
+  app.put(
+    "/api/v1/staffing/plans/:planId/shifts",
+    {
+      config: { access: { permission: "staffing.plan" } },
+      schema: {
+        tags: ["staffing"],
+        summary: "Save hand edits to the shifts; every rule is checked again",
+        params: planParams,
+        body: shiftsBody,
+        response: { 200: staffingPlanSchema },
+      },
+    },
+    async (request) =>
+      run(request, (ctx) =>
+        editShifts(ctx, { planId: request.params.planId, shifts: request.body.shifts }),
+      ),
+  );
+
+  app.post(
+    "/api/v1/staffing/plans/:planId/publish",
+    {
+      config: { access: { permission: "staffing.plan" } },
+      schema: {
+        tags: ["staffing"],
+        summary: "Publish: the shifts go on the roster, where staff see them",
+        params: planParams,
+        response: { 200: staffingPlanSchema },
+      },
+    },
+    async (request) => run(request, (ctx) => publishPlan(ctx, { planId: request.params.planId })),
+  );
+}
