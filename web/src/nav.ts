@@ -12,6 +12,7 @@ export type StaffPath =
   | "/kiosk"
   | "/board"
   | "/calendar"
+  | "/staffing"
   | "/roster"
   | "/my-record"
   | "/users"
@@ -44,6 +45,12 @@ export const NAV: NavItem[] = [
     roles: ["board", "staff", "deputy", "manager"],
   },
   { path: "/calendar", label: "calendar", permission: "calendar.read" },
+  {
+    path: "/staffing",
+    label: "staffingNav",
+    permission: "staffing.plan",
+    roles: ["manager", "deputy"],
+  },
   { path: "/roster", label: "roster", permission: "roster.read" },
   { path: "/my-record", label: "myRecord", permission: "roster.self", roles: ["staff"] },
   { path: "/users", label: "users", permission: "users.read" },

@@ -44,6 +44,7 @@ const Reservations = page_(() => import("./pages/Reservations.tsx"), "Reservatio
 const MyRecord = page_(() => import("./pages/roster/MyRecord.tsx"), "MyRecord");
 const Roster = page_(() => import("./pages/roster/Roster.tsx"), "Roster");
 const QueueSettings = page_(() => import("./pages/settings/QueueSettings.tsx"), "QueueSettings");
+const Staffing = page_(() => import("./pages/staffing/Staffing.tsx"), "Staffing");
 const Status = page_(() => import("./pages/status/Status.tsx"), "Status");
 const Users = page_(() => import("./pages/Users.tsx"), "Users");
 
@@ -176,6 +177,7 @@ const roster = page("/roster", function RosterRoute() {
 });
 const myRecord = page("/my-record", MyRecord);
 const audit = page("/audit", Audit);
+const staffing = page("/staffing", Staffing);
 const account = page("/account", function AccountRoute() {
   return <Account me={useMe()} onChanged={refreshMe} />;
 });
@@ -238,6 +240,7 @@ const routeTree = root.addChildren([
     roster,
     myRecord,
     audit,
+    staffing,
     account,
     calendar,
     kiosk,

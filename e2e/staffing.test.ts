@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { axeViolations, demoFixture, screenshot, signedIn } from "./browser.ts";
+
+/** 要員計画 in the browser: the manager makes August's plan and reads it day by day. */
+const demo = demoFixture({ MADOGUCHI_CLOCK: "2026-07-20T10:00:00+09:00" });
+
+describe("the staffing planner", () => {
+  it("makes the month's plan, shows the coverage chart and the roster, and checks a hand edit at once", async () => {
+    const context = await demo.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await context.newPage();
+    await signedIn(page, demo.server.url, "manager");
+    await page.getByRole("link", { name: "要員計画" }).click();
+    await page.getByRole("heading", { name: "要員計画" }).waitFor();
+    expect(await page.getByLabel("対象月").inputValue()).toBe("2026-08");
+    await page.getByRole("button", { name: "計画を作成" }).click();
+    await page.getByText("勤務時間（人時）").waitFor({ timeout: 60_000 });
+    // The chart draws required lines and scheduled bars as SVG.
+    const chart = page.locator(".chart-box svg");
+    await chart.waitFor();
+    expect(await page.locator(".chart-box svg path").count()).toBeGreaterThan(10);
+    // The roster of the first open day: people, hours, breaks.
+    const rows = page.locator(".roster-grid tbody tr");
+    expect(await rows.count()).toBeGreaterThan(4);
+    expect(await page.locator(".roster-grid td.slot-work").count()).toBeGreaterThan(50);
+    await page.getByText("すべてのルールを満たしています", { exact: false }).waitFor();
+    await screenshot(page, "staffing-plan");
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A nine-hour day without a break: the Labour Standards Act rule is broken, said at once.
+    await rows.first().getByRole("button").click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.getByLabel("開始", { exact: true }).fill("08:30");
+    await dialog.getByLabel("終了", { exact: true }).fill("17:30");
+    await dialog.getByLabel("休憩開始").fill("");
+    await dialog.getByLabel("休憩終了").fill("");
+    await dialog.getByRole("button", { name: "反映" }).click();
+    await page.getByText("休憩が労働基準法の時間に足りません", { exact: false }).waitFor();
+    expect(await page.getByRole("button", { name: "勤務表を公開" }).isDisabled()).toBe(true);
+    await screenshot(page, "staffing-edit-checked");
+    await context.close();
+  }, 120_000);
+});

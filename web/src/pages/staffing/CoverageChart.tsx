@@ -1,0 +1,83 @@
+import { BarChart, LineChart } from "echarts/charts";
+import { GridComponent, LegendComponent, TooltipComponent } from "echarts/components";
+import * as echarts from "echarts/core";
+import { SVGRenderer } from "echarts/renderers";
+import { useEffect, useRef } from "react";
+import type { StaffingPlanOut } from "../../../../src/staffing/contract.ts";
+import { useT } from "../../i18n.ts";
+
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
+
+type Interval = StaffingPlanOut["intervals"][number];
+
+/**
+ * 必要人数と配置人数: per half hour of the day, the staff the service level needs (a line per
+ * kind of work) against the staff the roster puts there (bars). SVG, so it prints and scales.
+ */
+export function CoverageChart({ intervals }: { intervals: Interval[] }) {
+  const t = useT();
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!box.current) return;
+    const chart = echarts.init(box.current, undefined, { renderer: "svg" });
+    const times = intervals.map((i) => i.start.slice(11, 16));
+    chart.setOption({
+      animation: false,
+      tooltip: { trigger: "axis" },
+      legend: { top: 0 },
+      grid: { left: 40, right: 16, top: 40, bottom: 30 },
+      xAxis: { type: "category", data: times },
+      yAxis: { type: "value", minInterval: 1, name: t("staffing.people") },
+      series: [
+        {
+          name: t("staffing.counterScheduled"),
+          type: "bar",
+          stack: "scheduled",
+          data: intervals.map((i) => i.counterScheduled),
+          itemStyle: { color: "#0b5394" },
+        },
+        {
+          name: t("staffing.phoneScheduled"),
+          type: "bar",
+          stack: "scheduled",
+          data: intervals.map((i) => i.phoneScheduled),
+          itemStyle: { color: "#56b4e9" },
+        },
+        {
+          name: t("staffing.counterRequired"),
+          type: "line",
+          step: "start",
+          data: intervals.map((i) => i.counterRequired),
+          lineStyle: { color: "#d55e00", width: 3 },
+          itemStyle: { color: "#d55e00" },
+        },
+        {
+          name: t("staffing.allRequired"),
+          type: "line",
+          step: "start",
+          data: intervals.map((i) => i.counterRequired + i.phoneRequired),
+          lineStyle: { color: "#1b1f24", type: "dashed", width: 2 },
+          itemStyle: { color: "#1b1f24" },
+        },
+      ],
+    });
+    const resize = () => chart.resize();
+    window.addEventListener("resize", resize);
+    return () => {
+      window.removeEventListener("resize", resize);
+      chart.dispose();
+    };
+  }, [intervals, t]);
+  const short = intervals.filter((i) => i.counterScheduled < i.counterRequired).length;
+  return (
+    <figure className="coverage-chart">
+      <div
+        ref={box}
+        className="chart-box"
+        role="img"
+        aria-label={t("staffing.chartLabel", { short })}
+      />
+      <figcaption className="hint">{t("staffing.chartCaption")}</figcaption>
+    </figure>
+  );
+}

@@ -1,0 +1,270 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import type { StaffingPlanOut } from "../../../../src/staffing/contract.ts";
+import { UNMET_LABELS } from "../../../../src/staffing/contract.ts";
+import { checkRoster, type RosterShift } from "../../../../src/staffing/rosterRules.ts";
+import { minutesOf } from "../../../../src/staffing/shifts.ts";
+import { ApiError, api, errorText, serverNow } from "../../api.ts";
+import { useDialog } from "../../ConfirmDialog.tsx";
+import { useLabel, useLang, useT } from "../../i18n.ts";
+import { useGet } from "../../server.tsx";
+import { CoverageChart } from "./CoverageChart.tsx";
+import { RosterGrid } from "./RosterGrid.tsx";
+import { needsOfIntervals, Summary } from "./Summary.tsx";
+
+const nextMonth = () => {
+  const d = serverNow();
+  const next = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
+  return next.toISOString().slice(0, 7);
+};
+const strip = ({ name: _n, paidHours: _h, ...s }: StaffingPlanOut["shifts"][number]): RosterShift =>
+  s;
+
+/**
+ * 要員計画 (leads): make the month's plan, see the coverage and the roster day by day, edit a
+ * shift by hand with every rule checked at once, save, and publish to the roster.
+ */
+export function Staffing() {
+  const t = useT();
+  const lang = useLang();
+  const label = useLabel();
+  const client = useQueryClient();
+  const [dialog, ask] = useDialog();
+  const [month, setMonth] = useState(nextMonth);
+  const key = ["staffing", month];
+  const loaded = useGet<StaffingPlanOut>(key, `/api/v1/staffing/plans?month=${month}`);
+  const plan = loaded.data;
+  const missing = loaded.error instanceof ApiError && loaded.error.status === 404;
+  const [edits, setEdits] = useState<{ planId: string; shifts: RosterShift[] } | null>(null);
+  const shifts =
+    edits && plan && edits.planId === plan.planId ? edits.shifts : (plan?.shifts.map(strip) ?? []);
+  const days = useMemo(
+    () => [...new Set(plan?.intervals.map((i) => i.start.slice(0, 10)) ?? [])],
+    [plan],
+  );
+  const [chosen, setChosen] = useState<string | null>(null);
+  const day =
+    chosen && days.includes(chosen)
+      ? chosen
+      : (days.find((d) => plan?.intervals.some((i) => i.start.startsWith(d) && i.counterOpen)) ??
+        days[0]);
+  // Every rule, checked in the browser on each edit: the same code the server runs.
+  const violations = useMemo(
+    () => (plan ? checkRoster(shifts, plan.people, needsOfIntervals(plan.intervals)) : []),
+    [plan, shifts],
+  );
+  const set = (next: StaffingPlanOut) => {
+    client.setQueryData(key, next);
+    setEdits(null);
+  };
+  const make = useMutation({
+    mutationFn: () => api<StaffingPlanOut>("POST", "/api/v1/staffing/plans", { month }),
+    onSuccess: set,
+  });
+  const save = useMutation({
+    mutationFn: () =>
+      api<StaffingPlanOut>("PUT", `/api/v1/staffing/plans/${plan!.planId}/shifts`, { shifts }),
+    onSuccess: set,
+  });
+  const publish = useMutation({
+    mutationFn: () =>
+      api<StaffingPlanOut>("POST", `/api/v1/staffing/plans/${plan!.planId}/publish`),
+    onSuccess: set,
+  });
+  const failure = make.error ?? save.error ?? publish.error;
+
+  const edit = async (shift: RosterShift) => {
+    const answer = await ask({
+      title: t("staffing.editTitle", { date: shift.date }),
+      body: t("staffing.editHint"),
+      confirmLabel: t("staffing.apply"),
+      fields: [
+        { name: "start", label: t("staffing.start"), type: "time", defaultValue: shift.start },
+        { name: "end", label: t("staffing.end"), type: "time", defaultValue: shift.end },
+        {
+          name: "breakStart",
+          label: t("staffing.breakStart"),
+          type: "time",
+          defaultValue: shift.breakStart ?? "",
+        },
+        {
+          name: "breakEnd",
+          label: t("staffing.breakEnd"),
+          type: "time",
+          defaultValue: shift.breakEnd ?? "",
+        },
+      ],
+    });
+    if (!answer || !plan) return;
+    const next = shifts.flatMap((s) => {
+      if (s !== shift) return [s];
+      if (!answer.start || !answer.end) return [];
+      return [
+        {
+          ...s,
+          start: answer.start,
+          end: answer.end,
+          breakStart: answer.breakStart || null,
+          breakEnd: answer.breakEnd || null,
+        },
+      ];
+    });
+    setEdits({ planId: plan.planId, shifts: next });
+  };
+
+  const dayIntervals = plan?.intervals.filter((i) => day && i.start.startsWith(day)) ?? [];
+  const window = dayIntervals.length
+    ? {
+        open: minutesOf(dayIntervals[0]!.start.slice(11, 16)),
+        close: minutesOf(dayIntervals.at(-1)!.start.slice(11, 16)) + 30,
+      }
+    : { open: 510, close: 1035 };
+  const flagged = new Set(
+    violations.filter((v) => v.personId && v.date === day).map((v) => v.personId!),
+  );
+  const dirty = edits !== null && plan !== undefined && edits.planId === plan.planId;
+
+  return (
+    <section aria-labelledby="staffing-title" className="staffing">
+      {dialog}
+      <div className="title-row">
+        <h1 id="staffing-title">{t("staffing.title")}</h1>
+        <div className="actions">
+          <label className="inline">
+            {t("staffing.month")}
+            <input
+              type="month"
+              value={month}
+              onChange={(e) => e.target.value && setMonth(e.target.value)}
+            />
+          </label>
+          <button
+            type="button"
+            className="primary"
+            disabled={make.isPending}
+            onClick={() => make.mutate()}
+          >
+            {make.isPending
+              ? t("staffing.computing")
+              : plan
+                ? t("staffing.remake")
+                : t("staffing.make")}
+          </button>
+        </div>
+      </div>
+      {failure && (
+        <p role="alert" className="error">
+          {errorText(failure, lang)}
+        </p>
+      )}
+      {missing && !make.isPending && <p className="notice">{t("staffing.noPlan")}</p>}
+      {make.isPending && (
+        <p role="status" className="notice">
+          {t("staffing.computingHint")}
+        </p>
+      )}
+      {plan && (
+        <>
+          <Summary plan={plan} />
+          <div className="day-tabs" role="group" aria-label={t("staffing.days")}>
+            {days.map((d) => (
+              <button
+                key={d}
+                type="button"
+                className={d === day ? "chosen" : undefined}
+                aria-pressed={d === day}
+                onClick={() => setChosen(d)}
+              >
+                {Number(d.slice(8))}
+              </button>
+            ))}
+          </div>
+          <h2 className="section-title">{t("staffing.coverageOf", { date: day ?? "" })}</h2>
+          <CoverageChart intervals={dayIntervals} />
+          <h2 className="section-title">{t("staffing.rosterOf", { date: day ?? "" })}</h2>
+          <RosterGrid
+            date={day ?? ""}
+            open={window.open}
+            close={window.close}
+            people={plan.people}
+            shifts={shifts}
+            onEdit={(s) => void edit(s)}
+            flagged={flagged}
+          />
+          <div className="panel wide-panel">
+            <h2>{t("staffing.rules")}</h2>
+            {violations.filter(
+              (v) => !["counter_short", "phone_short", "setup_short", "no_lead"].includes(v.code),
+            ).length === 0 ? (
+              <p className="ok" role="status">
+                ✓ {t("staffing.allRulesHold")}
+              </p>
+            ) : (
+              <ul className="plain violations" aria-live="polite">
+                {violations
+                  .filter(
+                    (v) =>
+                      !["counter_short", "phone_short", "setup_short", "no_lead"].includes(v.code),
+                  )
+                  .map((v, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt on every edit
+                    <li key={i} className="error">
+                      {v.date} {v.at ?? ""} {lang === "ja" ? v.ja : v.en}
+                    </li>
+                  ))}
+              </ul>
+            )}
+            <div className="actions">
+              <button
+                type="button"
+                disabled={!dirty || save.isPending || plan.publishedAt !== null}
+                onClick={() => save.mutate()}
+              >
+                {t("staffing.save")}
+              </button>
+              <button
+                type="button"
+                className="primary"
+                disabled={dirty || publish.isPending || plan.publishedAt !== null}
+                onClick={() => publish.mutate()}
+              >
+                {plan.publishedAt ? t("staffing.published") : t("staffing.publish")}
+              </button>
+            </div>
+          </div>
+          {plan.unmet.length > 0 && (
+            <div className="panel wide-panel">
+              <h2>{t("staffing.unmet")}</h2>
+              <div className="table-wrap">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("staffing.date")}</th>
+                      <th scope="col">{t("staffing.time")}</th>
+                      <th scope="col">{t("staffing.kind")}</th>
+                      <th scope="col" className="num">
+                        {t("staffing.missing")}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {plan.unmet.slice(0, 60).map((u) => (
+                      <tr key={`${u.date}-${u.rule}-${u.from}`}>
+                        <td>{u.date}</td>
+                        <td>
+                          {u.from}–{u.to}
+                        </td>
+                        <td>{label(UNMET_LABELS[u.rule], u.rule)}</td>
+                        <td className="num">{u.missing}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,74 @@
+import type { StaffingPlanOut } from "../../../../src/staffing/contract.ts";
+import type { SlotNeed } from "../../../../src/staffing/model.ts";
+import { minutesOf } from "../../../../src/staffing/shifts.ts";
+import { useT } from "../../i18n.ts";
+
+/** The slot needs of a plan's half hours (as the server's needsOf, for the browser's check). */
+export function needsOfIntervals(intervals: StaffingPlanOut["intervals"]): SlotNeed[] {
+  return intervals.flatMap((i) => {
+    const date = i.start.slice(0, 10);
+    const start = minutesOf(i.start.slice(11, 16));
+    return [start, start + 15].map((slot) => ({
+      date,
+      slot,
+      counter: i.counterOpen ? i.counterRequired : 0,
+      phone: i.phoneRequired,
+      setup: i.setupRequired,
+      lead: i.counterOpen,
+    }));
+  });
+}
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+/** The plan in figures: hours against the bound and the flat baseline, and the simulated level. */
+export function Summary({ plan }: { plan: StaffingPlanOut }) {
+  const t = useT();
+  return (
+    <dl className="figures staffing-figures">
+      <div>
+        <dt>{t("staffing.staffHours")}</dt>
+        <dd>
+          {plan.staffHours.toFixed(0)}
+          <small className="figure-note">
+            {t("staffing.bound", {
+              bound: plan.lowerBoundHours.toFixed(0),
+              gap: plan.gapPercent.toFixed(2),
+            })}
+          </small>
+        </dd>
+      </div>
+      <div>
+        <dt>{t("staffing.baseline")}</dt>
+        <dd>
+          {plan.baselineStaffHours.toFixed(0)}
+          <small className="figure-note">
+            {t("staffing.saving", { saving: plan.savingPercent.toFixed(1) })}
+          </small>
+        </dd>
+      </div>
+      <div>
+        <dt>{t("staffing.simulated", { minutes: plan.targets.counterWaitMinutes })}</dt>
+        <dd>
+          {pct(plan.simulated.serviceLevel)}
+          <small className="figure-note">
+            {t("staffing.interval", {
+              low: pct(plan.simulated.ciLow),
+              high: pct(plan.simulated.ciHigh),
+              target: pct(plan.targets.counterServiceLevel),
+            })}
+          </small>
+        </dd>
+      </div>
+      <div>
+        <dt>{t("staffing.waits")}</dt>
+        <dd>
+          {plan.simulated.meanWaitMinutes.toFixed(1)}
+          <small className="figure-note">
+            {t("staffing.p90", { p90: plan.simulated.p90WaitMinutes.toFixed(1) })}
+          </small>
+        </dd>
+      </div>
+    </dl>
+  );
+}
