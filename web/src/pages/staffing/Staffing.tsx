@@ -166,7 +166,8 @@ export function Staffing() {
       {plan && (
         <>
           <Summary plan={plan} />
-          <div className="day-tabs" role="group" aria-label={t("staffing.days")}>
+          <fieldset className="day-tabs">
+            <legend className="visually-hidden">{t("staffing.days")}</legend>
             {days.map((d) => (
               <button
                 key={d}
@@ -178,7 +179,7 @@ export function Staffing() {
                 {Number(d.slice(8))}
               </button>
             ))}
-          </div>
+          </fieldset>
           <h2 className="section-title">{t("staffing.coverageOf", { date: day ?? "" })}</h2>
           <CoverageChart intervals={dayIntervals} />
           <h2 className="section-title">{t("staffing.rosterOf", { date: day ?? "" })}</h2>
