@@ -13,6 +13,7 @@ import {
   UsageError,
   userCommand,
 } from "./commands.ts";
+import { demoCommand } from "./demo.ts";
 import { purgeCommand } from "./purge.ts";
 import { queueCommand } from "./queue.ts";
 import { rosterCommand } from "./roster.ts";
@@ -32,6 +33,7 @@ const HELP = `madoguchi — マイナンバーカード窓口 / My Number Card c
                                                    wait estimates against actual waits
   madoguchi staffing plan --tenant T --month YYYY-MM [--target 0.8/15m] [--json]
                                                    the month's roster optimised for the target, simulated
+  madoguchi demo history --tenant T [--seed N]     six months of simulated service (2026-02-02 to 07-31)
   madoguchi audit verify [--tenant T] [--json]     exit 0 when every chain is intact, 1 otherwise
   madoguchi purge [--json]                         remove reservation contact data past its keeping period
   madoguchi backup --out FILE                      logical backup (restores into PGlite or PostgreSQL)
@@ -47,6 +49,7 @@ const COMMANDS: Record<string, Command> = {
   queue: queueCommand,
   roster: rosterCommand,
   staffing: staffingCommand,
+  demo: demoCommand,
   purge: purgeCommand,
   backup: backupCommand,
   restore: restoreCommand,

@@ -173,7 +173,8 @@ export async function seedDemoRoster(
         approvedBy: "市民課 三郎",
       });
   const at = now();
-  const startDate = "2026-04-01";
+  // On the roster from the start of service (仕様: 2026-02-02), so the service history has its staff.
+  const startDate = "2026-02-02";
   const people: Person[] = DEMO_ROSTER.map((p) => ({
     tenantId,
     personId: newId(),

@@ -124,3 +124,36 @@ const refused = () =>
     "この操作の権限がありません。",
     "Your role may not do this.",
   );
+
+/**
+ * Many operations, by several actors, in one transaction: for bulk work that replays what people
+ * do (the demo's service history), where one transaction per step would cost more than the
+ * steps. Each operation still checks its actor's access and writes its audit events; the
+ * after-commit hooks run once everything has committed.
+ */
+export async function inOneTransaction<T>(
+  db: Db,
+  work: (ctxFor: (actor: Actor) => Ctx) => Promise<T>,
+): Promise<T> {
+  const hooks: (() => unknown)[] = [];
+  const result = await transaction(db, async (tx) =>
+    work((actor) => ({
+      tx,
+      actor,
+      tenantId: actor.tenantId,
+      afterCommit: (hook) => {
+        hooks.push(hook);
+      },
+      // Inside the one transaction: a bulk replay has no concurrent counter to spare a lock for.
+      autonomous: (step) => step(tx),
+    })),
+  );
+  for (const hook of hooks) {
+    try {
+      await hook();
+    } catch {
+      // As in runOperation: committed work is not undone by a failed announcement.
+    }
+  }
+  return result;
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTenant, buildTestApp, type TestApp } from "../../test/factories.ts";
+import { listAuditEvents } from "../platform/audit/store.ts";
+import { transaction } from "../platform/db/index.ts";
+import { serviceRecordsBetween } from "../queue/ticketStore.ts";
+import { makeHistory } from "./history.ts";
+import { seedDemoRoster } from "./roster.ts";
+
+let t: TestApp;
+let tenantId: string;
+beforeAll(async () => {
+  t = await buildTestApp();
+  tenantId = (await buildTenant(t.database)).tenantId;
+  await transaction(t.database.db, (tx) => seedDemoRoster(tx, tenantId, new Map()));
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe("the demo's service history", () => {
+  it("is made through the counter's own operations: visits issued, served and finished, calls logged, all audited", async () => {
+    const lines: string[] = [];
+    const result = await makeHistory(t.database, tenantId, {
+      from: "2026-03-02",
+      to: "2026-03-03",
+      seed: 7,
+      onProgress: (line) => lines.push(line),
+    });
+    expect(result.days).toBe(2);
+    // About the reference month's daily share (2,647 a month) with March's rush.
+    expect(result.tickets).toBeGreaterThan(150);
+    expect(result.tickets).toBeLessThan(450);
+    expect(lines).toHaveLength(2);
+    const records = await serviceRecordsBetween(
+      t.database.db,
+      tenantId,
+      "2026-03-02",
+      "2026-03-03",
+    );
+    const counter = records.filter((r) => r.channel === "counter");
+    expect(counter.length).toBeGreaterThanOrEqual(result.tickets);
+    expect(records.filter((r) => r.channel === "phone")).toHaveLength(result.calls);
+    // Waits are real: issued before called, called before started.
+    for (const r of counter) {
+      expect(r.issuedAt!.getTime()).toBeLessThanOrEqual(r.calledAt!.getTime());
+      expect(r.calledAt!.getTime()).toBeLessThanOrEqual(r.startedAt.getTime());
+    }
+    const issued = await listAuditEvents(t.database.db, tenantId, {
+      limit: 5,
+      action: "ticket.issue",
+    });
+    expect(issued.length).toBeGreaterThan(0);
+  }, 120_000);
+});

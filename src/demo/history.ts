@@ -1,0 +1,270 @@
+import { addDays } from "../calendar/dates.ts";
+import { calendarRange } from "../calendar/days.ts";
+import type { BusinessDay } from "../calendar/rules.ts";
+import { type Actor, systemActor } from "../platform/actor.ts";
+import { generatePassword } from "../platform/auth/accounts.ts";
+import { startClockAt } from "../platform/clock.ts";
+import type { Database } from "../platform/db/index.ts";
+import { type Ctx, inOneTransaction, runOperation } from "../platform/operation.ts";
+import { findTenant } from "../platform/tenancy/store.ts";
+import { callNext, closeCounter, openCounter } from "../queue/counterSessions.ts";
+import { issueTicket } from "../queue/issue.ts";
+import { logPhoneCall } from "../queue/phoneLog.ts";
+import { mulberry32 } from "../queue/predictor.ts";
+import { finishTicket, startTicket } from "../queue/ticketSteps.ts";
+import { createAccountFor } from "../roster/accounts.ts";
+import { readRoster } from "../roster/entries.ts";
+import { referenceDemand } from "../staffing/demand.ts";
+import { DEFAULT_TARGETS, requirementOf } from "../staffing/requirement.ts";
+import { hhmm } from "../staffing/shifts.ts";
+
+/**
+ * The demo tenant's service history (2026-02-02 to 2026-07-31): every visit issued, called,
+ * served and finished, and every phone call logged, through the same operations the counter
+ * uses, with the clock moved to each moment. One transaction per day keeps it quick. Seeded:
+ * the same seed makes the same history. Volumes follow §8(5) with the planner's default shape
+ * (Mondays, the day after a holiday, month-end, the 1st/3rd Thursday evening, weekend openings),
+ * and a season (March's rush before the fiscal year ends, a quieter May).
+ */
+export const HISTORY_FROM = "2026-02-02";
+export const HISTORY_TO = "2026-07-31";
+const SEASON: Record<string, number> = {
+  "02": 0.95,
+  "03": 1.25,
+  "04": 1.1,
+  "05": 0.9,
+  "06": 0.95,
+  "07": 1.0,
+};
+/** What the staff really take, in median minutes (the catalogue's standards are guesses). */
+const TRUE_MEDIAN: Record<string, number> = {
+  handover: 13,
+  ecert: 9,
+  pin_reset: 8,
+  insurance_fund: 16,
+  application: 18,
+  express: 13,
+};
+const CLERKS = [
+  ["sim_aoki", "青木 美咲"],
+  ["sim_ishida", "石田 健太"],
+  ["sim_endo", "遠藤 直樹"],
+  ["sim_kato", "加藤 翔"],
+  ["sim_sato", "佐藤 陽子"],
+] as const;
+const ALL_STEPS_DONE = {
+  insurance_fund: { identity: "done", insurance: "done", public_fund: "done", explain: "done" },
+};
+
+export interface HistoryResult {
+  days: number;
+  tickets: number;
+  calls: number;
+  ms: number;
+}
+
+/** Accounts for five clerks on the demo roster (random passwords, never shown): the counters' staff. */
+async function clerksOf(database: Database, tenantId: string): Promise<Actor[]> {
+  const system = systemActor(tenantId, "history");
+  const roster = await runOperation(database.db, system, (ctx) => readRoster(ctx));
+  const actors: Actor[] = [];
+  for (const [username, name] of CLERKS) {
+    const person = roster.find((p) => p.name === name);
+    if (!person) continue;
+    const user = person.hasAccount
+      ? null
+      : await runOperation(database.db, system, (ctx) =>
+          createAccountFor(ctx, {
+            personId: person.id,
+            username,
+            role: "staff",
+            password: generatePassword(),
+          }),
+        );
+    if (user) actors.push({ tenantId, userId: user.userId, role: "staff" });
+  }
+  return actors;
+}
+
+interface Event {
+  at: number;
+  order: number;
+  run: (ctxFor: (actor: Actor) => Ctx) => Promise<void>;
+}
+
+export async function makeHistory(
+  database: Database,
+  tenantId: string,
+  options: { from?: string; to?: string; seed?: number; onProgress?: (line: string) => void } = {},
+): Promise<HistoryResult> {
+  const started = performance.now();
+  const from = options.from ?? HISTORY_FROM;
+  const to = options.to ?? HISTORY_TO;
+  const random = mulberry32(options.seed ?? 20260202);
+  const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  const poisson = (mean: number) => {
+    let n = 0;
+    for (let t = -Math.log(1 - random()); t < mean; t += -Math.log(1 - random())) n++;
+    return n;
+  };
+  const tenant = await findTenant(database.db, tenantId);
+  if (!tenant) throw new Error(`no such tenant: ${tenantId}`);
+  const clerks = await clerksOf(database, tenantId);
+  if (clerks.length === 0) throw new Error("no clerks on the roster for the history");
+  const kiosk: Actor = { tenantId, userId: "history-kiosk", role: "kiosk" };
+  const phoneClerk = clerks[0]!;
+  // Whole months, so each month's volume spreads over all its days even for a part of it.
+  const monthStart = `${from.slice(0, 7)}-01`;
+  const monthEnd = addDays(`${nextMonth(to.slice(0, 7))}-01`, -1);
+  const days = await calendarRange(database.db, tenantId, monthStart, monthEnd);
+  const months = [...new Set(days.map((d) => d.date.slice(0, 7)))];
+  let tickets = 0;
+  let calls = 0;
+  let done = 0;
+  const open = days.filter((d) => (d.counter || d.phone) && d.date >= from && d.date <= to);
+  for (const month of months) {
+    const monthDays: BusinessDay[] = days.filter((d) => d.date.startsWith(month));
+    const season = SEASON[month.slice(5)] ?? 1;
+    const volumes = Object.fromEntries(
+      Object.entries(tenant.reference.monthlyVolumes).map(([k, v]) => [k, v * season]),
+    );
+    const demand = referenceDemand(monthDays, volumes);
+    const requirement = requirementOf(
+      demand,
+      Object.fromEntries(
+        Object.entries(TRUE_MEDIAN).map(([k, m]) => [k, { meanMinutes: m * 1.1, cv: 0.45 }]),
+      ),
+      new Set(["handover", "ecert", "pin_reset"]),
+      { ...DEFAULT_TARGETS, shrinkage: 0 },
+    );
+    for (const day of demand.filter((d) => d.date >= from && d.date <= to)) {
+      const base = Date.parse(`${day.date}T00:00:00+09:00`);
+      const at = (minute: number) => base + minute * 60_000;
+      const events: Event[] = [];
+      let order = 0;
+      const schedule = (time: number, run: Event["run"]) =>
+        events.push({ at: time, order: order++, run });
+      const busy = new Set<number>();
+      const opened = new Set<number>();
+      const closing = new Set<number>();
+      const staffOf = (counter: number) => clerks[(counter - 1) % clerks.length]!;
+      const tryCall = async (ctxFor: (a: Actor) => Ctx, counter: number, time: number) => {
+        if (!opened.has(counter) || busy.has(counter) || closing.has(counter)) return;
+        const ticket = await callNext(ctxFor(staffOf(counter)), { counterId: String(counter) });
+        if (!ticket) return;
+        busy.add(counter);
+        const begin = time + (0.3 + random() * 0.5) * 60_000;
+        schedule(begin, async (c) => {
+          await startTicket(c(staffOf(counter)), { ticketId: ticket.ticketId });
+          const minutes = ticket.procedureCodes.reduce(
+            (s, code) => s + (TRUE_MEDIAN[code] ?? 10) * Math.exp(0.45 * normal()),
+            0,
+          );
+          const end = begin + minutes * 60_000;
+          schedule(end, async (c2) => {
+            const completed = random() >= 0.04;
+            await finishTicket(c2(staffOf(counter)), {
+              ticketId: ticket.ticketId,
+              outcome: completed ? "completed" : "not_completed",
+              ...(completed ? {} : { reason: "documents" }),
+              checklists: ALL_STEPS_DONE,
+            });
+            busy.delete(counter);
+            await tryCall(c2, counter, end);
+          });
+        });
+      };
+      // Counters open while the day's requirement reaches them (counter 1 all day), up to the clerks.
+      const reqDay = requirement.find((r) => r.date === day.date)!;
+      const counterIntervals = reqDay.intervals.filter((i) => i.counterOpen);
+      for (let counter = 1; counter <= Math.min(5, clerks.length); counter++) {
+        const blocks: [number, number][] = [];
+        for (const i of counterIntervals) {
+          if (counter > 1 && i.counterRequired < counter) continue;
+          const last = blocks.at(-1);
+          if (last && last[1] === i.start) last[1] = i.start + 30;
+          else blocks.push([i.start, i.start + 30]);
+        }
+        for (const [start, end] of blocks) {
+          schedule(at(start), async (c) => {
+            closing.delete(counter);
+            await openCounter(c(staffOf(counter)), {
+              counterId: String(counter),
+              until: hhmm(end),
+            });
+            opened.add(counter);
+            await tryCall(c, counter, at(start));
+          });
+          const shut = async (c: (a: Actor) => Ctx, time: number): Promise<void> => {
+            if (busy.has(counter)) {
+              schedule(time + 60_000, (c2) => shut(c2, time + 60_000));
+              return;
+            }
+            await closeCounter(c(staffOf(counter)), { counterId: String(counter) });
+            opened.delete(counter);
+          };
+          schedule(at(end), async (c) => {
+            closing.add(counter);
+            await shut(c, at(end));
+          });
+        }
+      }
+      for (const i of day.intervals) {
+        if (i.counterOpen)
+          for (const [code, mean] of Object.entries(i.counter)) {
+            const n = poisson(mean);
+            for (let k = 0; k < n; k++) {
+              const time = at(i.start + random() * 29.5);
+              const codes = [code];
+              if (code === "handover" && random() < 0.1) codes.push("pin_reset");
+              const priority = random() < 0.03;
+              schedule(time, async (c) => {
+                await issueTicket(c(kiosk), {
+                  procedures: codes,
+                  priority,
+                  priorityReason: priority ? "elderly" : undefined,
+                });
+                tickets++;
+                for (const counter of opened) await tryCall(c, counter, time);
+              });
+            }
+          }
+        if (i.phoneOpen) {
+          const n = poisson(i.phone);
+          for (let k = 0; k < n; k++) {
+            const begin = at(i.start + random() * 25);
+            const minutes = 5 * Math.exp(0.4 * normal());
+            schedule(begin + minutes * 60_000, async (c) => {
+              await logPhoneCall(c(phoneClerk), {
+                startedAt: new Date(begin),
+                endedAt: new Date(begin + minutes * 60_000),
+                category: ["notice", "reservation", "procedure"][Math.floor(random() * 3)]!,
+                outcome: "answered",
+              });
+              calls++;
+            });
+          }
+        }
+      }
+      await inOneTransaction(database.db, async (ctxFor) => {
+        while (events.length > 0) {
+          events.sort((a, b) => a.at - b.at || a.order - b.order);
+          const next = events.shift()!;
+          startClockAt(new Date(next.at));
+          await next.run(ctxFor);
+        }
+      });
+      done++;
+      options.onProgress?.(
+        `service history: ${day.date} (${done}/${open.length} days, ${tickets} visits, ${calls} calls)`,
+      );
+    }
+  }
+  startClockAt(undefined);
+  return { days: done, tickets, calls, ms: Math.round(performance.now() - started) };
+}
+
+function nextMonth(month: string): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+}
