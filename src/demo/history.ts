@@ -104,7 +104,12 @@ export async function makeHistory(
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const poisson = (mean: number) => {
     let n = 0;
-    for (let t = -Math.log(1 - random()); t < mean; t += -Math.log(1 - random())) n++;
+    // Exponential gaps of mean 1 until their sum passes the mean: a Poisson count.
+    let t = -Math.log(1 - random());
+    while (t < mean) {
+      n++;
+      t -= Math.log(1 - random());
+    }
     return n;
   };
   const tenant = await findTenant(database.db, tenantId);
