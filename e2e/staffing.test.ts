@@ -23,6 +23,13 @@ describe("the staffing planner", () => {
     expect(await rows.count()).toBeGreaterThan(4);
     expect(await page.locator(".roster-grid td.slot-work").count()).toBeGreaterThan(50);
     await page.getByText("すべてのルールを満たしています", { exact: false }).waitFor();
+    // The workbook for the office, from the same plan.
+    const xlsx = await page.getByRole("link", { name: "勤務表をExcelで出力" }).getAttribute("href");
+    const download = await page.evaluate(
+      (url) => fetch(url!).then((r) => r.headers.get("content-type")),
+      xlsx,
+    );
+    expect(download).toContain("spreadsheetml");
     await screenshot(page, "staffing-plan");
     expect(await axeViolations(page)).toEqual([]);
 

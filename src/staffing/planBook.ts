@@ -3,6 +3,7 @@ import { now } from "../platform/clock.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
+import { findTenant } from "../platform/tenancy/store.ts";
 import { replaceShifts } from "../roster/shifts.ts";
 import type { StaffingPlanOut } from "./contract.ts";
 import type { PlanPerson, SlotNeed } from "./model.ts";
@@ -190,4 +191,13 @@ export async function publishPlan(
 function monthEnd(month: string): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
   return addDays(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, "0")}-01`, -1);
+}
+
+/** The plan as it stands, for the workbook (the read of names is the planner's own). */
+export async function planById(ctx: Ctx, { planId }: { planId: string }) {
+  requireAccess(ctx, "staffing.plan");
+  const row = await findPlan(ctx.tx, ctx.tenantId, planId);
+  if (!row) throw notFound("要員計画", "Staffing plan");
+  const tenant = await findTenant(ctx.tx, ctx.tenantId);
+  return { plan: viewOf(row), office: tenant?.nameJa ?? "" };
 }

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildTenant,
@@ -69,6 +70,27 @@ describe("the staffing planner over the API", () => {
     expect(
       (await staff.request("POST", "/api/v1/staffing/plans", { month: "2026-08" })).statusCode,
     ).toBe(403);
+  });
+
+  it("exports the plan as a workbook: the roster, the half hours with formula totals, the figures", async () => {
+    const response = await manager.request(
+      "GET",
+      `/api/v1/staffing/plans/${plan.planId}/roster.xlsx`,
+    );
+    expect(response.statusCode).toBe(200);
+    expect(response.headers["content-type"]).toContain("spreadsheetml");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["勤務表", "必要人数", "概要"]);
+    const roster = book.getWorksheet("勤務表")!;
+    expect(String(roster.getCell("A2").value)).toBe("氏名");
+    expect(roster.pageSetup.orientation).toBe("landscape");
+    expect(roster.pageSetup.paperSize).toBe(9);
+    const needs = book.getWorksheet("必要人数")!;
+    const totals = needs.getRow(needs.rowCount);
+    expect(totals.getCell(1).value).toBe("合計");
+    expect((totals.getCell(4).value as { formula: string }).formula).toMatch(/^SUM\(D3:D\d+\)$/);
+    expect(book.getWorksheet("概要")!.getCell("B3").value).toBe(plan.staffHours);
   });
 
   it("returns the newest plan of the month, re-checks hand edits, and refuses to publish a broken one", async () => {

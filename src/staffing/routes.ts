@@ -1,9 +1,11 @@
+import type { FastifyReply } from "fastify";
 import { operationRunner } from "../platform/http/context.ts";
-import type { App, RouteDeps } from "../platform/http/types.ts";
+import { type App, fileResponse, type RouteDeps } from "../platform/http/types.ts";
 import { monthQuery, planParams, planRequest, shiftsBody, staffingPlanSchema } from "./contract.ts";
 import { planMonth } from "./plan.ts";
-import { editShifts, planOfMonth, publishPlan, savePlan } from "./planBook.ts";
+import { editShifts, planById, planOfMonth, publishPlan, savePlan } from "./planBook.ts";
 import { staffingInputs } from "./plans.ts";
+import { planWorkbook } from "./workbook.ts";
 
 /** 要員計画: make a month's plan, read it, edit its shifts, publish it to the roster. */
 export async function staffingRoutes(app: App, { database }: RouteDeps) {
@@ -65,6 +67,33 @@ export async function staffingRoutes(app: App, { database }: RouteDeps) {
       run(request, (ctx) =>
         editShifts(ctx, { planId: request.params.planId, shifts: request.body.shifts }),
       ),
+  );
+
+  app.get(
+    "/api/v1/staffing/plans/:planId/roster.xlsx",
+    {
+      config: { access: { permission: "staffing.plan" } },
+      schema: {
+        tags: ["staffing"],
+        summary: "The plan as a workbook: roster, required and scheduled staff, figures (A4)",
+        params: planParams,
+        response: fileResponse(
+          "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+          "The workbook",
+        ),
+      },
+    },
+    async (request, reply) => {
+      const { plan, office } = await run(request, (ctx) =>
+        planById(ctx, { planId: request.params.planId }),
+      );
+      // A file, not JSON: sent past the typed reply, as the PDFs are.
+      return (reply as unknown as FastifyReply)
+        .type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        .header("cache-control", "no-store")
+        .header("content-disposition", `attachment; filename="roster-${plan.month}.xlsx"`)
+        .send(await planWorkbook(plan, office));
+    },
   );
 
   app.post(

@@ -639,4 +639,5 @@ export const en: Record<keyof typeof ja, string> = {
   "staffing.interval": "95% interval {{low}}–{{high}}, target {{target}}",
   "staffing.waits": "Mean wait (min)",
   "staffing.p90": "90% within {{p90}} min",
+  "staffing.exportXlsx": "Export the roster (Excel)",
 };

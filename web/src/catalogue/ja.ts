@@ -636,4 +636,5 @@ export const ja = {
   "staffing.interval": "95%区間 {{low}}–{{high}}・目標 {{target}}",
   "staffing.waits": "平均待ち時間（分）",
   "staffing.p90": "90%の人が {{p90}}分以内",
+  "staffing.exportXlsx": "勤務表をExcelで出力",
 } satisfies Record<string, string>;

@@ -166,6 +166,15 @@ export function Staffing() {
       {plan && (
         <>
           <Summary plan={plan} />
+          <p>
+            <a
+              className="button"
+              href={`/api/v1/staffing/plans/${plan.planId}/roster.xlsx`}
+              download
+            >
+              {t("staffing.exportXlsx")}
+            </a>
+          </p>
           <fieldset className="day-tabs">
             <legend className="visually-hidden">{t("staffing.days")}</legend>
             {days.map((d) => (
