@@ -1,25 +1,27 @@
 import { availableParallelism } from "node:os";
-import { addDays, weekday } from "../calendar/dates.ts";
 import type { BusinessDay } from "../calendar/rules.ts";
 import { assignWork } from "./assign.ts";
+import { simDays, type Unmet, unmetOf } from "./coverage.ts";
+import { atWorkBySlot, partialWeekPeople, pool, weeksOf } from "./weeks.ts";
+
+export type { Unmet } from "./coverage.ts";
+
 import {
-  type DayDemand,
   INTERVAL_MINUTES,
   learnedDemand,
   referenceDemand,
   type ServedRecord,
   serviceTimes,
 } from "./demand.ts";
-import { type PlanPerson, type SlotNeed, slotNeeds, weekModel } from "./model.ts";
+import { type PlanPerson, slotNeeds, weekModel } from "./model.ts";
 import {
-  type DayRequirement,
   DEFAULT_TARGETS,
   requirementOf,
   type StaffingTargets,
   scheduleSetup,
 } from "./requirement.ts";
-import { atWork, hhmm, type ShiftTemplate, SLOT_MINUTES } from "./shifts.ts";
-import { type SimDay, simulateMonth } from "./simulate.ts";
+import { hhmm, type ShiftTemplate, SLOT_MINUTES } from "./shifts.ts";
+import { simulateMonth } from "./simulate.ts";
 import { type SolveOutcome, solve } from "./solver.ts";
 
 /** Everything the planner needs, read from the tenant by the operation (plans.ts). */
@@ -77,16 +79,6 @@ export interface PlanInterval {
   counterOpen: boolean;
 }
 
-export interface Unmet {
-  date: string;
-  from: string;
-  to: string;
-  /** total, counter, phone, setup, lead (a manager or deputy), terminals (beyond the 5). */
-  rule: string;
-  /** Staff missing, at the worst moment of the range. */
-  missing: number;
-}
-
 export interface SimulatedLevel {
   serviceLevel: number;
   ciLow: number;
@@ -123,135 +115,6 @@ export interface StaffingPlan {
 }
 
 const iso = (date: string, minute: number) => `${date}T${hhmm(minute)}:00+09:00`;
-
-/** Monday-to-Sunday weeks of the month's days that need anyone. */
-function weeksOf(days: readonly DayRequirement[]): DayRequirement[][] {
-  const weeks = new Map<string, DayRequirement[]>();
-  for (const day of days) {
-    const monday = addDays(day.date, -((weekday(day.date) + 6) % 7));
-    weeks.set(monday, [...(weeks.get(monday) ?? []), day]);
-  }
-  return [...weeks.values()];
-}
-
-/** Runs `tasks` with at most `limit` at once, keeping their order. */
-async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
-  const out: T[] = new Array(tasks.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, tasks.length) }, async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      out[i] = await tasks[i]!();
-    }
-  });
-  await Promise.all(lanes);
-  return out;
-}
-
-/** A week at the edge of the month counts the weekly limit for the days inside the month. */
-function partialWeekPeople(people: readonly PlanPerson[], week: readonly DayRequirement[]) {
-  const days = week.length;
-  return days >= 5
-    ? people
-    : people.map((p) => ({ ...p, weeklyHourLimit: Math.ceil((p.weeklyHourLimit * days) / 5) }));
-}
-
-/** At work during a slot, per person, from the chosen shifts. */
-function atWorkBySlot(
-  shifts: readonly { person: PlanPerson; date: string; shift: ShiftTemplate }[],
-) {
-  const out = new Map<string, PlanPerson[]>();
-  for (const s of shifts)
-    for (let slot = s.shift.start; slot < s.shift.end; slot += SLOT_MINUTES)
-      if (atWork(s.shift, slot)) {
-        const key = `${s.date}|${slot}`;
-        out.set(key, [...(out.get(key) ?? []), s.person]);
-      }
-  return out;
-}
-
-/** Counter, phone and setup staff a slot really has (the flow assignment of assign.ts). */
-const served = (
-  people: readonly PlanPerson[],
-  need: { counter: number; phone: number; setup: number },
-) => assignWork(people, need);
-
-function simDays(
-  demand: readonly DayDemand[],
-  counterBySlot: (date: string, slot: number) => number,
-): SimDay[] {
-  return demand
-    .filter((d) => d.intervals.some((i) => i.counterOpen))
-    .map((d) => {
-      const open = d.intervals.filter((i) => i.counterOpen);
-      const servers: SimDay["servers"] = [];
-      for (const i of open)
-        for (let slot = i.start; slot < i.start + INTERVAL_MINUTES; slot += SLOT_MINUTES)
-          servers.push({
-            start: slot,
-            end: slot + SLOT_MINUTES,
-            count: counterBySlot(d.date, slot),
-          });
-      return {
-        arrivals: open.map((i) => ({
-          start: i.start,
-          end: i.start + INTERVAL_MINUTES,
-          perHour: Object.fromEntries(
-            Object.entries(i.counter).map(([code, n]) => [code, (n * 60) / INTERVAL_MINUTES]),
-          ),
-        })),
-        servers,
-      };
-    });
-}
-
-/**
- * What the plan leaves uncovered, slot by slot from the assignment of the people at work (the
- * same the rule check makes), merged into time ranges per kind: counter, phone, setup, lead (a
- * manager or deputy), and terminals (demand beyond the integrated terminals).
- */
-function unmetOf(
-  needs: readonly SlotNeed[],
-  servedAt: (date: string, slot: number) => { counter: number; phone: number; setup: number },
-  leadAt: (date: string, slot: number) => boolean,
-  requirement: readonly DayRequirement[],
-): Unmet[] {
-  const raw = new Map<string, number>();
-  for (const n of needs) {
-    const got = servedAt(n.date, n.slot);
-    for (const [rule, short] of [
-      ["counter", n.counter - got.counter],
-      ["phone", n.phone - got.phone],
-      ["setup", n.setup - got.setup],
-      ["lead", n.lead && !leadAt(n.date, n.slot) ? 1 : 0],
-    ] as const)
-      if (short > 0) raw.set(`${n.date}|${rule}|${String(n.slot).padStart(4, "0")}`, short);
-  }
-  for (const day of requirement)
-    for (const i of day.intervals)
-      if (i.terminalShortfall > 0)
-        for (let slot = i.start; slot < i.start + INTERVAL_MINUTES; slot += SLOT_MINUTES)
-          raw.set(`${day.date}|terminals|${String(slot).padStart(4, "0")}`, i.terminalShortfall);
-  // Runs of consecutive slots of one kind become one line.
-  const out: Unmet[] = [];
-  for (const key of [...raw.keys()].sort()) {
-    const [date, rule, slotText] = key.split("|") as [string, string, string];
-    const slot = Number(slotText);
-    const last = out.at(-1);
-    if (last && last.date === date && last.rule === rule && last.to === hhmm(slot)) {
-      last.to = hhmm(slot + SLOT_MINUTES);
-      last.missing = Math.max(last.missing, raw.get(key)!);
-    } else
-      out.push({
-        date,
-        rule,
-        from: hhmm(slot),
-        to: hhmm(slot + SLOT_MINUTES),
-        missing: raw.get(key)!,
-      });
-  }
-  return out.sort((a, b) => a.date.localeCompare(b.date) || a.from.localeCompare(b.from));
-}
 
 /**
  * The month's plan: demand → requirement (with card setups fitted in) → a roster per week from
@@ -317,9 +180,12 @@ export async function planMonth(
 
   const needs = slotNeeds(requirement);
   const atWorkNow = atWorkBySlot(chosen);
-  const servedBySlot = new Map<string, ReturnType<typeof served>>();
+  const servedBySlot = new Map<string, ReturnType<typeof assignWork>>();
   for (const n of needs)
-    servedBySlot.set(`${n.date}|${n.slot}`, served(atWorkNow.get(`${n.date}|${n.slot}`) ?? [], n));
+    servedBySlot.set(
+      `${n.date}|${n.slot}`,
+      assignWork(atWorkNow.get(`${n.date}|${n.slot}`) ?? [], n),
+    );
   const unmet = unmetOf(
     needs,
     (date, slot) => servedBySlot.get(`${date}|${slot}`) ?? { counter: 0, phone: 0, setup: 0 },

@@ -6,30 +6,14 @@ import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
 import { replaceShifts } from "../roster/shifts.ts";
 import type { StaffingPlanOut } from "./contract.ts";
-import type { PlanPerson, SlotNeed } from "./model.ts";
+import type { PlanPerson } from "./model.ts";
 import type { PlannedShift, StaffingPlan } from "./plan.ts";
-import { checkRoster, type RosterShift } from "./rosterRules.ts";
-import { minutesOf, SLOT_MINUTES } from "./shifts.ts";
+import { COVERAGE, checkRoster, needsOf, type RosterShift } from "./rosterRules.ts";
+
+export { COVERAGE } from "./rosterRules.ts";
+
+import { minutesOf } from "./shifts.ts";
 import { findPlan, insertPlan, newestPlan, type StaffingPlanRow, updatePlan } from "./store.ts";
-
-/** Shortfalls of cover: reported with the plan, not reasons to refuse publishing it. */
-export const COVERAGE = new Set(["counter_short", "phone_short", "setup_short", "no_lead"]);
-
-/** The slot needs a plan was made for, from its half-hour intervals. */
-export function needsOf(plan: Pick<StaffingPlan, "intervals">): SlotNeed[] {
-  return plan.intervals.flatMap((i) => {
-    const date = i.start.slice(0, 10);
-    const start = minutesOf(i.start.slice(11, 16));
-    return [start, start + SLOT_MINUTES].map((slot) => ({
-      date,
-      slot,
-      counter: i.counterOpen ? i.counterRequired : 0,
-      phone: i.phoneRequired,
-      setup: i.setupRequired,
-      lead: i.counterOpen,
-    }));
-  });
-}
 
 const paidHours = (s: RosterShift) =>
   (minutesOf(s.end) -

@@ -1,6 +1,7 @@
 import { addDays, weekday } from "../calendar/dates.ts";
 import { assignWork } from "./assign.ts";
 import type { PlanPerson, SlotNeed } from "./model.ts";
+import type { PlanInterval } from "./plan.ts";
 import { minutesOf, requiredBreakMinutes, SLOT_MINUTES } from "./shifts.ts";
 
 /** A shift as a plan or a hand edit states it. */
@@ -190,4 +191,23 @@ export function checkRoster(
       });
   }
   return out;
+}
+
+/** Shortfalls of cover: reported with the plan, not reasons to refuse publishing it. */
+export const COVERAGE = new Set(["counter_short", "phone_short", "setup_short", "no_lead"]);
+
+/** The slot needs a plan was made for, from its half-hour intervals. */
+export function needsOf(plan: { intervals: readonly PlanInterval[] }): SlotNeed[] {
+  return plan.intervals.flatMap((i) => {
+    const date = i.start.slice(0, 10);
+    const start = minutesOf(i.start.slice(11, 16));
+    return [start, start + SLOT_MINUTES].map((slot) => ({
+      date,
+      slot,
+      counter: i.counterOpen ? i.counterRequired : 0,
+      phone: i.phoneRequired,
+      setup: i.setupRequired,
+      lead: i.counterOpen,
+    }));
+  });
 }

@@ -13,7 +13,6 @@ import { listAuditEvents } from "../platform/audit/store.ts";
 import { startClockAt } from "../platform/clock.ts";
 import { transaction } from "../platform/db/index.ts";
 import type { StaffingPlanOut } from "./contract.ts";
-import { COVERAGE } from "./planBook.ts";
 
 let t: TestApp;
 let tenantId: string;

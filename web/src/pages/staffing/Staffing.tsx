@@ -2,7 +2,12 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import type { StaffingPlanOut } from "../../../../src/staffing/contract.ts";
 import { UNMET_LABELS } from "../../../../src/staffing/contract.ts";
-import { checkRoster, type RosterShift } from "../../../../src/staffing/rosterRules.ts";
+import {
+  COVERAGE,
+  checkRoster,
+  needsOf,
+  type RosterShift,
+} from "../../../../src/staffing/rosterRules.ts";
 import { minutesOf } from "../../../../src/staffing/shifts.ts";
 import { ApiError, api, errorText, serverNow } from "../../api.ts";
 import { useDialog } from "../../ConfirmDialog.tsx";
@@ -10,7 +15,7 @@ import { useLabel, useLang, useT } from "../../i18n.ts";
 import { useGet } from "../../server.tsx";
 import { CoverageChart } from "./CoverageChart.tsx";
 import { RosterGrid } from "./RosterGrid.tsx";
-import { needsOfIntervals, Summary } from "./Summary.tsx";
+import { Summary } from "./Summary.tsx";
 
 const nextMonth = () => {
   const d = serverNow();
@@ -50,7 +55,7 @@ export function Staffing() {
         days[0]);
   // Every rule, checked in the browser on each edit: the same code the server runs.
   const violations = useMemo(
-    () => (plan ? checkRoster(shifts, plan.people, needsOfIntervals(plan.intervals)) : []),
+    () => (plan ? checkRoster(shifts, plan.people, needsOf(plan)) : []),
     [plan, shifts],
   );
   const set = (next: StaffingPlanOut) => {
@@ -119,6 +124,8 @@ export function Staffing() {
         close: minutesOf(dayIntervals.at(-1)!.start.slice(11, 16)) + 30,
       }
     : { open: 510, close: 1035 };
+  // Broken rules block publishing; shortfalls of cover are the plan's known unmet needs.
+  const broken = violations.filter((v) => !COVERAGE.has(v.code));
   const flagged = new Set(
     violations.filter((v) => v.personId && v.date === day).map((v) => v.personId!),
   );
@@ -203,25 +210,18 @@ export function Staffing() {
           />
           <div className="panel wide-panel">
             <h2>{t("staffing.rules")}</h2>
-            {violations.filter(
-              (v) => !["counter_short", "phone_short", "setup_short", "no_lead"].includes(v.code),
-            ).length === 0 ? (
+            {broken.length === 0 ? (
               <p className="ok" role="status">
                 ✓ {t("staffing.allRulesHold")}
               </p>
             ) : (
               <ul className="plain violations" aria-live="polite">
-                {violations
-                  .filter(
-                    (v) =>
-                      !["counter_short", "phone_short", "setup_short", "no_lead"].includes(v.code),
-                  )
-                  .map((v, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt on every edit
-                    <li key={i} className="error">
-                      {v.date} {v.at ?? ""} {lang === "ja" ? v.ja : v.en}
-                    </li>
-                  ))}
+                {broken.map((v, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: the list is rebuilt on every edit
+                  <li key={i} className="error">
+                    {v.date} {v.at ?? ""} {lang === "ja" ? v.ja : v.en}
+                  </li>
+                ))}
               </ul>
             )}
             <div className="actions">

@@ -1,23 +1,5 @@
 import type { StaffingPlanOut } from "../../../../src/staffing/contract.ts";
-import type { SlotNeed } from "../../../../src/staffing/model.ts";
-import { minutesOf } from "../../../../src/staffing/shifts.ts";
 import { useT } from "../../i18n.ts";
-
-/** The slot needs of a plan's half hours (as the server's needsOf, for the browser's check). */
-export function needsOfIntervals(intervals: StaffingPlanOut["intervals"]): SlotNeed[] {
-  return intervals.flatMap((i) => {
-    const date = i.start.slice(0, 10);
-    const start = minutesOf(i.start.slice(11, 16));
-    return [start, start + 15].map((slot) => ({
-      date,
-      slot,
-      counter: i.counterOpen ? i.counterRequired : 0,
-      phone: i.phoneRequired,
-      setup: i.setupRequired,
-      lead: i.counterOpen,
-    }));
-  });
-}
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 

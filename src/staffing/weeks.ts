@@ -1,0 +1,53 @@
+import { addDays, weekday } from "../calendar/dates.ts";
+import type { PlanPerson } from "./model.ts";
+import type { DayRequirement } from "./requirement.ts";
+import { atWork, type ShiftTemplate, SLOT_MINUTES } from "./shifts.ts";
+
+/** The month solved a week at a time: the weeks, their people, and who is at work when. */
+/** Monday-to-Sunday weeks of the month's days that need anyone. */
+export function weeksOf(days: readonly DayRequirement[]): DayRequirement[][] {
+  const weeks = new Map<string, DayRequirement[]>();
+  for (const day of days) {
+    const monday = addDays(day.date, -((weekday(day.date) + 6) % 7));
+    weeks.set(monday, [...(weeks.get(monday) ?? []), day]);
+  }
+  return [...weeks.values()];
+}
+
+/** Runs `tasks` with at most `limit` at once, keeping their order. */
+export async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
+  const out: T[] = new Array(tasks.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, tasks.length) }, async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      out[i] = await tasks[i]!();
+    }
+  });
+  await Promise.all(lanes);
+  return out;
+}
+
+/** A week at the edge of the month counts the weekly limit for the days inside the month. */
+export function partialWeekPeople(people: readonly PlanPerson[], week: readonly DayRequirement[]) {
+  const days = week.length;
+  return days >= 5
+    ? people
+    : people.map((p) => ({ ...p, weeklyHourLimit: Math.ceil((p.weeklyHourLimit * days) / 5) }));
+}
+
+/** At work during a slot, per person, from the chosen shifts. */
+export function atWorkBySlot(
+  shifts: readonly { person: PlanPerson; date: string; shift: ShiftTemplate }[],
+) {
+  const out = new Map<string, PlanPerson[]>();
+  for (const s of shifts)
+    for (let slot = s.shift.start; slot < s.shift.end; slot += SLOT_MINUTES)
+      if (atWork(s.shift, slot)) {
+        const key = `${s.date}|${slot}`;
+        out.set(key, [...(out.get(key) ?? []), s.person]);
+      }
+  return out;
+}
+
+/** Counter, phone and setup staff a slot really has (the flow assignment of assign.ts). */
