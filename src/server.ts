@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
+import { demoHistoryInBackground } from "./demo/background.ts";
 import { seedDemoIfEmpty, seedDemoRosterIfMissing } from "./demo/seed.ts";
 import { startJobs } from "./jobs.ts";
 import { startClockAt } from "./platform/clock.ts";
@@ -102,6 +103,7 @@ export async function startServer(
     const app = await createApp(database, config, logger);
     await app.listen({ port: config.port, host: config.host });
     const stopJobs = startJobs(database.db, config, logger);
+    const history = config.demoHistory ? demoHistoryInBackground(database, logger) : undefined;
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     let closing: Promise<void> | undefined;
@@ -112,6 +114,7 @@ export async function startServer(
       close: () => {
         closing ??= (async () => {
           stopJobs();
+          await history?.stop();
           await app.close();
           await database.close();
           release();

@@ -41,6 +41,7 @@ export async function spawnServer(env: Record<string, string>): Promise<SpawnedS
         ...process.env,
         NODE_ENV: "development",
         LOG_LEVEL: "warn",
+        MADOGUCHI_DEMO_HISTORY: "0",
         HOST: "127.0.0.1",
         PORT: String(port),
         DATABASE_URL: "",

@@ -2,6 +2,7 @@ import { now } from "../platform/clock.ts";
 import { DomainError, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
+import { calendarChanged } from "./changes.ts";
 import { checkRange, loadFacts } from "./days.ts";
 import type { CalendarException } from "./rules.ts";
 import {
@@ -124,6 +125,7 @@ export async function decideException(ctx: Ctx, props: DecisionProps): Promise<E
     entityId: exceptionId,
     change: { note },
   });
+  calendarChanged(ctx);
   return decided;
 }
 

@@ -1,5 +1,6 @@
 import { now } from "../platform/clock.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
+import { calendarChanged } from "./changes.ts";
 import { type CalendarSettings, DEFAULT_SETTINGS } from "./rules.ts";
 import { findSettings, saveSettings } from "./store.ts";
 import { validateSettings } from "./validation.ts";
@@ -23,5 +24,6 @@ export async function updateCalendarSettings(
     entityId: ctx.tenantId,
     change: settings,
   });
+  calendarChanged(ctx);
   return settings;
 }

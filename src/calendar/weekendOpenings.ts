@@ -1,6 +1,7 @@
 import { now } from "../platform/clock.ts";
 import { DomainError, notFound } from "../platform/errors.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
+import { calendarChanged } from "./changes.ts";
 import { addDays, isValidDate, month } from "./dates.ts";
 import { checkRange, loadFacts } from "./days.ts";
 import { deleteWeekendOpening, insertWeekendOpening, weekendOpeningsBetween } from "./store.ts";
@@ -46,6 +47,7 @@ export async function designateWeekendOpening(
     entityId: date,
     change: { reservationOnly },
   });
+  calendarChanged(ctx);
   const after = new Set([...facts.weekendOpenings, date]);
   return {
     date,
@@ -75,6 +77,7 @@ export async function cancelWeekendOpening(
     entity: "weekend_opening",
     entityId: date,
   });
+  calendarChanged(ctx);
   const facts = await loadFacts(tx, ctx.tenantId, first, last);
   return { date, designated: false, warnings: weekendWarnings(facts, first, last) };
 }

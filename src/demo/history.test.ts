@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTenant, buildTestApp, type TestApp } from "../../test/factories.ts";
 import { listAuditEvents } from "../platform/audit/store.ts";
+import { now } from "../platform/clock.ts";
 import { transaction } from "../platform/db/index.ts";
 import { serviceRecordsBetween } from "../queue/ticketStore.ts";
 import { makeHistory } from "./history.ts";
@@ -50,5 +51,25 @@ describe("the demo's service history", () => {
       action: "ticket.issue",
     });
     expect(issued.length).toBeGreaterThan(0);
+    // The history ran on its own clock: the process's time was never moved.
+    expect(Math.abs(now().getTime() - Date.now())).toBeLessThan(5_000);
+  }, 120_000);
+
+  it("goes on where it stopped: days already served are left as they were", async () => {
+    const again = await makeHistory(t.database, tenantId, {
+      from: "2026-03-02",
+      to: "2026-03-04",
+      seed: 7,
+    });
+    expect(again.skipped).toBe(2);
+    expect(again.days).toBe(1);
+    const stopped = new AbortController();
+    stopped.abort();
+    const none = await makeHistory(t.database, tenantId, {
+      from: "2026-03-05",
+      to: "2026-03-06",
+      signal: stopped.signal,
+    });
+    expect(none.days).toBe(0);
   }, 120_000);
 });

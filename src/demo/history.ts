@@ -2,8 +2,8 @@ import { addDays } from "../calendar/dates.ts";
 import { calendarRange } from "../calendar/days.ts";
 import type { BusinessDay } from "../calendar/rules.ts";
 import { type Actor, systemActor } from "../platform/actor.ts";
-import { generatePassword } from "../platform/auth/accounts.ts";
-import { startClockAt } from "../platform/clock.ts";
+import { generatePassword, listUsers } from "../platform/auth/accounts.ts";
+import { localDate, now, runOnClock, type SteppedClock } from "../platform/clock.ts";
 import type { Database } from "../platform/db/index.ts";
 import { type Ctx, inOneTransaction, runOperation } from "../platform/operation.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
@@ -11,79 +11,37 @@ import { callNext, closeCounter, openCounter } from "../queue/counterSessions.ts
 import { issueTicket } from "../queue/issue.ts";
 import { logPhoneCall } from "../queue/phoneLog.ts";
 import { mulberry32 } from "../queue/predictor.ts";
+import { daysServed } from "../queue/reads.ts";
 import { finishTicket, startTicket } from "../queue/ticketSteps.ts";
 import { createAccountFor } from "../roster/accounts.ts";
 import { readRoster } from "../roster/entries.ts";
 import { referenceDemand } from "../staffing/demand.ts";
 import { DEFAULT_TARGETS, requirementOf } from "../staffing/requirement.ts";
 import { hhmm } from "../staffing/shifts.ts";
+import { ALL_STEPS_DONE, clerksOf, SEASON, TRUE_MEDIAN } from "./historyShape.ts";
 
 /**
  * The demo tenant's service history (2026-02-02 to 2026-07-31): every visit issued, called,
  * served and finished, and every phone call logged, through the same operations the counter
- * uses, with the clock moved to each moment. One transaction per day keeps it quick. Seeded:
- * the same seed makes the same history. Volumes follow §8(5) with the planner's default shape
+ * uses, on a clock of its own moved to each moment (requests served meanwhile keep the real
+ * time). A few dozen steps per transaction keep it quick while letting a server that shares an
+ * embedded database answer in between. Seeded: the same seed makes the same history. Days already
+ * served are skipped, so an interrupted run goes on where it stopped. Volumes follow §8(5) with the planner's default shape
  * (Mondays, the day after a holiday, month-end, the 1st/3rd Thursday evening, weekend openings),
  * and a season (March's rush before the fiscal year ends, a quieter May).
  */
 export const HISTORY_FROM = "2026-02-02";
 export const HISTORY_TO = "2026-07-31";
-const SEASON: Record<string, number> = {
-  "02": 0.95,
-  "03": 1.25,
-  "04": 1.1,
-  "05": 0.9,
-  "06": 0.95,
-  "07": 1.0,
-};
-/** What the staff really take, in median minutes (the catalogue's standards are guesses). */
-const TRUE_MEDIAN: Record<string, number> = {
-  handover: 13,
-  ecert: 9,
-  pin_reset: 8,
-  insurance_fund: 16,
-  application: 18,
-  express: 13,
-};
-const CLERKS = [
-  ["sim_aoki", "青木 美咲"],
-  ["sim_ishida", "石田 健太"],
-  ["sim_endo", "遠藤 直樹"],
-  ["sim_kato", "加藤 翔"],
-  ["sim_sato", "佐藤 陽子"],
-] as const;
-const ALL_STEPS_DONE = {
-  insurance_fund: { identity: "done", insurance: "done", public_fund: "done", explain: "done" },
-};
+/** Steps per transaction: fewer commits, yet a shared embedded database is never held for long. */
+const STEPS_PER_TRANSACTION = 25;
 
 export interface HistoryResult {
   days: number;
+  /** Days already served before this run, left as they were. */
+  skipped: number;
   tickets: number;
   calls: number;
   ms: number;
-}
-
-/** Accounts for five clerks on the demo roster (random passwords, never shown): the counters' staff. */
-async function clerksOf(database: Database, tenantId: string): Promise<Actor[]> {
-  const system = systemActor(tenantId, "history");
-  const roster = await runOperation(database.db, system, (ctx) => readRoster(ctx));
-  const actors: Actor[] = [];
-  for (const [username, name] of CLERKS) {
-    const person = roster.find((p) => p.name === name);
-    if (!person) continue;
-    const user = person.hasAccount
-      ? null
-      : await runOperation(database.db, system, (ctx) =>
-          createAccountFor(ctx, {
-            personId: person.id,
-            username,
-            role: "staff",
-            password: generatePassword(),
-          }),
-        );
-    if (user) actors.push({ tenantId, userId: user.userId, role: "staff" });
-  }
-  return actors;
 }
 
 interface Event {
@@ -95,12 +53,23 @@ interface Event {
 export async function makeHistory(
   database: Database,
   tenantId: string,
-  options: { from?: string; to?: string; seed?: number; onProgress?: (line: string) => void } = {},
+  options: {
+    from?: string;
+    to?: string;
+    seed?: number;
+    onProgress?: (line: string) => void;
+    /** Stops after the day being made (a server shutting down). */
+    signal?: AbortSignal;
+  } = {},
 ): Promise<HistoryResult> {
   const started = performance.now();
   const from = options.from ?? HISTORY_FROM;
-  const to = options.to ?? HISTORY_TO;
-  const random = mulberry32(options.seed ?? 20260202);
+  // Never today or later: those days belong to the counter's real use.
+  const yesterday = addDays(localDate(now()), -1);
+  const to = [options.to ?? HISTORY_TO, yesterday].sort()[0]!;
+  const seed = options.seed ?? 20260202;
+  // Drawn afresh for each day from the seed and the date, so a resumed run makes the same days.
+  let random = mulberry32(seed);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const poisson = (mean: number) => {
     let n = 0;
@@ -114,10 +83,8 @@ export async function makeHistory(
   };
   const tenant = await findTenant(database.db, tenantId);
   if (!tenant) throw new Error(`no such tenant: ${tenantId}`);
-  const clerks = await clerksOf(database, tenantId);
-  if (clerks.length === 0) throw new Error("no clerks on the roster for the history");
-  const kiosk: Actor = { tenantId, userId: "history-kiosk", role: "kiosk" };
-  const phoneClerk = clerks[0]!;
+  const nothing = { days: 0, skipped: 0, tickets: 0, calls: 0, ms: 0 };
+  if (from > to) return nothing;
   // Whole months, so each month's volume spreads over all its days even for a part of it.
   const monthStart = `${from.slice(0, 7)}-01`;
   const monthEnd = addDays(`${nextMonth(to.slice(0, 7))}-01`, -1);
@@ -126,8 +93,21 @@ export async function makeHistory(
   let tickets = 0;
   let calls = 0;
   let done = 0;
-  const open = days.filter((d) => (d.counter || d.phone) && d.date >= from && d.date <= to);
+  const system = systemActor(tenantId, "history");
+  const served = new Set(
+    await runOperation(database.db, system, (ctx) => daysServed(ctx, { from, to })),
+  );
+  const open = days.filter(
+    (d) => (d.counter || d.phone) && d.date >= from && d.date <= to && !served.has(d.date),
+  );
+  if (open.length === 0) return { ...nothing, skipped: served.size };
+  const clerks = await clerksOf(database, tenantId);
+  if (clerks.length === 0) throw new Error("no clerks on the roster for the history");
+  const kiosk: Actor = { tenantId, userId: "history-kiosk", role: "kiosk" };
+  const phoneClerk = clerks[0]!;
+  const clock: SteppedClock = { at: Date.now() };
   for (const month of months) {
+    if (options.signal?.aborted) break;
     const monthDays: BusinessDay[] = days.filter((d) => d.date.startsWith(month));
     const season = SEASON[month.slice(5)] ?? 1;
     const volumes = Object.fromEntries(
@@ -143,6 +123,9 @@ export async function makeHistory(
       { ...DEFAULT_TARGETS, shrinkage: 0 },
     );
     for (const day of demand.filter((d) => d.date >= from && d.date <= to)) {
+      if (options.signal?.aborted) break;
+      if (served.has(day.date)) continue;
+      random = mulberry32(seed + Date.parse(day.date) / 86_400_000);
       const base = Date.parse(`${day.date}T00:00:00+09:00`);
       const at = (minute: number) => base + minute * 60_000;
       const events: Event[] = [];
@@ -251,13 +234,20 @@ export async function makeHistory(
           }
         }
       }
-      await inOneTransaction(database.db, async (ctxFor) => {
-        while (events.length > 0) {
-          events.sort((a, b) => a.at - b.at || a.order - b.order);
-          const next = events.shift()!;
-          startClockAt(new Date(next.at));
-          await next.run(ctxFor);
-        }
+      await runOnClock(clock, async () => {
+        while (events.length > 0)
+          await inOneTransaction(
+            database.db,
+            async (ctxFor) => {
+              for (let n = 0; n < STEPS_PER_TRANSACTION && events.length > 0; n++) {
+                events.sort((a, b) => a.at - b.at || a.order - b.order);
+                const next = events.shift()!;
+                clock.at = next.at;
+                await next.run(ctxFor);
+              }
+            },
+            { quiet: true },
+          ).then(yieldToServer);
       });
       done++;
       options.onProgress?.(
@@ -265,9 +255,20 @@ export async function makeHistory(
       );
     }
   }
-  startClockAt(undefined);
-  return { days: done, tickets, calls, ms: Math.round(performance.now() - started) };
+  return {
+    days: done,
+    skipped: served.size,
+    tickets,
+    calls,
+    ms: Math.round(performance.now() - started),
+  };
 }
+
+/**
+ * An embedded database answers within the same thread without ever waiting for I/O, so a loop of
+ * transactions would starve the server's sockets: between transactions, let them be read.
+ */
+const yieldToServer = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 function nextMonth(month: string): string {
   const [y, m] = month.split("-").map(Number) as [number, number];

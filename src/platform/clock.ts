@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
 /**
  * The one place that reads the time. A demo, training or test clock (MADOGUCHI_CLOCK) starts at
  * a chosen instant and then runs on at real speed, so schedules behave as on that day.
@@ -8,8 +10,23 @@ export function startClockAt(instant: Date | undefined): void {
   offsetMs = instant ? instant.getTime() - Date.now() : 0;
 }
 
+/** A clock that one piece of work moves by hand (a replay of past days), set with `runOnClock`. */
+export interface SteppedClock {
+  at: number;
+}
+const stepped = new AsyncLocalStorage<SteppedClock>();
+
+/**
+ * Runs work on its own clock: `now()` inside it (and in everything it awaits) reads `clock.at`,
+ * while requests served meanwhile by the same process keep the real (or demo) time.
+ */
+export function runOnClock<T>(clock: SteppedClock, work: () => Promise<T>): Promise<T> {
+  return stepped.run(clock, work);
+}
+
 export function now(): Date {
-  return new Date(Date.now() + offsetMs);
+  const own = stepped.getStore();
+  return new Date(own ? own.at : Date.now() + offsetMs);
 }
 
 export function isShifted(): boolean {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { isShifted, localDate, now, startClockAt } from "./clock.ts";
+import { isShifted, localDate, now, runOnClock, startClockAt } from "./clock.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 
 afterEach(() => startClockAt(undefined));
@@ -13,8 +13,28 @@ describe("config", () => {
       databaseUrl: undefined,
       production: false,
       demoSkipRequiredTotp: false,
+      demoHistory: true,
     });
     expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it("makes the demo history unless switched off, in production or under the test runner", () => {
+    expect(loadConfig({ MADOGUCHI_DEMO_HISTORY: "0" }).demoHistory).toBe(false);
+    expect(loadConfig({ NODE_ENV: "production" }).demoHistory).toBe(false);
+    expect(loadConfig({ NODE_ENV: "test" }).demoHistory).toBe(false);
+    expect(() => loadConfig({ MADOGUCHI_DEMO_HISTORY: "maybe" })).toThrow(ConfigError);
+  });
+
+  it("gives work its own stepped clock without moving the process's time", async () => {
+    const clock = { at: Date.parse("2026-03-02T09:00:00+09:00") };
+    const seen = await runOnClock(clock, async () => {
+      const first = localDate(now());
+      clock.at += 86_400_000;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return [first, localDate(now())];
+    });
+    expect(seen).toEqual(["2026-03-02", "2026-03-03"]);
+    expect(Math.abs(now().getTime() - Date.now())).toBeLessThan(1_000);
   });
 
   it("reads PORT, HOST, MADOGUCHI_DATA and DATABASE_URL", () => {

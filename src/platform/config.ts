@@ -14,6 +14,8 @@ export interface Config {
   demoPassword: string | undefined;
   /** Demo-only: lets roles that must use TOTP sign in without it. Refused in production. */
   demoSkipRequiredTotp: boolean;
+  /** Demo-only: make the demo tenant's past service (2026-02 to 07) in the background at start. */
+  demoHistory: boolean;
   logLevel: string;
   /** Secure cookies need HTTPS; off for plain-HTTP localhost demos. */
   secureCookies: boolean;
@@ -62,6 +64,7 @@ const ENV = z.object({
   }),
   MADOGUCHI_DEMO_PASSWORD: optionalText,
   MADOGUCHI_DEMO_SKIP_REQUIRED_TOTP: FLAG,
+  MADOGUCHI_DEMO_HISTORY: z.enum(["0", "1", "true", "false", "yes", "no"]).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   MADOGUCHI_SECURE_COOKIES: FLAG,
   MADOGUCHI_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
@@ -107,6 +110,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production,
     demoPassword: e.MADOGUCHI_DEMO_PASSWORD,
     demoSkipRequiredTotp: e.MADOGUCHI_DEMO_SKIP_REQUIRED_TOTP,
+    // On for a demo unless switched off; never in production or in the test runner.
+    demoHistory:
+      !production &&
+      e.NODE_ENV !== "test" &&
+      !["0", "false", "no"].includes(e.MADOGUCHI_DEMO_HISTORY ?? ""),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
     secureCookies: e.MADOGUCHI_SECURE_COOKIES || production,
     signInAttemptsPerMinute: e.MADOGUCHI_SIGN_IN_PER_MINUTE,

@@ -134,6 +134,7 @@ const refused = () =>
 export async function inOneTransaction<T>(
   db: Db,
   work: (ctxFor: (actor: Actor) => Ctx) => Promise<T>,
+  options: { quiet?: boolean } = {},
 ): Promise<T> {
   const hooks: (() => unknown)[] = [];
   const result = await transaction(db, async (tx) =>
@@ -148,6 +149,8 @@ export async function inOneTransaction<T>(
       autonomous: (step) => step(tx),
     })),
   );
+  // A replay of past days announces nothing: no live view shows those days.
+  if (options.quiet) return result;
   for (const hook of hooks) {
     try {
       await hook();

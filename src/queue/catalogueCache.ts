@@ -1,13 +1,21 @@
+import { onCalendarChange } from "../calendar/changes.ts";
 import { businessDayOf } from "../calendar/days.ts";
 import type { BusinessDay } from "../calendar/rules.ts";
-import { now } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
-import { listCounters, listGroups, listProcedures, listTerminals } from "./store.ts";
+import {
+  findQueueSettings,
+  listCounters,
+  listGroups,
+  listProcedures,
+  listTerminals,
+} from "./store.ts";
 
 /**
- * The tenant's catalogue (groups, procedures, counters, terminals) and today's calendar change
- * rarely but are read by every ticket operation: kept for a few seconds in this process, and
- * dropped at once when this process changes the catalogue.
+ * The tenant's catalogue (groups, procedures, counters, terminals, queue settings) and today's
+ * calendar change rarely but are read by every ticket operation: kept for a few seconds in this
+ * process, and dropped at once when this process changes the catalogue. The few seconds are how
+ * stale another process's change may look, so they are counted on the machine's own monotonic
+ * time, not on the service clock (which a simulation or a training session moves by hours).
  */
 const CATALOGUE_TTL_MS = 5_000;
 /** A calendar decision (say, a closure) reaches the kiosk within this long. */
@@ -18,6 +26,7 @@ type Catalogue = {
   procedures: Awaited<ReturnType<typeof listProcedures>>;
   counters: Awaited<ReturnType<typeof listCounters>>;
   terminals: Awaited<ReturnType<typeof listTerminals>>;
+  settings: Awaited<ReturnType<typeof findQueueSettings>>;
 };
 
 const catalogues = new Map<string, { value: Promise<Catalogue>; at: number }>();
@@ -25,19 +34,24 @@ const calendars = new Map<string, { value: Promise<BusinessDay>; at: number }>()
 
 export function catalogueOf(db: Executor, tenantId: string): Promise<Catalogue> {
   const hit = catalogues.get(tenantId);
-  if (hit && now().getTime() - hit.at < CATALOGUE_TTL_MS) return hit.value;
+  if (hit && performance.now() - hit.at < CATALOGUE_TTL_MS) return hit.value;
   const value = (async () => {
     // In turn: callers pass their transaction, one connection that runs one query at a time.
     const groups = await listGroups(db, tenantId);
     const procedures = await listProcedures(db, tenantId);
     const counters = await listCounters(db, tenantId);
     const terminals = await listTerminals(db, tenantId);
-    return { groups, procedures, counters, terminals };
+    const settings = await findQueueSettings(db, tenantId);
+    return { groups, procedures, counters, terminals, settings };
   })();
-  catalogues.set(tenantId, { value, at: now().getTime() });
+  catalogues.set(tenantId, { value, at: performance.now() });
   value.catch(() => catalogues.delete(tenantId));
   return value;
 }
+
+onCalendarChange((tenantId) => {
+  for (const key of calendars.keys()) if (key.startsWith(`${tenantId}/`)) calendars.delete(key);
+});
 
 export function catalogueChanged(tenantId: string): void {
   catalogues.delete(tenantId);
@@ -46,9 +60,9 @@ export function catalogueChanged(tenantId: string): void {
 export function calendarDayOf(db: Executor, tenantId: string, day: string): Promise<BusinessDay> {
   const key = `${tenantId}/${day}`;
   const hit = calendars.get(key);
-  if (hit && now().getTime() - hit.at < CALENDAR_TTL_MS) return hit.value;
+  if (hit && performance.now() - hit.at < CALENDAR_TTL_MS) return hit.value;
   const value = businessDayOf(db, tenantId, day);
-  calendars.set(key, { value, at: now().getTime() });
+  calendars.set(key, { value, at: performance.now() });
   value.catch(() => calendars.delete(key));
   return value;
 }

@@ -36,7 +36,10 @@ export async function updateQueueSettings(
     entityId: ctx.tenantId,
     change: settings,
   });
-  ctx.afterCommit(() => publish(ctx.tenantId, { type: "counter", action: "settings" }));
+  ctx.afterCommit(() => {
+    catalogueChanged(ctx.tenantId);
+    publish(ctx.tenantId, { type: "counter", action: "settings" });
+  });
   return settings;
 }
 

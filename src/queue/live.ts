@@ -3,6 +3,7 @@ import { businessDayOf } from "../calendar/days.ts";
 import { localTime, now } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { isServable } from "./catalogue.ts";
+import { calendarDayOf, catalogueOf } from "./catalogueCache.ts";
 import { subscribe } from "./events.ts";
 import {
   type Calibration,
@@ -11,6 +12,7 @@ import {
   predictWait,
   waitRange,
 } from "./predictor.ts";
+import { pastServiceMinutes } from "./serviceProfile.ts";
 import {
   type Counter,
   type CounterSession,
@@ -26,7 +28,7 @@ import {
   type Terminal,
   type Ticket,
 } from "./store.ts";
-import { recentServiceMinutes, ticketsOfDay } from "./ticketStore.ts";
+import { recentServiceMinutes, ticketsInPlay } from "./ticketStore.ts";
 import { callOrder } from "./tickets.ts";
 
 /** Procedures a counter session can serve: the counter's list, what its terminal allows, none retired. */
@@ -63,7 +65,8 @@ export interface QueueState {
   meanServiceMinutes: number;
 }
 
-const HISTORY_DAYS = 60;
+/** The most recent service records the predictor learns from. */
+const HISTORY_LIMIT = 2000;
 /** Today's estimates from the last hour and a half, up to 30 of them, set the calibration. */
 const CALIBRATION_WINDOW_MS = 90 * 60_000;
 const CALIBRATION_SAMPLES = 30;
@@ -88,27 +91,19 @@ export async function loadQueueState(
   serviceDay: string,
 ): Promise<QueueState> {
   const at = now();
-  const [
-    groups,
-    procedures,
-    counters,
-    terminals,
-    openSessions,
-    tickets,
-    history,
-    calendar,
-    settings,
-  ] = await Promise.all([
-    listGroups(db, tenantId),
-    listProcedures(db, tenantId),
-    listCounters(db, tenantId),
-    listTerminals(db, tenantId),
-    openSessionsOf(db, tenantId),
-    ticketsOfDay(db, tenantId, serviceDay, ["waiting", "called", "serving", "done", "no_show"]),
-    recentServiceMinutes(db, tenantId, addDays(serviceDay, -HISTORY_DAYS)),
-    businessDayOf(db, tenantId, serviceDay),
-    findQueueSettings(db, tenantId),
-  ]);
+  // In turn: a caller's transaction is one connection that runs one query at a time.
+  const { groups, procedures, counters, terminals, settings } = await catalogueOf(db, tenantId);
+  const calendar = await calendarDayOf(db, tenantId, serviceDay);
+  const openSessions = await openSessionsOf(db, tenantId);
+  const tickets = await ticketsInPlay(
+    db,
+    tenantId,
+    serviceDay,
+    new Date(at.getTime() - CALIBRATION_WINDOW_MS),
+  );
+  const past = await pastServiceMinutes(db, tenantId, serviceDay);
+  const today = await recentServiceMinutes(db, tenantId, serviceDay);
+  const history = [...today, ...past].slice(0, HISTORY_LIMIT);
   const perTicket = new Map<string, number>();
   for (const r of history)
     if (r.ticketId) perTicket.set(r.ticketId, (perTicket.get(r.ticketId) ?? 0) + 1);
@@ -221,16 +216,14 @@ export function estimateIn(
 // ---- a per-tenant cache, refreshed after each queue event, so readers never cost one query each ----
 
 export const STATE_TTL_MS = 1000;
-const cache = new Map<
-  string,
-  { state: Promise<QueueState>; loadedAt: number; day: string; dirty: boolean }
->();
+/** Keyed by tenant and day: a replay of a past day must not evict today's live state. */
+const cache = new Map<string, { state: Promise<QueueState>; loadedAt: number; dirty: boolean }>();
+const CACHED_DAYS = 64;
 const watched = new Set<string>();
 
 /** After a change the cached state is stale: live views reload it, estimates may use it for a second. */
 export function invalidate(tenantId: string): void {
-  const hit = cache.get(tenantId);
-  if (hit) hit.dirty = true;
+  for (const [key, hit] of cache) if (key.startsWith(`${tenantId}/`)) hit.dirty = true;
 }
 
 /**
@@ -248,14 +241,16 @@ export async function currentState(
     watched.add(tenantId);
     subscribe(tenantId, () => invalidate(tenantId));
   }
-  const hit = cache.get(tenantId);
+  const key = `${tenantId}/${serviceDay}`;
+  const hit = cache.get(key);
   // Ages follow the clock module, so a simulated or training clock ages the cache too.
-  const young =
-    hit && hit.day === serviceDay && Math.abs(now().getTime() - hit.loadedAt) < STATE_TTL_MS;
+  const young = hit && Math.abs(now().getTime() - hit.loadedAt) < STATE_TTL_MS;
   if (hit && young && (!hit.dirty || !fresh)) return hit.state;
   const state = loadQueueState(db, tenantId, serviceDay);
-  cache.set(tenantId, { state, loadedAt: now().getTime(), day: serviceDay, dirty: false });
-  state.catch(() => cache.delete(tenantId));
+  cache.delete(key);
+  cache.set(key, { state, loadedAt: now().getTime(), dirty: false });
+  if (cache.size > CACHED_DAYS) cache.delete(cache.keys().next().value!);
+  state.catch(() => cache.delete(key));
   return state;
 }
 

@@ -18,6 +18,7 @@ import {
 import {
   findTicket,
   findTicketByToken,
+  serviceDaysBetween,
   serviceRecordsBetween,
   ticketsOfDay,
 } from "./ticketStore.ts";
@@ -71,6 +72,12 @@ export async function ticketsToday(
 export async function serviceRecords(ctx: Ctx, range: { from: string; to: string }) {
   requireAccess(ctx, "service.read");
   return serviceRecordsBetween(ctx.tx, ctx.tenantId, range.from, range.to);
+}
+
+/** The service days between two dates on which anything was served (counter or phone). */
+export async function daysServed(ctx: Ctx, range: { from: string; to: string }): Promise<string[]> {
+  requireAccess(ctx, "service.read");
+  return serviceDaysBetween(ctx.tx, ctx.tenantId, range.from, range.to);
 }
 
 /** 本日の対応件数: what the signed-in clerk has served at the counter today. */

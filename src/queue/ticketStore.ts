@@ -7,6 +7,7 @@ import {
   gte,
   inArray,
   isNull,
+  lt,
   lte,
   or,
   sql,
@@ -139,6 +140,32 @@ export async function ticketsOfDay(
     .orderBy(asc(tickets.issuedAt));
 }
 
+/**
+ * The queue as the estimates see it: today's tickets still waiting, called or being served, and
+ * those called since a moment (the predictor's calibration), without the rest of the day's finished.
+ */
+export async function ticketsInPlay(
+  db: Executor,
+  tenantId: string,
+  serviceDay: string,
+  calledSince: Date,
+): Promise<Ticket[]> {
+  return db
+    .select()
+    .from(tickets)
+    .where(
+      and(
+        eq(tickets.tenantId, tenantId),
+        eq(tickets.serviceDay, serviceDay),
+        or(
+          inArray(tickets.status, ["waiting", "called", "serving"]),
+          gte(tickets.calledAt, calledSince),
+        ),
+      ),
+    )
+    .orderBy(asc(tickets.issuedAt));
+}
+
 export async function recentCalls(
   db: Executor,
   tenantId: string,
@@ -201,11 +228,31 @@ export async function serviceRecordsBetween(
     .orderBy(asc(serviceRecords.startedAt));
 }
 
+export async function serviceDaysBetween(
+  db: Executor,
+  tenantId: string,
+  from: string,
+  to: string,
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ day: serviceRecords.serviceDay })
+    .from(serviceRecords)
+    .where(
+      and(
+        eq(serviceRecords.tenantId, tenantId),
+        gte(serviceRecords.serviceDay, from),
+        lte(serviceRecords.serviceDay, to),
+      ),
+    );
+  return rows.map((r) => r.day);
+}
+
 /** Minutes each completed counter procedure took, most recent first, for the wait predictor. */
 export async function recentServiceMinutes(
   db: Executor,
   tenantId: string,
   since: string,
+  before?: string,
   limit = 2000,
 ) {
   return db
@@ -221,6 +268,7 @@ export async function recentServiceMinutes(
         eq(serviceRecords.tenantId, tenantId),
         eq(serviceRecords.channel, "counter"),
         gte(serviceRecords.serviceDay, since),
+        before ? lt(serviceRecords.serviceDay, before) : undefined,
       ),
     )
     .orderBy(desc(serviceRecords.finishedAt))

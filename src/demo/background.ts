@@ -1,0 +1,55 @@
+import type { Logger } from "pino";
+import type { Database } from "../platform/db/index.ts";
+import { findTenant } from "../platform/tenancy/store.ts";
+import { DEMO_TENANT } from "../platform/tenancy/tenant.ts";
+import { makeHistory } from "./history.ts";
+
+export interface BackgroundHistory {
+  /** Resolves when the history is made, stopped or failed. */
+  done: Promise<void>;
+  /** Asks it to stop after the day being made, and waits for that. */
+  stop(): Promise<void>;
+}
+
+/**
+ * The demo tenant's service history, made while the server already serves: on the first start of
+ * a demo database, and on later starts until it is complete (a stopped run goes on where it
+ * stopped). Progress goes to the console as one line per month, and the log.
+ */
+export function demoHistoryInBackground(
+  database: Database,
+  logger: Logger,
+  write: (text: string) => void = (text) => process.stdout.write(text),
+): BackgroundHistory {
+  const controller = new AbortController();
+  const done = (async () => {
+    if (!(await findTenant(database.db, DEMO_TENANT.tenantId))) return;
+    let month = "";
+    let last = "";
+    const result = await makeHistory(database, DEMO_TENANT.tenantId, {
+      signal: controller.signal,
+      onProgress: (line) => {
+        const day = line.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? "";
+        if (month === "")
+          write("  デモの利用履歴を作成しています / making the demo's service history …\n");
+        else if (day.slice(0, 7) !== month) write(`  ${last}\n`);
+        month = day.slice(0, 7);
+        last = line;
+        logger.debug({ progress: line }, "demo history");
+      },
+    });
+    if (result.days > 0)
+      write(
+        `  ${last}\n  デモの利用履歴を作成しました（${result.days}日、${result.tickets}件） / demo history made: ${result.days} days, ${result.tickets} visits, ${result.calls} calls in ${Math.round(result.ms / 1000)} s\n`,
+      );
+  })().catch((error: unknown) => {
+    logger.error({ err: error }, "demo history failed");
+  });
+  return {
+    done,
+    stop: async () => {
+      controller.abort();
+      await done;
+    },
+  };
+}
