@@ -44,6 +44,34 @@ describe("the staffing planner", () => {
     await page.getByText("休憩が労働基準法の時間に足りません", { exact: false }).waitFor();
     expect(await page.getByRole("button", { name: "勤務表を公開" }).isDisabled()).toBe(true);
     await screenshot(page, "staffing-edit-checked");
+
+    // A shift taken off (blank times), then one added by hand for the person now free that day.
+    const before = await rows.count();
+    await rows.nth(1).getByRole("button").click();
+    const removing = page.getByRole("alertdialog");
+    await removing.getByLabel("開始", { exact: true }).fill("");
+    await removing.getByLabel("終了", { exact: true }).fill("");
+    await removing.getByRole("button", { name: "反映" }).click();
+    await expect.poll(() => rows.count()).toBe(before - 1);
+    await page.getByRole("button", { name: "＋ 勤務を追加" }).click();
+    const adding = page.getByRole("alertdialog");
+    await adding.waitFor();
+    expect(await adding.getByLabel("氏名").locator("option").count()).toBeGreaterThan(0);
+    await adding.getByLabel("開始", { exact: true }).fill("13:00");
+    await adding.getByLabel("終了", { exact: true }).fill("17:00");
+    await adding.getByRole("button", { name: "追加", exact: true }).click();
+    await expect.poll(() => rows.count()).toBe(before);
+    expect(await page.getByRole("button", { name: "修正を保存" }).isEnabled()).toBe(true);
+
+    // The manager sets the tenant's targets; the next plan aims at them.
+    await page.getByText("サービス水準目標", { exact: false }).first().click();
+    await page.getByLabel("窓口: 目標時間内に呼び出す割合").selectOption("0.9");
+    await page.getByLabel("窓口: 目標の待ち時間（分）").fill("10");
+    await page.getByRole("button", { name: "目標を保存" }).click();
+    await page.getByText("目標を保存しました", { exact: false }).waitFor();
+    await page.getByText("窓口 90% を10分以内に呼出", { exact: false }).waitFor();
+    await screenshot(page, "staffing-targets");
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   }, 120_000);
 });

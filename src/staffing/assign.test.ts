@@ -71,4 +71,32 @@ describe("who does what in a slot", () => {
       { numRuns: 500 },
     );
   });
+
+  it("counts the same whatever order the people come in, the spare at the counter included", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()), { maxLength: 8 }),
+        fc.record({
+          counter: fc.integer({ min: 0, max: 4 }),
+          phone: fc.integer({ min: 0, max: 3 }),
+          setup: fc.integer({ min: 0, max: 3 }),
+        }),
+        fc.integer({ min: 0, max: 1_000 }),
+        (flags, need, seed) => {
+          const people = flags.map(([c, p, s]) => person(c, p, s));
+          const shuffled = [...people].sort(
+            (a, b) =>
+              ((people.indexOf(a) * 7919 + seed) % 13) - ((people.indexOf(b) * 7919 + seed) % 13),
+          );
+          expect(assignWork(shuffled, need)).toEqual(assignWork(people, need));
+          // Nobody who can serve stays idle once the needs are met.
+          const got = assignWork(people, need);
+          const servers = people.filter((p) => p.counter || p.phone || p.backOffice).length;
+          if (people.every((p) => p.counter))
+            expect(got.counter + got.phone + got.setup).toBe(servers);
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
 });

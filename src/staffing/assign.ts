@@ -12,7 +12,7 @@ const CAN: Record<Work, (p: PlanPerson) => boolean> = {
  * Who does what in one slot: a maximum flow from the people at work to the kinds of work, filled
  * counter first, then phone, then card setup. A flow into a kind of work never shrinks once made
  * (augmenting paths end there), so the counter keeps what it got while people move between the
- * phone and setup to cover more. Anyone left who can serve joins the counter.
+ * phone and setup to cover more. Everyone left who can serve joins the counter.
  */
 export function assignWork(
   people: readonly PlanPerson[],
@@ -69,6 +69,10 @@ export function assignWork(
     cap[w] = need[w];
     while (count[w] < cap[w] && augment());
   }
-  const spare = people.filter((p, i) => doing[i] === null && p.counter).length;
-  return { counter: count.counter + spare, phone: count.phone, setup: count.setup };
+  // Whoever is left joins the counter, moving others along where that frees a counter place (a
+  // phone-only person taking the phone from someone who can serve): the most the counter can
+  // have with the needs met, whatever order the people came in.
+  cap.counter = people.length;
+  while (augment());
+  return { counter: count.counter, phone: count.phone, setup: count.setup };
 }

@@ -11,6 +11,11 @@ export const targetsSchema = z.object({
   terminals: z.number().int().min(0).max(50),
 });
 
+/** What a tenant sets (the terminals come from its terminal list). */
+export const tenantTargetsSchema = targetsSchema.omit({ terminals: true });
+export type TenantTargets = z.infer<typeof tenantTargetsSchema>;
+export const tenantTargetsOut = tenantTargetsSchema.extend({ updatedAt: z.string().nullable() });
+
 export const planRequest = z.object({
   month: isoMonth,
   /** The counter target: a share called within the minutes (default 80 % within 15). */

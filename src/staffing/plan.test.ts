@@ -8,7 +8,7 @@ import { type PlanPerson, slotNeeds } from "./model.ts";
 import { planMonth, type StaffingPlan } from "./plan.ts";
 import { COVERAGE } from "./planBook.ts";
 import { requirementOf } from "./requirement.ts";
-import { checkRoster } from "./rosterRules.ts";
+import { checkRoster, paidHoursOf, scheduledBy } from "./rosterRules.ts";
 import { minutesOf } from "./shifts.ts";
 
 const facts = {
@@ -80,6 +80,22 @@ describe("the month's plan from the demo roster", () => {
       plan.unmet.some((u) => u.date === date && u.from <= time && time < u.to);
     for (const v of violations)
       expect(reported(v.date, v.at!), `${v.date} ${v.at} ${v.code}`).toBe(true);
+  });
+
+  it("counts the same cover from its shifts as the page does after an edit, and less without one", () => {
+    expect(scheduledBy(plan.intervals, plan.shifts, people)).toEqual(plan.intervals);
+    expect(paidHoursOf(plan.shifts)).toBeCloseTo(plan.staffHours, 6);
+    const gone = plan.shifts[0]!;
+    const after = scheduledBy(
+      plan.intervals,
+      plan.shifts.filter((s) => s !== gone),
+      people,
+    );
+    const lost = (list: typeof after) =>
+      list
+        .filter((i) => i.start.startsWith(gone.date))
+        .reduce((n, i) => n + i.counterScheduled + i.phoneScheduled, 0);
+    expect(lost(after)).toBeLessThan(lost(plan.intervals));
   });
 
   it("gives every shift over six hours its statutory break", () => {

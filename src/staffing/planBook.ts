@@ -8,7 +8,7 @@ import { replaceShifts } from "../roster/shifts.ts";
 import type { StaffingPlanOut } from "./contract.ts";
 import type { PlanPerson } from "./model.ts";
 import type { PlannedShift, StaffingPlan } from "./plan.ts";
-import { COVERAGE, checkRoster, needsOf, type RosterShift } from "./rosterRules.ts";
+import { COVERAGE, checkRoster, needsOf, type RosterShift, scheduledBy } from "./rosterRules.ts";
 
 export { COVERAGE } from "./rosterRules.ts";
 
@@ -28,6 +28,8 @@ function viewOf(row: StaffingPlanRow): StaffingPlanOut {
   const names = new Map(people.map((p) => [p.id, p.name]));
   return {
     ...plan,
+    // What the shifts as they stand cover: the chart follows hand edits.
+    intervals: scheduledBy(plan.intervals, shifts, people),
     planId: row.planId,
     createdAt: row.createdAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,

@@ -9,6 +9,7 @@ import type { ServedRecord } from "./demand.ts";
 import type { PlanPerson } from "./model.ts";
 import type { PlanInput } from "./plan.ts";
 import { DEFAULT_TARGETS, type StaffingTargets } from "./requirement.ts";
+import { staffingTargetsOf } from "./targets.ts";
 
 const minutesOfDay = (iso: string) => {
   const local = new Date(Date.parse(iso) + 9 * 3_600_000);
@@ -34,14 +35,16 @@ export async function staffingInputs(
   const to = addDays(`${addMonths(props.month, 1)}-01`, -1);
   const historyFrom = `${addMonths(props.month, -HISTORY_MONTHS)}-01`;
   const historyTo = addDays(from, -1);
-  const [days, historyDays, records, roster, catalogue, tenant] = [
+  const [days, historyDays, records, roster, catalogue, tenant, set] = [
     await calendarDays(ctx, { from, to }),
     await calendarDays(ctx, { from: historyFrom, to: historyTo }),
     await serviceRecords(ctx, { from: historyFrom, to: historyTo }),
     await readRoster(ctx),
     await catalogueView(ctx),
     await findTenant(ctx.tx, ctx.tenantId),
+    await staffingTargetsOf(ctx),
   ];
+  const { updatedAt: _, ...tenantTargets } = set;
   const history: ServedRecord[] = records.map((r) => ({
     serviceDay: r.serviceDay,
     procedureCode: r.procedureCode,
@@ -82,6 +85,7 @@ export async function staffingInputs(
     targets: {
       ...DEFAULT_TARGETS,
       terminals: integrated || DEFAULT_TARGETS.terminals,
+      ...tenantTargets,
       ...props.targets,
     },
   };

@@ -138,21 +138,7 @@ export function checkRoster(
         en: `${person.name} works ${hours} h in the week, over the limit of ${person.weeklyHourLimit} h.`,
       });
   }
-  // Coverage, slot by slot: who is at work and not on break.
-  const present = (date: string, slot: number) =>
-    shifts
-      .filter((s) => s.date === date && byId.has(s.personId))
-      .filter((s) => minutesOf(s.start) <= slot && slot + SLOT_MINUTES <= minutesOf(s.end))
-      .filter(
-        (s) =>
-          !(
-            s.breakStart &&
-            s.breakEnd &&
-            slot + SLOT_MINUTES > minutesOf(s.breakStart) &&
-            slot < minutesOf(s.breakEnd)
-          ),
-      )
-      .map((s) => byId.get(s.personId)!);
+  const present = presentIn(shifts, byId);
   for (const n of needs) {
     const here = [...present(n.date, n.slot)];
     if (n.lead && !here.some((p) => p.lead))
@@ -192,6 +178,51 @@ export function checkRoster(
   }
   return out;
 }
+
+/** Coverage, slot by slot: who is at work and not on break. */
+function presentIn(shifts: readonly RosterShift[], byId: ReadonlyMap<string, PlanPerson>) {
+  return (date: string, slot: number): PlanPerson[] =>
+    shifts
+      .filter((s) => s.date === date && byId.has(s.personId))
+      .filter((s) => minutesOf(s.start) <= slot && slot + SLOT_MINUTES <= minutesOf(s.end))
+      .filter(
+        (s) =>
+          !(
+            s.breakStart &&
+            s.breakEnd &&
+            slot + SLOT_MINUTES > minutesOf(s.breakStart) &&
+            slot < minutesOf(s.breakEnd)
+          ),
+      )
+      .map((s) => byId.get(s.personId)!);
+}
+
+/**
+ * The half hours with what a set of shifts covers (counter and phone, the least of the two
+ * quarter hours, assigned as the plan assigns): a plan's chart after hand edits, saved or not.
+ */
+export function scheduledBy<I extends PlanInterval>(
+  intervals: readonly I[],
+  shifts: readonly RosterShift[],
+  people: readonly PlanPerson[],
+): I[] {
+  const present = presentIn(shifts, new Map(people.map((p) => [p.id, p])));
+  const needs = needsOf({ intervals });
+  return intervals.map((i, k) => {
+    const halves = [needs[2 * k]!, needs[2 * k + 1]!].map((n) =>
+      assignWork(present(n.date, n.slot), n),
+    );
+    return {
+      ...i,
+      counterScheduled: Math.min(...halves.map((h) => h.counter)),
+      phoneScheduled: Math.min(...halves.map((h) => h.phone)),
+    };
+  });
+}
+
+/** Paid hours of a set of shifts (breaks unpaid). */
+export const paidHoursOf = (shifts: readonly RosterShift[]) =>
+  shifts.reduce((sum, s) => sum + paidMinutes(s), 0) / 60;
 
 /** Shortfalls of cover: reported with the plan, not reasons to refuse publishing it. */
 export const COVERAGE = new Set(["counter_short", "phone_short", "setup_short", "no_lead"]);

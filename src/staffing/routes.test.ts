@@ -9,10 +9,13 @@ import {
   type TestApp,
 } from "../../test/factories.ts";
 import { seedDemoRoster } from "../demo/roster.ts";
+import { systemActor } from "../platform/actor.ts";
 import { listAuditEvents } from "../platform/audit/store.ts";
 import { startClockAt } from "../platform/clock.ts";
 import { transaction } from "../platform/db/index.ts";
+import { runOperation } from "../platform/operation.ts";
 import type { StaffingPlanOut } from "./contract.ts";
+import { staffingInputs } from "./plans.ts";
 
 let t: TestApp;
 let tenantId: string;
@@ -128,5 +131,42 @@ describe("the staffing planner over the API", () => {
       shifts: [],
     });
     expect(late.statusCode).toBe(409);
+  });
+
+  it("keeps the tenant's own targets: set by the manager, audited, used by the next plan", async () => {
+    const before = (await manager.request("GET", "/api/v1/staffing/targets")).json();
+    expect(before).toMatchObject({ counterServiceLevel: 0.8, counterWaitMinutes: 15 });
+    expect(before.updatedAt).toBeNull();
+    const stricter = {
+      counterServiceLevel: 0.9,
+      counterWaitMinutes: 10,
+      phoneServiceLevel: 0.85,
+      phoneWaitSeconds: 30,
+      shrinkage: 0.12,
+    };
+    const refused = await staff.request("PUT", "/api/v1/staffing/targets", stricter);
+    expect(refused.statusCode).toBe(403);
+    const invalid = await manager.request("PUT", "/api/v1/staffing/targets", {
+      ...stricter,
+      counterServiceLevel: 1.5,
+    });
+    expect(invalid.statusCode).toBe(400);
+    const saved = await manager.request("PUT", "/api/v1/staffing/targets", stricter);
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json()).toMatchObject(stricter);
+    const events = await listAuditEvents(t.database.db, tenantId, {
+      limit: 5,
+      action: "staffing.targets_update",
+    });
+    expect(events).toHaveLength(1);
+    const input = await runOperation(t.database.db, systemActor(tenantId, "test"), (ctx) =>
+      staffingInputs(ctx, { month: "2026-09" }),
+    );
+    expect(input.targets).toMatchObject({ ...stricter, terminals: 5 });
+    // A target given for one plan still wins over the tenant's.
+    const asked = await runOperation(t.database.db, systemActor(tenantId, "test"), (ctx) =>
+      staffingInputs(ctx, { month: "2026-09", targets: { counterWaitMinutes: 20 } }),
+    );
+    expect(asked.targets?.counterWaitMinutes).toBe(20);
   });
 });

@@ -1,10 +1,19 @@
 import type { FastifyReply } from "fastify";
 import { operationRunner } from "../platform/http/context.ts";
 import { type App, fileResponse, type RouteDeps } from "../platform/http/types.ts";
-import { monthQuery, planParams, planRequest, shiftsBody, staffingPlanSchema } from "./contract.ts";
+import {
+  monthQuery,
+  planParams,
+  planRequest,
+  shiftsBody,
+  staffingPlanSchema,
+  tenantTargetsOut,
+  tenantTargetsSchema,
+} from "./contract.ts";
 import { planMonth } from "./plan.ts";
 import { editShifts, planById, planOfMonth, publishPlan, savePlan } from "./planBook.ts";
 import { staffingInputs } from "./plans.ts";
+import { staffingTargetsOf, updateStaffingTargets } from "./targets.ts";
 import { planWorkbook } from "./workbook.ts";
 
 /** 要員計画: make a month's plan, read it, edit its shifts, publish it to the roster. */
@@ -35,6 +44,33 @@ export async function staffingRoutes(app: App, { database }: RouteDeps) {
       const saved = await run(request, (ctx) => savePlan(ctx, { plan, people: input.people }));
       return reply.status(201).send(saved);
     },
+  );
+
+  app.get(
+    "/api/v1/staffing/targets",
+    {
+      config: { access: { permission: "staffing.plan" } },
+      schema: {
+        tags: ["staffing"],
+        summary: "The service-level targets the tenant's plans aim at",
+        response: { 200: tenantTargetsOut },
+      },
+    },
+    async (request) => run(request, (ctx) => staffingTargetsOf(ctx)),
+  );
+
+  app.put(
+    "/api/v1/staffing/targets",
+    {
+      config: { access: { permission: "staffing.configure" } },
+      schema: {
+        tags: ["staffing"],
+        summary: "Set the service-level targets for plans made from now on",
+        body: tenantTargetsSchema,
+        response: { 200: tenantTargetsOut },
+      },
+    },
+    async (request) => run(request, (ctx) => updateStaffingTargets(ctx, request.body)),
   );
 
   app.get(

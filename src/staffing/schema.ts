@@ -28,3 +28,22 @@ export const staffingPlans = pgTable(
     index("staffing_plans_month").on(t.tenantId, t.month),
   ],
 );
+
+/**
+ * The tenant's service-level targets for the planner (80 % called within 15 minutes, 80 % of calls
+ * answered within 20 s, 10 % shrinkage unless set); a plan keeps the targets it was made for.
+ */
+export const staffingSettings = pgTable("staffing_settings", {
+  tenantId: text("tenant_id").primaryKey(),
+  targets: jsonb("targets")
+    .$type<{
+      counterServiceLevel: number;
+      counterWaitMinutes: number;
+      phoneServiceLevel: number;
+      phoneWaitSeconds: number;
+      shrinkage: number;
+    }>()
+    .notNull(),
+  updatedBy: text("updated_by").notNull(),
+  updatedAt: timestamptz("updated_at").notNull(),
+});

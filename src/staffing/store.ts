@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import type { Executor } from "../platform/db/index.ts";
-import { staffingPlans } from "./schema.ts";
+import { staffingPlans, staffingSettings } from "./schema.ts";
 
 export type StaffingPlanRow = typeof staffingPlans.$inferSelect;
 
@@ -37,4 +37,24 @@ export async function updatePlan(
     .update(staffingPlans)
     .set(patch)
     .where(and(eq(staffingPlans.tenantId, tenantId), eq(staffingPlans.planId, planId)));
+}
+
+export type StaffingSettingsRow = typeof staffingSettings.$inferSelect;
+
+export async function findSettings(db: Executor, tenantId: string) {
+  const [row] = await db
+    .select()
+    .from(staffingSettings)
+    .where(eq(staffingSettings.tenantId, tenantId));
+  return row;
+}
+
+export async function saveSettings(db: Executor, row: StaffingSettingsRow): Promise<void> {
+  await db
+    .insert(staffingSettings)
+    .values(row)
+    .onConflictDoUpdate({
+      target: staffingSettings.tenantId,
+      set: { targets: row.targets, updatedBy: row.updatedBy, updatedAt: row.updatedAt },
+    });
 }

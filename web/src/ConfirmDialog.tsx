@@ -1,12 +1,14 @@
 import * as AlertDialog from "@radix-ui/react-alert-dialog";
-import { type FormEvent, type ReactNode, useCallback, useRef, useState } from "react";
+import { type FormEvent, type ReactNode, useCallback, useId, useRef, useState } from "react";
 import { useT } from "./i18n.ts";
 
 /** A value the dialog asks for (in place of `window.prompt`). */
 export interface DialogField {
   name: string;
   label: string;
-  type?: "text" | "date" | "time";
+  type?: "text" | "date" | "time" | "select";
+  /** The choices of a select. */
+  options?: { value: string; label: string }[];
   required?: boolean;
   defaultValue?: string;
   maxLength?: number;
@@ -34,6 +36,7 @@ export function ConfirmDialog(
   },
 ) {
   const t = useT();
+  const id = useId();
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -53,18 +56,36 @@ export function ConfirmDialog(
               <div className="dialog-body">{props.body}</div>
             </AlertDialog.Description>
             {props.fields?.map((field, i) => (
-              <label key={field.name} className="dialog-field">
-                {field.label}
-                <input
-                  name={field.name}
-                  type={field.type ?? "text"}
-                  required={field.required}
-                  defaultValue={field.defaultValue}
-                  maxLength={field.maxLength ?? 200}
-                  // biome-ignore lint/a11y/noAutofocus: the dialog exists to ask for this value.
-                  autoFocus={i === 0}
-                />
-              </label>
+              <div key={field.name} className="dialog-field">
+                <label htmlFor={`${id}-${field.name}`}>{field.label}</label>
+                {field.type === "select" ? (
+                  <select
+                    id={`${id}-${field.name}`}
+                    name={field.name}
+                    required={field.required}
+                    defaultValue={field.defaultValue}
+                    // biome-ignore lint/a11y/noAutofocus: the dialog exists to ask for this value.
+                    autoFocus={i === 0}
+                  >
+                    {field.options?.map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <input
+                    id={`${id}-${field.name}`}
+                    name={field.name}
+                    type={field.type ?? "text"}
+                    required={field.required}
+                    defaultValue={field.defaultValue}
+                    maxLength={field.maxLength ?? 200}
+                    // biome-ignore lint/a11y/noAutofocus: the dialog exists to ask for this value.
+                    autoFocus={i === 0}
+                  />
+                )}
+              </div>
             ))}
             <div className="dialog-actions">
               <AlertDialog.Cancel asChild>

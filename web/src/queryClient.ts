@@ -31,4 +31,6 @@ export const keys = {
   calendar: ["calendar"] as const,
   roster: ["roster"] as const,
   training: ["training"] as const,
+  staffingPlan: (month: string) => ["staffing", "plan", month] as const,
+  staffingTargets: ["staffing", "targets"] as const,
 };

@@ -72,6 +72,10 @@ export const AUDIT_ACTION_LABELS: Record<string, { ja: string; en: string }> = {
   "staffing.plan_create": { ja: "要員計画の作成", en: "Made a staffing plan" },
   "staffing.plan_edit": { ja: "要員計画の修正", en: "Edited a staffing plan" },
   "staffing.plan_publish": { ja: "要員計画の公開", en: "Published a staffing plan" },
+  "staffing.targets_update": {
+    ja: "サービス水準目標の変更",
+    en: "Changed the service-level targets",
+  },
   "roster.shift.remove": { ja: "勤務の削除", en: "Removed a shift" },
   "training.course.add": { ja: "研修の追加", en: "Added a course" },
   "training.course.update": { ja: "研修の変更", en: "Changed a course" },

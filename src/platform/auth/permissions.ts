@@ -99,6 +99,8 @@ export const PERMISSIONS = {
   "queue.configure": COUNTER_LEADS,
   /** 要員計画: demand, the roster optimised and simulated; the leads plan, the server's CLI too. */
   "staffing.plan": [...COUNTER_LEADS, "system"],
+  /** The service-level targets the plans aim at: the manager answers for them. */
+  "staffing.configure": ["manager", "contractor_admin"],
   /** A person waiting, through their ticket's status page: the turn-near notice they ask for. */
   "queue.own_ticket": ["citizen"],
   "service.read": [...PEOPLE, "system"],

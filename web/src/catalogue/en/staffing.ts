@@ -51,4 +51,22 @@ export const staffing = {
   "staffing.waits": "Mean wait (min)",
   "staffing.p90": "90% within {{p90}} min",
   "staffing.exportXlsx": "Export the roster (Excel)",
+  "staffing.addShift": "+ Add a shift",
+  "staffing.addTitle": "Add a shift on {{date}}",
+  "staffing.addHint":
+    "Choose among people available that day who have no shift yet. Every rule is checked at once.",
+  "staffing.add": "Add",
+  "staffing.targets": "Service-level targets",
+  "staffing.targetsLine":
+    "counter {{counter}} called within {{minutes}} min; phone {{phone}} answered within {{seconds}} s",
+  "staffing.targetsHint":
+    "What plans made from now on aim at. Plans already made keep the targets they were made for.",
+  "staffing.counterShare": "Counter: share called within the target",
+  "staffing.counterMinutes": "Counter: target wait (minutes)",
+  "staffing.phoneShare": "Phone: share answered within the target",
+  "staffing.phoneSeconds": "Phone: target answer time (seconds)",
+  "staffing.shrinkage": "Shrinkage (time away from the counter: training, breaks off-roster)",
+  "staffing.saveTargets": "Save targets",
+  "staffing.targetsSaved": "Targets saved. The next plan made uses them.",
+  "staffing.addShiftTitle": "Possible while someone available that day has no shift yet.",
 };

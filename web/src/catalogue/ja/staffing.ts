@@ -52,4 +52,22 @@ export const staffing = {
   "staffing.waits": "平均待ち時間（分）",
   "staffing.p90": "90%の人が {{p90}}分以内",
   "staffing.exportXlsx": "勤務表をExcelで出力",
+  "staffing.addShift": "＋ 勤務を追加",
+  "staffing.addTitle": "{{date}} に勤務を追加",
+  "staffing.addHint":
+    "この日に勤務のない、勤務可能な人から選びます。追加するとすべてのルールをすぐに確認します。",
+  "staffing.add": "追加",
+  "staffing.targets": "サービス水準目標",
+  "staffing.targetsLine":
+    "窓口 {{counter}} を{{minutes}}分以内に呼出・電話 {{phone}} を{{seconds}}秒以内に応答",
+  "staffing.targetsHint":
+    "これから作成する計画が目指す水準です。作成済みの計画は作成時の目標のままです。",
+  "staffing.counterShare": "窓口: 目標時間内に呼び出す割合",
+  "staffing.counterMinutes": "窓口: 目標の待ち時間（分）",
+  "staffing.phoneShare": "電話: 目標時間内に応答する割合",
+  "staffing.phoneSeconds": "電話: 目標の応答時間（秒）",
+  "staffing.shrinkage": "シュリンケージ（研修・離席などで窓口にいない時間の割合）",
+  "staffing.saveTargets": "目標を保存",
+  "staffing.targetsSaved": "目標を保存しました。次に作成する計画から使われます。",
+  "staffing.addShiftTitle": "この日に勤務のない、勤務可能な人がいるときに追加できます。",
 };

@@ -7,15 +7,19 @@ import {
   checkRoster,
   needsOf,
   type RosterShift,
+  scheduledBy,
 } from "../../../../src/staffing/rosterRules.ts";
 import { minutesOf } from "../../../../src/staffing/shifts.ts";
 import { ApiError, api, errorText, serverNow } from "../../api.ts";
 import { useDialog } from "../../ConfirmDialog.tsx";
 import { useLabel, useLang, useT } from "../../i18n.ts";
+import { keys } from "../../queryClient.ts";
 import { useGet } from "../../server.tsx";
 import { CoverageChart } from "./CoverageChart.tsx";
 import { RosterGrid } from "./RosterGrid.tsx";
 import { Summary } from "./Summary.tsx";
+import { addShift, editShift, freePeople } from "./shiftDialogs.ts";
+import { Targets } from "./Targets.tsx";
 
 const nextMonth = () => {
   const d = serverNow();
@@ -36,7 +40,7 @@ export function Staffing() {
   const client = useQueryClient();
   const [dialog, ask] = useDialog();
   const [month, setMonth] = useState(nextMonth);
-  const key = ["staffing", month];
+  const key = keys.staffingPlan(month);
   const loaded = useGet<StaffingPlanOut>(key, `/api/v1/staffing/plans?month=${month}`);
   const plan = loaded.data;
   const missing = loaded.error instanceof ApiError && loaded.error.status === 404;
@@ -79,45 +83,21 @@ export function Staffing() {
   const failure = make.error ?? save.error ?? publish.error;
 
   const edit = async (shift: RosterShift) => {
-    const answer = await ask({
-      title: t("staffing.editTitle", { date: shift.date }),
-      body: t("staffing.editHint"),
-      confirmLabel: t("staffing.apply"),
-      fields: [
-        { name: "start", label: t("staffing.start"), type: "time", defaultValue: shift.start },
-        { name: "end", label: t("staffing.end"), type: "time", defaultValue: shift.end },
-        {
-          name: "breakStart",
-          label: t("staffing.breakStart"),
-          type: "time",
-          defaultValue: shift.breakStart ?? "",
-        },
-        {
-          name: "breakEnd",
-          label: t("staffing.breakEnd"),
-          type: "time",
-          defaultValue: shift.breakEnd ?? "",
-        },
-      ],
-    });
-    if (!answer || !plan) return;
-    const next = shifts.flatMap((s) => {
-      if (s !== shift) return [s];
-      if (!answer.start || !answer.end) return [];
-      return [
-        {
-          ...s,
-          start: answer.start,
-          end: answer.end,
-          breakStart: answer.breakStart || null,
-          breakEnd: answer.breakEnd || null,
-        },
-      ];
-    });
-    setEdits({ planId: plan.planId, shifts: next });
+    const next = plan && (await editShift(ask, t, shifts, shift));
+    if (next) setEdits({ planId: plan.planId, shifts: next });
+  };
+  const add = async () => {
+    const next = plan && day && (await addShift(ask, t, plan.people, shifts, day));
+    if (next) setEdits({ planId: plan.planId, shifts: next });
   };
 
-  const dayIntervals = plan?.intervals.filter((i) => day && i.start.startsWith(day)) ?? [];
+  const dirty = edits !== null && plan !== undefined && edits.planId === plan.planId;
+  // The chart follows edits not yet saved, counted as the server counts them.
+  const intervals = useMemo(
+    () => (plan && dirty ? scheduledBy(plan.intervals, shifts, plan.people) : plan?.intervals),
+    [plan, dirty, shifts],
+  );
+  const dayIntervals = intervals?.filter((i) => day && i.start.startsWith(day)) ?? [];
   const window = dayIntervals.length
     ? {
         open: minutesOf(dayIntervals[0]!.start.slice(11, 16)),
@@ -129,7 +109,6 @@ export function Staffing() {
   const flagged = new Set(
     violations.filter((v) => v.personId && v.date === day).map((v) => v.personId!),
   );
-  const dirty = edits !== null && plan !== undefined && edits.planId === plan.planId;
 
   return (
     <section aria-labelledby="staffing-title" className="staffing">
@@ -164,6 +143,7 @@ export function Staffing() {
           {errorText(failure, lang)}
         </p>
       )}
+      <Targets />
       {missing && !make.isPending && <p className="notice">{t("staffing.noPlan")}</p>}
       {make.isPending && (
         <p role="status" className="notice">
@@ -198,7 +178,21 @@ export function Staffing() {
           </fieldset>
           <h2 className="section-title">{t("staffing.coverageOf", { date: day ?? "" })}</h2>
           <CoverageChart intervals={dayIntervals} />
-          <h2 className="section-title">{t("staffing.rosterOf", { date: day ?? "" })}</h2>
+          <div className="title-row">
+            <h2 className="section-title">{t("staffing.rosterOf", { date: day ?? "" })}</h2>
+            <button
+              type="button"
+              disabled={
+                plan.publishedAt !== null ||
+                !day ||
+                freePeople(plan.people, shifts, day).length === 0
+              }
+              title={t("staffing.addShiftTitle")}
+              onClick={() => void add()}
+            >
+              {t("staffing.addShift")}
+            </button>
+          </div>
           <RosterGrid
             date={day ?? ""}
             open={window.open}
