@@ -73,6 +73,14 @@ export function assignWork(
   // phone-only person taking the phone from someone who can serve): the most the counter can
   // have with the needs met, whatever order the people came in.
   cap.counter = people.length;
-  while (augment());
+  // The free who can serve go straight there (no search needed); only someone who cannot may
+  // still free a counter place by taking over another's phone or setup.
+  people.forEach((p, i) => {
+    if (doing[i] === null && p.counter) {
+      doing[i] = "counter";
+      count.counter++;
+    }
+  });
+  if (people.some((_, i) => doing[i] === null)) while (augment());
   return { counter: count.counter, phone: count.phone, setup: count.setup };
 }

@@ -49,21 +49,24 @@ const standardMinutes = {
 const terminalProcedures = new Set(["handover", "ecert", "pin_reset", "setup"]);
 
 let plan: StaffingPlan;
+const august = {
+  month: "2026-08",
+  days,
+  historyDays: [],
+  history: [],
+  monthlyVolumes: DEMO_TENANT.reference.monthlyVolumes,
+  standardMinutes,
+  terminalProcedures,
+  people,
+};
 beforeAll(async () => {
   plan = await planMonth(
-    {
-      month: "2026-08",
-      days,
-      historyDays: [],
-      history: [],
-      monthlyVolumes: DEMO_TENANT.reference.monthlyVolumes,
-      standardMinutes,
-      terminalProcedures,
-      people,
-    },
-    { timeLimitSeconds: 8, gap: 0.002, replications: 10, seed: 1 },
+    august,
+    // The quality is tested here with time to reach it on a loaded machine; the bench measures
+    // what the default budget gives on an idle one.
+    { timeLimitSeconds: 40, gap: 0.002, replications: 10, seed: 1 },
   );
-}, 60_000);
+}, 120_000);
 
 describe("the month's plan from the demo roster", () => {
   it("breaks no rule of the roster; what it cannot cover it says in its unmet list", () => {
@@ -118,6 +121,22 @@ describe("the month's plan from the demo roster", () => {
     expect(plan.simulated.serviceLevel).toBeGreaterThanOrEqual(plan.targets.counterServiceLevel);
     expect(plan.simulated.ciLow).toBeLessThanOrEqual(plan.simulated.serviceLevel);
   });
+});
+
+describe("a month whose time runs out", () => {
+  it("still rosters every week: a week left without any roster is solved again with the time it needs", async () => {
+    const hurried = await planMonth(august, {
+      timeLimitSeconds: 0.01,
+      gap: 0.002,
+      replications: 4,
+      seed: 1,
+    });
+    const rostered = new Set(hurried.shifts.map((s) => s.date));
+    const open = new Set(plan.shifts.map((s) => s.date));
+    expect(rostered).toEqual(open);
+    expect(Number.isFinite(hurried.gapPercent)).toBe(true);
+    expect(Number.isFinite(hurried.lowerBoundHours)).toBe(true);
+  }, 120_000);
 });
 
 describe("hand edits, checked at once", () => {
