@@ -1,4 +1,6 @@
 import { seedDemoIfEmpty } from "../src/demo/seed.ts";
+import { loadConfig } from "../src/platform/config.ts";
+import { openConfiguredDatabase } from "../src/server.ts";
 import { systemActor } from "../src/platform/actor.ts";
 import { startClockAt } from "../src/platform/clock.ts";
 import { runOperation } from "../src/platform/operation.ts";
@@ -12,8 +14,13 @@ import { createTestDatabase } from "../test/db.ts";
  * expected arrivals) planned end to end on this machine — staff-hours, the proven lower bound and
  * the gap, the flat baseline and the saving, the simulated service level with its 95 % interval,
  * and the runtime. Targets: gap ≤ 2 %, service level ≥ target, runtime ≤ 10 s on 2 cores.
+ * `BENCH_DATA=./data npm run bench:staffing` plans from a demo database's service history.
  */
-const database = await createTestDatabase();
+// BENCH_DATA: a demo data folder whose service history is made (`npm start` makes it), so the
+// planner learns its demand from the records; without it, a fresh database and the reference.
+const database = process.env.BENCH_DATA
+  ? (await openConfiguredDatabase(loadConfig({ MADOGUCHI_DATA: process.env.BENCH_DATA }))).database
+  : await createTestDatabase();
 startClockAt(new Date("2026-07-20T10:00:00+09:00"));
 await seedDemoIfEmpty(database.db, "bench password 1");
 const actor = systemActor("nagaoka", "bench");
