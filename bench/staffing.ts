@@ -1,9 +1,9 @@
 import { seedDemoIfEmpty } from "../src/demo/seed.ts";
-import { loadConfig } from "../src/platform/config.ts";
-import { openConfiguredDatabase } from "../src/server.ts";
 import { systemActor } from "../src/platform/actor.ts";
 import { startClockAt } from "../src/platform/clock.ts";
+import { loadConfig } from "../src/platform/config.ts";
 import { runOperation } from "../src/platform/operation.ts";
+import { openConfiguredDatabase } from "../src/server.ts";
 import { referenceDemand } from "../src/staffing/demand.ts";
 import { planMonth } from "../src/staffing/plan.ts";
 import { staffingInputs } from "../src/staffing/plans.ts";

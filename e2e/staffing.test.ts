@@ -14,6 +14,8 @@ describe("the staffing planner", () => {
     expect(await page.getByLabel("対象月").inputValue()).toBe("2026-08");
     await page.getByRole("button", { name: "計画を作成" }).click();
     await page.getByText("勤務時間（人時）").waitFor({ timeout: 60_000 });
+    // Where the demand came from is said: this demo database has no history of service.
+    await page.getByText("需要は仕様の参考件数（§8(5)）から推計", { exact: false }).waitFor();
     // The chart draws required lines and scheduled bars as SVG.
     const chart = page.locator(".chart-box svg");
     await chart.waitFor();

@@ -118,6 +118,28 @@ export const planParams = z.object({ planId: z.string().uuid() });
 export const monthQuery = z.object({ month: isoMonth });
 
 /** The kinds of shortfall the plan reports, with their labels. */
+/** Where a plan's demand came from: the manager should know whether it learned from the records. */
+export const DEMAND_SOURCE_LABELS: Record<"history" | "reference", { ja: string; en: string }> = {
+  history: {
+    ja: "需要は窓口の実績（過去6か月の記録）から学習",
+    en: "Demand learned from the service records (six months)",
+  },
+  reference: {
+    ja: "需要は仕様の参考件数（§8(5)）から推計（実績が8週に満たないため）",
+    en: "Demand from the specification's reference volumes (§8(5)): under eight weeks of records",
+  },
+};
+
+/** How the solve ended: optimal within the gap, or stopped by the time limit. */
+export const SOLVE_ENDED_LABELS: Record<
+  "optimal" | "time_limit" | "failed",
+  { ja: string; en: string }
+> = {
+  optimal: { ja: "最適解（許容差以内）", en: "Optimal within the gap" },
+  time_limit: { ja: "制限時間で打ち切り", en: "Stopped by the time limit" },
+  failed: { ja: "求解に失敗", en: "The solver failed" },
+};
+
 export const UNMET_LABELS: Record<string, { ja: string; en: string }> = {
   counter: { ja: "窓口", en: "Counter" },
   phone: { ja: "電話", en: "Phone" },

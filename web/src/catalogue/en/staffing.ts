@@ -69,4 +69,5 @@ export const staffing = {
   "staffing.saveTargets": "Save targets",
   "staffing.targetsSaved": "Targets saved. The next plan made uses them.",
   "staffing.addShiftTitle": "Possible while someone available that day has no shift yet.",
+  "staffing.setupsNotFitted": "{{count}} card setups do not fit in idle terminal time",
 };

@@ -70,4 +70,5 @@ export const staffing = {
   "staffing.saveTargets": "目標を保存",
   "staffing.targetsSaved": "目標を保存しました。次に作成する計画から使われます。",
   "staffing.addShiftTitle": "この日に勤務のない、勤務可能な人がいるときに追加できます。",
+  "staffing.setupsNotFitted": "空き時間に収まらない交付前設定 {{count}}件",
 };
