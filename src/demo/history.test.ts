@@ -51,6 +51,24 @@ describe("the demo's service history", () => {
       action: "ticket.issue",
     });
     expect(issued.length).toBeGreaterThan(0);
+    // A share of the card handovers came booked: booked by the reservation operation, then
+    // checked in at the kiosk by the code (their ticket waits for its time) or marked 不来所.
+    expect(result.reservations).toBeGreaterThan(5);
+    const booked = await listAuditEvents(t.database.db, tenantId, {
+      limit: 500,
+      action: "reservation.book",
+    });
+    const checkedIn = await listAuditEvents(t.database.db, tenantId, {
+      limit: 500,
+      action: "reservation.check_in",
+    });
+    const noShows = await listAuditEvents(t.database.db, tenantId, {
+      limit: 500,
+      action: "reservation.no_show",
+    });
+    expect(booked).toHaveLength(result.reservations);
+    expect(checkedIn.length + noShows.length).toBe(result.reservations);
+    expect(checkedIn.length).toBeGreaterThan(noShows.length);
     // The history ran on its own clock: the process's time was never moved.
     expect(Math.abs(now().getTime() - Date.now())).toBeLessThan(5_000);
   }, 120_000);

@@ -18,6 +18,7 @@ import { readRoster } from "../roster/entries.ts";
 import { referenceDemand } from "../staffing/demand.ts";
 import { DEFAULT_TARGETS, requirementOf } from "../staffing/requirement.ts";
 import { hhmm } from "../staffing/shifts.ts";
+import { BOOKED_SHARE, NO_SHOW_SHARE, scheduleBookedVisit } from "./historyBookings.ts";
 import { ALL_STEPS_DONE, clerksOf, SEASON, TRUE_MEDIAN } from "./historyShape.ts";
 
 /**
@@ -37,6 +38,8 @@ const STEPS_PER_TRANSACTION = 25;
 
 export interface HistoryResult {
   days: number;
+  /** Visits booked ahead (each checked in at the kiosk, or marked 不来所). */
+  reservations: number;
   /** Days already served before this run, left as they were. */
   skipped: number;
   tickets: number;
@@ -83,7 +86,7 @@ export async function makeHistory(
   };
   const tenant = await findTenant(database.db, tenantId);
   if (!tenant) throw new Error(`no such tenant: ${tenantId}`);
-  const nothing = { days: 0, skipped: 0, tickets: 0, calls: 0, ms: 0 };
+  const nothing = { days: 0, reservations: 0, skipped: 0, tickets: 0, calls: 0, ms: 0 };
   if (from > to) return nothing;
   // Whole months, so each month's volume spreads over all its days even for a part of it.
   const monthStart = `${from.slice(0, 7)}-01`;
@@ -92,6 +95,8 @@ export async function makeHistory(
   const months = [...new Set(days.map((d) => d.date.slice(0, 7)))];
   let tickets = 0;
   let calls = 0;
+  let booked = 0;
+  let callers = 0;
   let done = 0;
   const system = systemActor(tenantId, "history");
   const served = new Set(
@@ -206,7 +211,7 @@ export async function makeHistory(
               const codes = [code];
               if (code === "handover" && random() < 0.1) codes.push("pin_reset");
               const priority = random() < 0.03;
-              schedule(time, async (c) => {
+              const walkIn = async (c: (a: Actor) => Ctx) => {
                 await issueTicket(c(kiosk), {
                   procedures: codes,
                   priority,
@@ -214,7 +219,29 @@ export async function makeHistory(
                 });
                 tickets++;
                 for (const counter of opened) await tryCall(c, counter, time);
-              });
+              };
+              if (codes.length === 1 && code === "handover" && random() < BOOKED_SHARE) {
+                const arrivalMinute = i.start + random() * 10;
+                scheduleBookedVisit({
+                  schedule,
+                  at,
+                  slotMinute: i.start,
+                  arrivalMinute,
+                  comes: random() >= NO_SHOW_SHARE,
+                  // A number of their own: one person may hold only two bookings ahead.
+                  phone: `0258${String(++callers % 1e6).padStart(6, "0")}`,
+                  kiosk,
+                  clerk: staffOf(1),
+                  walkIn,
+                  checkedIn: async (c, arrival) => {
+                    tickets++;
+                    for (const counter of opened) await tryCall(c, counter, arrival);
+                  },
+                  booked: () => {
+                    booked++;
+                  },
+                });
+              } else schedule(time, walkIn);
             }
           }
         if (i.phoneOpen) {
@@ -257,6 +284,7 @@ export async function makeHistory(
   }
   return {
     days: done,
+    reservations: booked,
     skipped: served.size,
     tickets,
     calls,
