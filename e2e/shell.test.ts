@@ -231,6 +231,20 @@ describe("web shell", () => {
     await context.close();
   });
 
+  it("lets the administrator remove a lost second factor, after a confirmation, and says so", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInThroughUi(page, server.url, "admin");
+    await page.getByRole("link", { name: "利用者管理" }).click();
+    // The deputy enrolled a second factor in the test before.
+    const row = page.getByRole("row").filter({ hasText: "deputy" });
+    await row.getByRole("button", { name: "二要素認証を解除" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "二要素認証を解除" }).click();
+    await page.getByRole("status").filter({ hasText: "保存しました。" }).waitFor();
+    await row.getByRole("button", { name: "二要素認証を解除" }).waitFor({ state: "detached" });
+    await context.close();
+  });
+
   it("works on a phone-sized screen", async () => {
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 },

@@ -2,7 +2,6 @@ import { addDays } from "../calendar/dates.ts";
 import { calendarRange } from "../calendar/days.ts";
 import type { BusinessDay } from "../calendar/rules.ts";
 import { type Actor, systemActor } from "../platform/actor.ts";
-import { generatePassword, listUsers } from "../platform/auth/accounts.ts";
 import { localDate, now, runOnClock, type SteppedClock } from "../platform/clock.ts";
 import type { Database } from "../platform/db/index.ts";
 import { type Ctx, inOneTransaction, runOperation } from "../platform/operation.ts";
@@ -13,8 +12,6 @@ import { logPhoneCall } from "../queue/phoneLog.ts";
 import { mulberry32 } from "../queue/predictor.ts";
 import { daysServed } from "../queue/reads.ts";
 import { finishTicket, startTicket } from "../queue/ticketSteps.ts";
-import { createAccountFor } from "../roster/accounts.ts";
-import { readRoster } from "../roster/entries.ts";
 import { referenceDemand } from "../staffing/demand.ts";
 import { DEFAULT_TARGETS, requirementOf } from "../staffing/requirement.ts";
 import { hhmm } from "../staffing/shifts.ts";
@@ -96,7 +93,6 @@ export async function makeHistory(
   let tickets = 0;
   let calls = 0;
   let booked = 0;
-  let callers = 0;
   let done = 0;
   const system = systemActor(tenantId, "history");
   const served = new Set(
@@ -130,7 +126,10 @@ export async function makeHistory(
     for (const day of demand.filter((d) => d.date >= from && d.date <= to)) {
       if (options.signal?.aborted) break;
       if (served.has(day.date)) continue;
-      random = mulberry32(seed + Date.parse(day.date) / 86_400_000);
+      const dayNumber = Date.parse(day.date) / 86_400_000;
+      random = mulberry32(seed + dayNumber);
+      // Callers numbered by day, so a resumed run gives the same people the same numbers.
+      let callers = (dayNumber % 1000) * 1000;
       const base = Date.parse(`${day.date}T00:00:00+09:00`);
       const at = (minute: number) => base + minute * 60_000;
       const events: Event[] = [];
@@ -229,7 +228,7 @@ export async function makeHistory(
                   arrivalMinute,
                   comes: random() >= NO_SHOW_SHARE,
                   // A number of their own: one person may hold only two bookings ahead.
-                  phone: `0258${String(++callers % 1e6).padStart(6, "0")}`,
+                  phone: `0258${String(++callers).padStart(6, "0")}`,
                   kiosk,
                   clerk: staffOf(1),
                   walkIn,

@@ -1,5 +1,4 @@
-import { addDays, minutes } from "../calendar/dates.ts";
-import { businessDayOf } from "../calendar/days.ts";
+import { minutes } from "../calendar/dates.ts";
 import { localTime, now } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { isServable } from "./catalogue.ts";
@@ -16,11 +15,6 @@ import { pastServiceMinutes } from "./serviceProfile.ts";
 import {
   type Counter,
   type CounterSession,
-  findQueueSettings,
-  listCounters,
-  listGroups,
-  listProcedures,
-  listTerminals,
   openSessionsOf,
   type Procedure,
   type ProcedureGroup,

@@ -59,13 +59,16 @@ const RESCUE_SECONDS = 60;
  * with time: a roster that leaves needs uncovered is not worth its speed.
  */
 const RESCUE_GAP = 0.02;
-const weekGap = (o: SolveOutcome) => {
-  const bound = Math.max(
-    Number.isFinite(o.dualBound) ? o.dualBound : 0,
-    Number.isFinite(o.relaxation) ? o.relaxation : 0,
-  );
-  return o.objective > 0 ? (o.objective - bound) / o.objective : 0;
+/**
+ * What a week's solve proved: its dual bound or its relaxation, whichever is stronger. A bound the
+ * solver did not reach (cut short before its root, say) proves nothing: zero.
+ */
+const provenBound = (o: SolveOutcome) => {
+  const proven = (v: number) => (Number.isFinite(v) ? Math.max(0, v) : 0);
+  return Math.max(proven(o.dualBound), proven(o.relaxation));
 };
+const weekGap = (o: SolveOutcome) =>
+  o.objective > 0 ? (o.objective - provenBound(o)) / o.objective : 0;
 
 export const DEFAULT_PLAN_OPTIONS: PlanOptions = {
   timeLimitSeconds: 7,
@@ -191,8 +194,8 @@ export async function planMonth(
         model.numCols === 0
           ? Promise.resolve(empty)
           : solve(model, { timeLimitSeconds: left(), gap: options.gap }).then((first) =>
-              // A week left without any roster (a very loaded machine) gets the time it needs:
-              // a late plan beats one with a week missing.
+              // A week left without any roster, or far from its bound (a very loaded machine),
+              // gets the time it needs: a late plan beats one with a week missing or uncovered.
               first.feasible && weekGap(first) <= RESCUE_GAP
                 ? first
                 : solve(model, { timeLimitSeconds: RESCUE_SECONDS, gap: options.gap }),
@@ -284,12 +287,7 @@ export async function planMonth(
   );
   const staffHours = chosen.reduce((s, c) => s + c.shift.paidMinutes / 60, 0);
   const objective = outcomes.reduce((s, o) => s + o.objective, 0);
-  // A bound the solver did not reach (cut short before its root, say) proves nothing: zero.
-  const proven = (v: number) => (Number.isFinite(v) ? Math.max(0, v) : 0);
-  const bound = outcomes.reduce(
-    (s, o) => s + Math.max(proven(o.dualBound), proven(o.relaxation)),
-    0,
-  );
+  const bound = outcomes.reduce((s, o) => s + provenBound(o), 0);
   const pick = (r: typeof simulated): SimulatedLevel => ({
     serviceLevel: r.serviceLevel,
     ciLow: r.ciLow,

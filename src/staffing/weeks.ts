@@ -15,18 +15,12 @@ export function weeksOf(days: readonly DayRequirement[]): DayRequirement[][] {
 }
 
 /** Runs `tasks` with at most `limit` at once, keeping their order. */
-export async function pool<T>(
-  tasks: (() => Promise<T>)[],
-  limit: number,
-  /** Larger first: the longest tasks start at once, the short ones fill in (LPT order). */
-  size: (i: number) => number = () => 0,
-): Promise<T[]> {
+export async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
   const out: T[] = new Array(tasks.length);
-  const order = tasks.map((_, i) => i).sort((a, b) => size(b) - size(a));
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, tasks.length) }, async () => {
-    while (next < order.length) {
-      const i = order[next++]!;
+    while (next < tasks.length) {
+      const i = next++;
       out[i] = await tasks[i]!();
     }
   });

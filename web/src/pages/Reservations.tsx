@@ -4,7 +4,6 @@ import {
   type impactSchema,
   reservationStatusLabel,
   type StaffReservation,
-  type slotSchema,
 } from "../../../src/reservations/contract.ts";
 import { api, serverNow } from "../api.ts";
 import { useDialog } from "../ConfirmDialog.tsx";
@@ -14,7 +13,6 @@ import { OutcomeLine, useCatalogue, useCommand, useGet } from "../server.tsx";
 import { PhoneBooking } from "./reservations/PhoneBooking.tsx";
 
 type Row = StaffReservation;
-type Slot = z.infer<typeof slotSchema>;
 
 const today = () =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(serverNow());

@@ -1,10 +1,9 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { newUserBody, type userSchema } from "../../../src/platform/auth/contract.ts";
 import { roleLabel } from "../../../src/platform/auth/permissions.ts";
-import { api, errorText } from "../api.ts";
+import { api } from "../api.ts";
 import { useDialog } from "../ConfirmDialog.tsx";
 import { contractResolver, Field } from "../forms.tsx";
 import { useLang, useT } from "../i18n.ts";
@@ -25,14 +24,15 @@ export function Users() {
   const users =
     useQuery({ queryKey: ["users"], queryFn: () => api<UserRow[]>("GET", "/api/v1/users") }).data ??
     [];
-  const [message, setMessage] = useState<{ kind: "ok" | "error"; text: string } | null>(null);
-
+  // Unlocks and resets say what happened (or why not) under the table.
+  const { run, message } = useCommand([["users"]]);
   const load = () => client.invalidateQueries({ queryKey: ["users"] });
 
-  const unlock = async (userId: string) => {
-    await api("POST", `/api/v1/users/${userId}/unlock`);
-    await load();
-  };
+  const unlock = (userId: string) =>
+    run(async () => {
+      await api("POST", `/api/v1/users/${userId}/unlock`);
+      return t("saved");
+    });
   // A lost authenticator: the server audits the reset and tells the user at their next sign-in.
   const resetTotp = async (user: { userId: string; displayName: string }) => {
     const sure = await ask({
@@ -42,13 +42,10 @@ export function Users() {
       tone: "danger",
     });
     if (!sure) return;
-    try {
+    await run(async () => {
       await api("POST", `/api/v1/users/${user.userId}/totp/reset`);
-      setMessage({ kind: "ok", text: t("saved") });
-      await load();
-    } catch (e) {
-      setMessage({ kind: "error", text: errorText(e, lang) });
-    }
+      return t("saved");
+    });
   };
 
   return (
@@ -90,6 +87,7 @@ export function Users() {
           </tbody>
         </table>
       </div>
+      <OutcomeLine message={message} />
       <NewUserForm onCreated={load} />
     </section>
   );
