@@ -40,7 +40,7 @@ export function demoHistoryInBackground(
     });
     if (result.days > 0)
       write(
-        `  ${last}\n  デモの利用履歴を作成しました（${result.days}日、${result.tickets}件） / demo history made: ${result.days} days, ${result.tickets} visits (${result.reservations} booked ahead), ${result.calls} calls in ${Math.round(result.ms / 1000)} s\n`,
+        `  ${last}\n  デモの利用履歴を作成しました（${result.days}日、${result.tickets}件） / demo history made: ${result.days} days, ${result.tickets} visits (${result.reservations} booked ahead), ${result.calls} calls, ${result.plans} monthly rosters planned and published, in ${Math.round(result.ms / 1000)} s\n`,
       );
   })().catch((error: unknown) => {
     logger.error({ err: error }, "demo history failed");

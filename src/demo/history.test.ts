@@ -1,9 +1,12 @@
+import { and, eq, gte, lte } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTenant, buildTestApp, type TestApp } from "../../test/factories.ts";
 import { listAuditEvents } from "../platform/audit/store.ts";
 import { now } from "../platform/clock.ts";
 import { transaction } from "../platform/db/index.ts";
+import { counterSessions, tickets } from "../queue/schema.ts";
 import { serviceRecordsBetween } from "../queue/ticketStore.ts";
+import { rosterPeople, rosterShifts } from "../roster/schema.ts";
 import { makeHistory } from "./history.ts";
 import { seedDemoRoster } from "./roster.ts";
 
@@ -69,6 +72,51 @@ describe("the demo's service history", () => {
     expect(booked).toHaveLength(result.reservations);
     expect(checkedIn.length + noShows.length).toBe(result.reservations);
     expect(checkedIn.length).toBeGreaterThan(noShows.length);
+    // Staffed as a contractor staffs a month: planned, published to the roster, served by its
+    // shifts: every counter opened by someone on a counter shift then, everyone waiting served.
+    expect(result.plans).toBe(1);
+    const db = t.database.db;
+    const shifts = await db
+      .select()
+      .from(rosterShifts)
+      .where(
+        and(
+          eq(rosterShifts.tenantId, tenantId),
+          gte(rosterShifts.day, "2026-03-02"),
+          lte(rosterShifts.day, "2026-03-03"),
+        ),
+      );
+    expect(shifts.filter((s) => s.work === "counter").length).toBeGreaterThan(4);
+    const people = new Map(
+      (await db.select().from(rosterPeople).where(eq(rosterPeople.tenantId, tenantId))).map((p) => [
+        p.userId,
+        p.personId,
+      ]),
+    );
+    const sessions = await db
+      .select()
+      .from(counterSessions)
+      .where(eq(counterSessions.tenantId, tenantId));
+    expect(sessions.length).toBeGreaterThan(4);
+    const hhmmOf = (d: Date) => new Date(d.getTime() + 9 * 3_600_000).toISOString().slice(11, 16);
+    for (const session of sessions) {
+      const day = new Date(session.openedAt.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+      const opened = hhmmOf(session.openedAt);
+      const onShift = shifts.find(
+        (s) =>
+          s.personId === people.get(session.userId) &&
+          s.day === day &&
+          s.work === "counter" &&
+          s.startTime <= opened &&
+          opened < s.endTime,
+      );
+      expect(onShift, `${session.counterId} ${day} ${opened}`).toBeDefined();
+    }
+    const left = await db
+      .select()
+      .from(tickets)
+      .where(and(eq(tickets.tenantId, tenantId), eq(tickets.status, "waiting")));
+    expect(left).toHaveLength(0);
     // The history ran on its own clock: the process's time was never moved.
     expect(Math.abs(now().getTime() - Date.now())).toBeLessThan(5_000);
   }, 120_000);

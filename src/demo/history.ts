@@ -13,10 +13,10 @@ import { mulberry32 } from "../queue/predictor.ts";
 import { daysServed } from "../queue/reads.ts";
 import { finishTicket, startTicket } from "../queue/ticketSteps.ts";
 import { referenceDemand } from "../staffing/demand.ts";
-import { DEFAULT_TARGETS, requirementOf } from "../staffing/requirement.ts";
-import { hhmm } from "../staffing/shifts.ts";
+import { hhmm, minutesOf } from "../staffing/shifts.ts";
 import { BOOKED_SHARE, NO_SHOW_SHARE, scheduleBookedVisit } from "./historyBookings.ts";
-import { ALL_STEPS_DONE, clerksOf, SEASON, TRUE_MEDIAN } from "./historyShape.ts";
+import { ALL_STEPS_DONE, SEASON, TRUE_MEDIAN } from "./historyShape.ts";
+import { historyStaff, shiftsOfDay, staffMonth } from "./historyStaff.ts";
 
 /**
  * The demo tenant's service history (2026-02-02 to 2026-07-31): every visit issued, called,
@@ -32,6 +32,10 @@ export const HISTORY_FROM = "2026-02-02";
 export const HISTORY_TO = "2026-07-31";
 /** Steps per transaction: fewer commits, yet a shared embedded database is never held for long. */
 const STEPS_PER_TRANSACTION = 25;
+/** The counters people sit at (§7: five terminals, one at each). */
+const COUNTERS = [1, 2, 3, 4, 5];
+/** The longest anyone stays after closing to serve those still waiting. */
+const MAX_OVERTIME_MS = 90 * 60_000;
 
 export interface HistoryResult {
   days: number;
@@ -41,6 +45,8 @@ export interface HistoryResult {
   skipped: number;
   tickets: number;
   calls: number;
+  /** Months planned and published to the roster by this run. */
+  plans: number;
   ms: number;
 }
 
@@ -83,7 +89,7 @@ export async function makeHistory(
   };
   const tenant = await findTenant(database.db, tenantId);
   if (!tenant) throw new Error(`no such tenant: ${tenantId}`);
-  const nothing = { days: 0, reservations: 0, skipped: 0, tickets: 0, calls: 0, ms: 0 };
+  const nothing = { days: 0, reservations: 0, skipped: 0, tickets: 0, calls: 0, plans: 0, ms: 0 };
   if (from > to) return nothing;
   // Whole months, so each month's volume spreads over all its days even for a part of it.
   const monthStart = `${from.slice(0, 7)}-01`;
@@ -93,6 +99,7 @@ export async function makeHistory(
   let tickets = 0;
   let calls = 0;
   let booked = 0;
+  let plans = 0;
   let done = 0;
   const system = systemActor(tenantId, "history");
   const served = new Set(
@@ -102,10 +109,8 @@ export async function makeHistory(
     (d) => (d.counter || d.phone) && d.date >= from && d.date <= to && !served.has(d.date),
   );
   if (open.length === 0) return { ...nothing, skipped: served.size };
-  const clerks = await clerksOf(database, tenantId);
-  if (clerks.length === 0) throw new Error("no clerks on the roster for the history");
+  const staff = await historyStaff(database, tenantId);
   const kiosk: Actor = { tenantId, userId: "history-kiosk", role: "kiosk" };
-  const phoneClerk = clerks[0]!;
   const clock: SteppedClock = { at: Date.now() };
   for (const month of months) {
     if (options.signal?.aborted) break;
@@ -115,14 +120,8 @@ export async function makeHistory(
       Object.entries(tenant.reference.monthlyVolumes).map(([k, v]) => [k, v * season]),
     );
     const demand = referenceDemand(monthDays, volumes);
-    const requirement = requirementOf(
-      demand,
-      Object.fromEntries(
-        Object.entries(TRUE_MEDIAN).map(([k, m]) => [k, { meanMinutes: m * 1.1, cv: 0.45 }]),
-      ),
-      new Set(["handover", "ecert", "pin_reset"]),
-      { ...DEFAULT_TARGETS, shrinkage: 0 },
-    );
+    if (open.some((d) => d.date.startsWith(month)))
+      if (await staffMonth(database, staff.lead, month, clock)) plans++;
     for (const day of demand.filter((d) => d.date >= from && d.date <= to)) {
       if (options.signal?.aborted) break;
       if (served.has(day.date)) continue;
@@ -139,11 +138,18 @@ export async function makeHistory(
       const busy = new Set<number>();
       const opened = new Set<number>();
       const closing = new Set<number>();
-      const staffOf = (counter: number) => clerks[(counter - 1) % clerks.length]!;
+      // Who sits at each counter: people on counter shifts, at the lowest counter free.
+      const seated = new Map<number, Actor>();
+      const staffOf = (counter: number) => seated.get(counter)!;
+      // Tickets not yet called: whoever is at a counter when it closes stays until they are served.
+      let waiting = 0;
+      const counterDay = monthDays.find((d) => d.date === day.date)?.counter;
+      const closesAt = counterDay ? at(minutesOf(counterDay.close)) : base;
       const tryCall = async (ctxFor: (a: Actor) => Ctx, counter: number, time: number) => {
-        if (!opened.has(counter) || busy.has(counter) || closing.has(counter)) return;
+        if (!opened.has(counter) || busy.has(counter) || closing.has(counter)) return false;
         const ticket = await callNext(ctxFor(staffOf(counter)), { counterId: String(counter) });
-        if (!ticket) return;
+        if (!ticket) return false;
+        waiting--;
         busy.add(counter);
         const begin = time + (0.3 + random() * 0.5) * 60_000;
         schedule(begin, async (c) => {
@@ -165,42 +171,59 @@ export async function makeHistory(
             await tryCall(c2, counter, end);
           });
         });
+        return true;
       };
-      // Counters open while the day's requirement reaches them (counter 1 all day), up to the clerks.
-      const reqDay = requirement.find((r) => r.date === day.date)!;
-      const counterIntervals = reqDay.intervals.filter((i) => i.counterOpen);
-      for (let counter = 1; counter <= Math.min(5, clerks.length); counter++) {
-        const blocks: [number, number][] = [];
-        for (const i of counterIntervals) {
-          if (counter > 1 && i.counterRequired < counter) continue;
-          const last = blocks.at(-1);
-          if (last && last[1] === i.start) last[1] = i.start + 30;
-          else blocks.push([i.start, i.start + 30]);
-        }
-        for (const [start, end] of blocks) {
-          schedule(at(start), async (c) => {
-            closing.delete(counter);
-            await openCounter(c(staffOf(counter)), {
-              counterId: String(counter),
-              until: hhmm(end),
-            });
-            opened.add(counter);
-            await tryCall(c, counter, at(start));
-          });
-          const shut = async (c: (a: Actor) => Ctx, time: number): Promise<void> => {
-            if (busy.has(counter)) {
-              schedule(time + 60_000, (c2) => shut(c2, time + 60_000));
-              return;
-            }
-            await closeCounter(c(staffOf(counter)), { counterId: String(counter) });
-            opened.delete(counter);
-          };
-          schedule(at(end), async (c) => {
-            closing.add(counter);
-            await shut(c, at(end));
-          });
-        }
+      // After a new ticket: the first free counter that can serve it calls it (the rest stay idle).
+      const callAny = async (c: (a: Actor) => Ctx, time: number) => {
+        for (const counter of opened) if (await tryCall(c, counter, time)) return;
+      };
+      const shifts = await runOnClock(clock, () => shiftsOfDay(database, staff.lead, day.date));
+      for (const shift of shifts) {
+        const person = staff.byPerson.get(shift.personId);
+        if (shift.work !== "counter" || !person) continue;
+        let counter: number | undefined;
+        // Every counter taken (someone still finishing a visit): sits down a minute later.
+        const sitDown = async (c: (a: Actor) => Ctx, time: number): Promise<void> => {
+          const free = COUNTERS.find((k) => !seated.has(k));
+          if (free === undefined) {
+            if (time + 60_000 < at(shift.end))
+              schedule(time + 60_000, (c2) => sitDown(c2, time + 60_000));
+            return;
+          }
+          counter = free;
+          seated.set(free, person);
+          await openCounter(c(person), { counterId: String(free), until: hhmm(shift.end) });
+          opened.add(free);
+          await tryCall(c, free, time);
+        };
+        schedule(at(shift.start), (c) => sitDown(c, at(shift.start)));
+        // The shift's end (or its break): the visit in hand is finished first.
+        const leave = async (c: (a: Actor) => Ctx, time: number): Promise<void> => {
+          if (counter === undefined) return;
+          const k = counter;
+          closing.add(k);
+          const overtime = time >= closesAt && waiting > 0 && time < closesAt + MAX_OVERTIME_MS;
+          if (overtime) {
+            closing.delete(k);
+            await tryCall(c, k, time);
+            closing.add(k);
+          }
+          if (busy.has(k) || overtime) {
+            schedule(time + 60_000, (c2) => leave(c2, time + 60_000));
+            return;
+          }
+          await closeCounter(c(person), { counterId: String(k) });
+          opened.delete(k);
+          closing.delete(k);
+          seated.delete(k);
+          counter = undefined;
+        };
+        schedule(at(shift.end), (c) => leave(c, at(shift.end)));
       }
+      const phoneStaffAt = (minute: number) => {
+        const on = shifts.find((s) => s.work === "phone" && s.start <= minute && minute < s.end);
+        return (on && staff.byPerson.get(on.personId)) ?? staff.lead;
+      };
       for (const i of day.intervals) {
         if (i.counterOpen)
           for (const [code, mean] of Object.entries(i.counter)) {
@@ -217,7 +240,8 @@ export async function makeHistory(
                   priorityReason: priority ? "elderly" : undefined,
                 });
                 tickets++;
-                for (const counter of opened) await tryCall(c, counter, time);
+                waiting++;
+                await callAny(c, time);
               };
               if (codes.length === 1 && code === "handover" && random() < BOOKED_SHARE) {
                 const arrivalMinute = i.start + random() * 10;
@@ -230,11 +254,12 @@ export async function makeHistory(
                   // A number of their own: one person may hold only two bookings ahead.
                   phone: `0258${String(++callers).padStart(6, "0")}`,
                   kiosk,
-                  clerk: staffOf(1),
+                  clerk: staff.lead,
                   walkIn,
                   checkedIn: async (c, arrival) => {
                     tickets++;
-                    for (const counter of opened) await tryCall(c, counter, arrival);
+                    waiting++;
+                    await callAny(c, arrival);
                   },
                   booked: () => {
                     booked++;
@@ -246,10 +271,11 @@ export async function makeHistory(
         if (i.phoneOpen) {
           const n = poisson(i.phone);
           for (let k = 0; k < n; k++) {
-            const begin = at(i.start + random() * 25);
+            const minute = i.start + random() * 25;
+            const begin = at(minute);
             const minutes = 5 * Math.exp(0.4 * normal());
             schedule(begin + minutes * 60_000, async (c) => {
-              await logPhoneCall(c(phoneClerk), {
+              await logPhoneCall(c(phoneStaffAt(minute)), {
                 startedAt: new Date(begin),
                 endedAt: new Date(begin + minutes * 60_000),
                 category: ["notice", "reservation", "procedure"][Math.floor(random() * 3)]!,
@@ -287,6 +313,7 @@ export async function makeHistory(
     skipped: served.size,
     tickets,
     calls,
+    plans,
     ms: Math.round(performance.now() - started),
   };
 }
