@@ -6,6 +6,7 @@ import type { RoutePlugin } from "./platform/http/app.ts";
 import { mailRoutes } from "./platform/mail/routes.ts";
 import { tenantRoutes } from "./platform/tenancy/routes.ts";
 import { queueRoutes } from "./queue/routes.ts";
+import { reportRoutes } from "./reports/routes.ts";
 import { reservationRoutes } from "./reservations/routes.ts";
 import { rosterRoutes } from "./roster/routes.ts";
 import { staffingRoutes } from "./staffing/routes.ts";
@@ -24,4 +25,5 @@ export const ROUTES: RoutePlugin[] = [
   rosterRoutes,
   trainingRoutes,
   staffingRoutes,
+  reportRoutes,
 ];

@@ -20,6 +20,7 @@ import {
   findTicketByToken,
   serviceDaysBetween,
   serviceRecordsBetween,
+  ticketsBetween,
   ticketsOfDay,
 } from "./ticketStore.ts";
 import { NOT_COMPLETED_REASONS, PRIORITY_REASONS, type TICKET_STATUSES } from "./tickets.ts";
@@ -72,6 +73,12 @@ export async function ticketsToday(
 export async function serviceRecords(ctx: Ctx, range: { from: string; to: string }) {
   requireAccess(ctx, "service.read");
   return serviceRecordsBetween(ctx.tx, ctx.tenantId, range.from, range.to);
+}
+
+/** Every ticket's times and end between two days: no personal data, only what the reports count. */
+export async function ticketTimes(ctx: Ctx, range: { from: string; to: string }) {
+  requireAccess(ctx, "service.read");
+  return ticketsBetween(ctx.tx, ctx.tenantId, range.from, range.to);
 }
 
 /** The service days between two dates on which anything was served (counter or phone). */

@@ -140,6 +140,29 @@ export async function ticketsOfDay(
     .orderBy(asc(tickets.issuedAt));
 }
 
+/** Every ticket issued between two days (the reports' waits and queue lengths), in issue order. */
+export async function ticketsBetween(db: Executor, tenantId: string, from: string, to: string) {
+  return db
+    .select({
+      serviceDay: tickets.serviceDay,
+      groupCode: tickets.groupCode,
+      status: tickets.status,
+      issuedAt: tickets.issuedAt,
+      calledAt: tickets.calledAt,
+      finishedAt: tickets.finishedAt,
+      reservedFor: tickets.reservedFor,
+    })
+    .from(tickets)
+    .where(
+      and(
+        eq(tickets.tenantId, tenantId),
+        gte(tickets.serviceDay, from),
+        lte(tickets.serviceDay, to),
+      ),
+    )
+    .orderBy(asc(tickets.issuedAt));
+}
+
 /**
  * The queue as the estimates see it: today's tickets still waiting, called or being served, and
  * those called since a moment (the predictor's calibration), without the rest of the day's finished.

@@ -146,6 +146,27 @@ export async function reservationsOfDay(
     .orderBy(asc(reservations.slotStart), asc(reservations.createdAt));
 }
 
+/** Bookings per service day and status between two instants (counts only, no one's details). */
+export async function reservationCountsBetween(
+  db: Executor,
+  tenantId: string,
+  from: Date,
+  to: Date,
+): Promise<{ day: string; status: string; count: number }[]> {
+  const day = sql<string>`to_char(${reservations.slotStart} at time zone 'Asia/Tokyo', 'YYYY-MM-DD')`;
+  return db
+    .select({ day, status: reservations.status, count: sql<number>`count(*)::int` })
+    .from(reservations)
+    .where(
+      and(
+        eq(reservations.tenantId, tenantId),
+        gte(reservations.slotStart, from),
+        lt(reservations.slotStart, to),
+      ),
+    )
+    .groupBy(day, reservations.status);
+}
+
 export async function findReservation(
   db: Executor,
   tenantId: string,

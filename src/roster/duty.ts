@@ -1,7 +1,8 @@
+import { addDays } from "../calendar/dates.ts";
 import { businessDayOf } from "../calendar/days.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
-import { dutyCoverage } from "./rules.ts";
+import { type DutyHour, dutyCoverage, shiftMinutes } from "./rules.ts";
 import { findDesignated, listPeople, shiftsBetween } from "./store.ts";
 
 /** The service day hour by hour: is the manager or the deputy on duty in every open hour? */
@@ -23,6 +24,26 @@ export async function dutyView(ctx: Ctx, { date }: { date: string }) {
   const day = await dutyDay(ctx.tx, ctx.tenantId, date);
   await audit(ctx, { action: "roster.duty.read", entity: "roster_shift", change: { date } });
   return day;
+}
+
+/**
+ * The duty of every day in a range, for the reports: per hour who of the leads was on duty and
+ * how many people, and each day's paid hours. Names are left out; the read is audited anyway.
+ */
+export async function dutyBetween(ctx: Ctx, range: { from: string; to: string }) {
+  requireAccess(ctx, "roster.read");
+  const out: { date: string; people: number; paidHours: number; hours: DutyHour[] }[] = [];
+  for (let date = range.from; date <= range.to; date = addDays(date, 1)) {
+    const day = await dutyDay(ctx.tx, ctx.tenantId, date);
+    out.push({
+      date,
+      people: new Set(day.shifts.map((s) => s.personId)).size,
+      paidHours: day.shifts.reduce((sum, s) => sum + shiftMinutes(s), 0) / 60,
+      hours: day.hours,
+    });
+  }
+  await audit(ctx, { action: "roster.duty.read", entity: "roster_shift", change: range });
+  return out;
 }
 
 export async function dutyDay(db: Executor, tenantId: string, day: string) {

@@ -82,6 +82,11 @@ export const AUDIT_ACTION_LABELS: Record<string, { ja: string; en: string }> = {
   "training.course.approve": { ja: "研修資料の承認", en: "Approved course material" },
   "training.session.record": { ja: "研修実施の記録", en: "Recorded a session" },
   "mail.resend": { ja: "通知の再送", en: "Resent a notice" },
+  "report.read": { ja: "報告書の閲覧", en: "Read a report" },
+  "report.export": { ja: "報告書の出力", en: "Exported a report" },
+  "report.submit": { ja: "報告書の提出", en: "Submitted a report" },
+  "report.accept": { ja: "報告書の確認・検査", en: "Accepted a report" },
+  "report.return": { ja: "報告書の差戻し", en: "Returned a report" },
 };
 
 /** The categories a city officer filters by: the part of the code before the first dot. */
@@ -96,6 +101,7 @@ export const AUDIT_CATEGORIES: Record<string, { ja: string; en: string }> = {
   training: { ja: "研修", en: "Training" },
   staffing: { ja: "要員計画", en: "Staffing" },
   phone: { ja: "電話", en: "Phone" },
+  report: { ja: "報告書", en: "Reports" },
   audit: { ja: "監査ログ", en: "Audit" },
 };
 

@@ -127,6 +127,12 @@ export const PERMISSIONS = {
   "roster.acknowledge": ["city"],
   /** 本市の承諾: the city approves training material. */
   "training.approve": ["city"],
+  /** 日次報告書・月次業務完了報告書: the contractor's leads and the city read them (drafts: the leads). */
+  "report.read": [...COUNTER_LEADS, "city", "contractor_admin", "admin", "system"],
+  /** Drafting, remarks and submitting: the manager or the deputy (仕様 8(2)エ). */
+  "report.submit": [...COUNTER_LEADS, "system"],
+  /** 検査: the city accepts a monthly report or returns it with comments; confirms a daily one. */
+  "report.inspect": ["city", "system"],
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,0 +1,208 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  buildTenant,
+  buildTestApp,
+  buildUser,
+  type Client,
+  signInAs,
+  type TestApp,
+} from "../../test/factories.ts";
+import { makeHistory } from "../demo/history.ts";
+import { seedDemoRoster } from "../demo/roster.ts";
+import { listAuditEvents } from "../platform/audit/store.ts";
+import { startClockAt } from "../platform/clock.ts";
+import { queryRows, transaction } from "../platform/db/index.ts";
+import type { DailyReportOut, MonthlyReportOut, ReportVersion } from "./contract.ts";
+
+const DAYS = ["2026-02-24", "2026-02-25", "2026-02-26", "2026-02-27"];
+let t: TestApp;
+let tenantId: string;
+let manager: Client;
+let city: Client;
+let staff: Client;
+beforeAll(async () => {
+  startClockAt(new Date("2026-03-10T10:00:00+09:00"));
+  t = await buildTestApp();
+  tenantId = (await buildTenant(t.database)).tenantId;
+  await transaction(t.database.db, (tx) => seedDemoRoster(tx, tenantId, new Map()));
+  await makeHistory(t.database, tenantId, { from: DAYS[0], to: DAYS.at(-1), seed: 11 });
+  const client = async (role: "manager" | "city" | "staff") =>
+    signInAs(t.app, tenantId, (await buildUser(t.database, tenantId, role)).username);
+  manager = await client("manager");
+  city = await client("city");
+  staff = await client("staff");
+}, 180_000);
+afterAll(async () => {
+  startClockAt(undefined);
+  await t.close();
+});
+
+interface Count {
+  code: string;
+  completed: number;
+  not_completed: number;
+}
+
+describe("the daily and monthly reports", () => {
+  it("count what the service records hold, for every procedure and day", async () => {
+    for (const day of DAYS) {
+      const res = await manager.request("GET", `/api/v1/reports/daily/${day}`);
+      expect(res.statusCode, res.body).toBe(200);
+      const report = res.json() as DailyReportOut;
+      const draft = report.draft!;
+      const counted = await queryRows<Count>(
+        t.database.db,
+        sql`select procedure_code as code,
+              count(*) filter (where outcome = 'completed')::int as completed,
+              count(*) filter (where outcome <> 'completed')::int as not_completed
+            from service_records
+            where tenant_id = ${tenantId} and service_day = ${day} and channel = 'counter'
+            group by procedure_code`,
+      );
+      expect(counted.length).toBeGreaterThan(2);
+      for (const c of counted)
+        expect(draft.counter[c.code], `${day} ${c.code}`).toEqual({
+          completed: c.completed,
+          notCompleted: c.not_completed,
+        });
+      expect(Object.keys(draft.counter).sort()).toEqual(counted.map((c) => c.code).sort());
+      const [calls] = await queryRows<{ n: number }>(
+        t.database.db,
+        sql`select count(*)::int as n from service_records
+            where tenant_id = ${tenantId} and service_day = ${day} and channel = 'phone'`,
+      );
+      expect(draft.phone.calls).toBe(calls!.n);
+      const [tickets] = await queryRows<{ n: number; mean: number; max: number }>(
+        t.database.db,
+        sql`select count(*)::int as n,
+              avg(extract(epoch from called_at - greatest(issued_at, coalesce(reserved_for, issued_at))) / 60)::float as mean,
+              max(extract(epoch from called_at - greatest(issued_at, coalesce(reserved_for, issued_at))) / 60)::float as max
+            from tickets where tenant_id = ${tenantId} and service_day = ${day}`,
+      );
+      expect(draft.visits.people).toBe(tickets!.n);
+      expect(draft.waiting.all.meanMinutes).toBeCloseTo(tickets!.mean, 1);
+      expect(draft.waiting.all.maxMinutes).toBeCloseTo(tickets!.max, 1);
+      // Staffed by the published roster, with the manager or the deputy in every open hour.
+      expect(draft.staffing.people).toBeGreaterThan(3);
+      expect(draft.staffing.hours.length).toBeGreaterThan(7);
+    }
+    const res = await manager.request("GET", "/api/v1/reports/monthly/2026-02");
+    const month = (res.json() as MonthlyReportOut).draft!;
+    const byCategory = await queryRows<Count>(
+      t.database.db,
+      sql`select p.report_category as code,
+            count(*) filter (where r.outcome in ('completed', 'answered', 'transferred_to_city'))::int as completed,
+            count(*) filter (where r.outcome not in ('completed', 'answered', 'transferred_to_city'))::int as not_completed
+          from service_records r join procedures p
+            on p.tenant_id = r.tenant_id and p.code = r.procedure_code
+          where r.tenant_id = ${tenantId} and r.service_day between '2026-02-01' and '2026-02-28'
+          group by p.report_category`,
+    );
+    for (const c of byCategory)
+      expect(month.totals[c.code], c.code).toEqual({
+        completed: c.completed,
+        notCompleted: c.not_completed,
+      });
+    // Every open day of the month is listed, the unserved ones with nothing.
+    expect(month.days.filter((d) => d.people > 0).map((d) => d.date)).toEqual(DAYS);
+    expect(month.staffing.paidHours).toBeGreaterThan(100);
+  }, 60_000);
+
+  it("go to the city: submitted, returned with a comment, submitted again, accepted; every version kept", async () => {
+    expect((await staff.request("GET", "/api/v1/reports/monthly/2026-02")).statusCode).toBe(403);
+    const first = await manager.request("POST", "/api/v1/reports/monthly/2026-02/submit", {
+      remarks: "2月は概ね順調でした。",
+    });
+    expect(first.statusCode, first.body).toBe(201);
+    const v1 = first.json() as ReportVersion;
+    expect(v1).toMatchObject({ version: 1, status: "submitted" });
+    const again = await manager.request("POST", "/api/v1/reports/monthly/2026-02/submit", {
+      remarks: "",
+    });
+    expect(again.json().code).toBe("report_pending");
+    // The city sees what was submitted, never a draft.
+    const seen = (
+      await city.request("GET", "/api/v1/reports/monthly/2026-02")
+    ).json() as MonthlyReportOut;
+    expect(seen.draft).toBeNull();
+    expect(seen.versions.map((v) => v.version)).toEqual([1]);
+    expect(seen.versions[0]!.figures.totals.handover!.completed).toBeGreaterThan(0);
+    const bare = await city.request("POST", `/api/v1/reports/${v1.reportId}/decision`, {
+      decision: "return",
+    });
+    expect(bare.json().code).toBe("comment_required");
+    expect(
+      (
+        await manager.request("POST", `/api/v1/reports/${v1.reportId}/decision`, {
+          decision: "accept",
+        })
+      ).statusCode,
+    ).toBe(403);
+    const returned = await city.request("POST", `/api/v1/reports/${v1.reportId}/decision`, {
+      decision: "return",
+      comment: "研修の記載を追加してください。",
+    });
+    expect(returned.json()).toMatchObject({
+      status: "returned",
+      comment: "研修の記載を追加してください。",
+    });
+    const second = await manager.request("POST", "/api/v1/reports/monthly/2026-02/submit", {
+      remarks: "研修：なし（3月に実施予定）。",
+    });
+    const v2 = second.json() as ReportVersion;
+    expect(v2).toMatchObject({ version: 2, status: "submitted" });
+    const accepted = await city.request("POST", `/api/v1/reports/${v2.reportId}/decision`, {
+      decision: "accept",
+    });
+    expect(accepted.json()).toMatchObject({ status: "accepted" });
+    const twice = await city.request("POST", `/api/v1/reports/${v2.reportId}/decision`, {
+      decision: "accept",
+    });
+    expect(twice.json().code).toBe("report_not_pending");
+    const after = await manager.request("POST", "/api/v1/reports/monthly/2026-02/submit", {
+      remarks: "",
+    });
+    expect(after.json().code).toBe("report_accepted");
+    const report = (
+      await manager.request("GET", "/api/v1/reports/monthly/2026-02")
+    ).json() as MonthlyReportOut;
+    expect(report.status).toBe("accepted");
+    expect(report.versions.map((v) => [v.version, v.status])).toEqual([
+      [2, "accepted"],
+      [1, "returned"],
+    ]);
+    const list = await city.request("GET", "/api/v1/reports?kind=monthly&from=2026-01&to=2026-12");
+    expect(list.json()).toEqual([{ period: "2026-02", status: "accepted", version: 2 }]);
+    for (const action of ["report.submit", "report.return", "report.accept"]) {
+      const events = await listAuditEvents(t.database.db, tenantId, { limit: 10, action });
+      expect(events.length, action).toBeGreaterThan(0);
+    }
+  });
+
+  it("are only submitted for a day or month that is over, and a day's report is confirmed by the city", async () => {
+    const early = await manager.request("POST", "/api/v1/reports/monthly/2026-03/submit", {
+      remarks: "",
+    });
+    expect(early.json().code).toBe("period_not_over");
+    const closed = await manager.request("POST", "/api/v1/reports/daily/2026-02-28/submit", {
+      remarks: "",
+    });
+    expect(closed.json().code).toBe("not_a_service_day");
+    const day = await manager.request("POST", "/api/v1/reports/daily/2026-02-26/submit", {
+      remarks: "午後に混雑しました。",
+    });
+    expect(day.statusCode, day.body).toBe(201);
+    const confirmed = await city.request(
+      "POST",
+      `/api/v1/reports/${(day.json() as ReportVersion).reportId}/decision`,
+      { decision: "accept" },
+    );
+    expect(confirmed.json()).toMatchObject({ status: "accepted" });
+    const seen = (
+      await city.request("GET", "/api/v1/reports/daily/2026-02-26")
+    ).json() as DailyReportOut;
+    expect(seen.versions[0]!.remarks).toBe("午後に混雑しました。");
+    expect(seen.versions[0]!.figures.visits.people).toBeGreaterThan(50);
+  });
+});
