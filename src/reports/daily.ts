@@ -65,7 +65,8 @@ export const PHONE_HANDLED = new Set(["answered", "transferred_to_city"]);
 export function outcomesOf(records: RecordIn[]): Record<string, Outcomes> {
   const out: Record<string, Outcomes> = {};
   for (const r of records) {
-    const o = (out[r.procedureCode] ??= { completed: 0, notCompleted: 0 });
+    const o = out[r.procedureCode] ?? { completed: 0, notCompleted: 0 };
+    out[r.procedureCode] = o;
     const done = r.channel === "phone" ? PHONE_HANDLED.has(r.outcome) : r.outcome === "completed";
     if (done) o.completed++;
     else o.notCompleted++;

@@ -38,7 +38,8 @@ export function monthlyFigures(input: MonthlyInput) {
     REPORT_CATEGORIES.map((c) => [c, { completed: 0, notCompleted: 0 }]),
   );
   const add = (category: string, o: Outcomes) => {
-    const t = (totals[category] ??= { completed: 0, notCompleted: 0 });
+    const t = totals[category] ?? { completed: 0, notCompleted: 0 };
+    totals[category] = t;
     t.completed += o.completed;
     t.notCompleted += o.notCompleted;
   };

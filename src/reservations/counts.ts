@@ -18,6 +18,6 @@ export async function reservationCounts(
     new Date(`${addDays(range.to, 1)}T00:00:00+09:00`),
   );
   const byDay: Record<string, Record<string, number>> = {};
-  for (const r of rows) (byDay[r.day] ??= {})[r.status] = r.count;
+  for (const r of rows) byDay[r.day] = { ...byDay[r.day], [r.status]: r.count };
   return byDay;
 }
