@@ -16,6 +16,7 @@ import {
 import { demoCommand } from "./demo.ts";
 import { purgeCommand } from "./purge.ts";
 import { queueCommand } from "./queue.ts";
+import { reportCommand } from "./report.ts";
 import { rosterCommand } from "./roster.ts";
 import { staffingCommand } from "./staffing.ts";
 
@@ -33,6 +34,9 @@ const HELP = `madoguchi — マイナンバーカード窓口 / My Number Card c
                                                    wait estimates against actual waits
   madoguchi staffing plan --tenant T --month YYYY-MM [--target 0.8/15m] [--json]
                                                    the month's roster optimised for the target, simulated
+  madoguchi report daily   --tenant T --date D    [--format json|xlsx|pdf] [--version N] [--out FILE]
+  madoguchi report monthly --tenant T --month M   [--format json|xlsx|pdf] [--version N] [--out FILE]
+                                                   日次報告書・月次業務完了報告書 (submitted version, else the draft)
   madoguchi demo history --tenant T [--seed N]     six months of simulated service (2026-02-02 to 07-31)
   madoguchi audit verify [--tenant T] [--json]     exit 0 when every chain is intact, 1 otherwise
   madoguchi purge [--json]                         remove reservation contact data past its keeping period
@@ -49,6 +53,7 @@ const COMMANDS: Record<string, Command> = {
   queue: queueCommand,
   roster: rosterCommand,
   staffing: staffingCommand,
+  report: reportCommand,
   demo: demoCommand,
   purge: purgeCommand,
   backup: backupCommand,

@@ -271,7 +271,8 @@ export async function makeHistory(
         if (i.phoneOpen) {
           const n = poisson(i.phone);
           for (let k = 0; k < n; k++) {
-            const minute = i.start + random() * 25;
+            // Answered inside the phone hours (the last quarter hour is one).
+            const minute = i.start + random() * (Math.min(30, i.minutes) - 5);
             const begin = at(minute);
             const minutes = 5 * Math.exp(0.4 * normal());
             schedule(begin + minutes * 60_000, async (c) => {

@@ -5,7 +5,7 @@ import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
 import { type DutyHour, dutyCoverage, shiftMinutes } from "./rules.ts";
 import { findDesignated, listPeople, shiftsBetween } from "./store.ts";
 
-/** The service day hour by hour: is the manager or the deputy on duty in every open hour? */
+/** The service day hour by hour: is the manager or the deputy on duty in every counter hour? */
 
 function mergeWindows(windows: { open: string; close: string }[]) {
   const sorted = [...windows].sort((a, b) => a.open.localeCompare(b.open));
@@ -53,8 +53,10 @@ export async function dutyDay(db: Executor, tenantId: string, day: string) {
   const manager = await findDesignated(db, tenantId, "manager");
   const deputy = await findDesignated(db, tenantId, "deputy");
   const people = await listPeople(db, tenantId);
+  // The counter's hours: where someone must direct the work on the spot (現場にて指揮監督, 仕様
+  // 8(2)). The phone's quarter hour after the counter closes needs a phone person, not a lead.
   const windows = mergeWindows(
-    [calendar.counter, calendar.phone, ...(calendar.extraSessions ?? [])].filter(
+    [calendar.counter, ...(calendar.extraSessions ?? [])].filter(
       (w): w is { open: string; close: string } => w !== null,
     ),
   );

@@ -78,6 +78,7 @@ export const staffingPlanSchema = z.object({
   intervals: z.array(
     z.object({
       start: z.string(),
+      minutes: z.number().int().optional(),
       counterRequired: z.number(),
       counterScheduled: z.number(),
       phoneRequired: z.number(),

@@ -1,5 +1,4 @@
 import type { DayDemand } from "./demand.ts";
-import { INTERVAL_MINUTES } from "./demand.ts";
 import type { SlotNeed } from "./model.ts";
 import type { DayRequirement } from "./requirement.ts";
 import { hhmm, SLOT_MINUTES } from "./shifts.ts";
@@ -27,7 +26,7 @@ export function simDays(
       const open = d.intervals.filter((i) => i.counterOpen);
       const servers: SimDay["servers"] = [];
       for (const i of open)
-        for (let slot = i.start; slot < i.start + INTERVAL_MINUTES; slot += SLOT_MINUTES)
+        for (let slot = i.start; slot < i.start + i.minutes; slot += SLOT_MINUTES)
           servers.push({
             start: slot,
             end: slot + SLOT_MINUTES,
@@ -36,9 +35,9 @@ export function simDays(
       return {
         arrivals: open.map((i) => ({
           start: i.start,
-          end: i.start + INTERVAL_MINUTES,
+          end: i.start + i.minutes,
           perHour: Object.fromEntries(
-            Object.entries(i.counter).map(([code, n]) => [code, (n * 60) / INTERVAL_MINUTES]),
+            Object.entries(i.counter).map(([code, n]) => [code, (n * 60) / i.minutes]),
           ),
         })),
         servers,
@@ -71,7 +70,7 @@ export function unmetOf(
   for (const day of requirement)
     for (const i of day.intervals)
       if (i.terminalShortfall > 0)
-        for (let slot = i.start; slot < i.start + INTERVAL_MINUTES; slot += SLOT_MINUTES)
+        for (let slot = i.start; slot < i.start + i.minutes; slot += SLOT_MINUTES)
           raw.set(`${day.date}|terminals|${String(slot).padStart(4, "0")}`, i.terminalShortfall);
   // Runs of consecutive slots of one kind become one line.
   const out: Unmet[] = [];

@@ -51,6 +51,19 @@ describe("demand from the reference volumes", () => {
     expect(demand.some((d) => d.date === "2026-08-23")).toBe(false);
   });
 
+  it("keeps the phone's last quarter hour (17:00–17:15) as an interval of its own length", () => {
+    const monday = demand.find((d) => d.date === "2026-08-03")!;
+    const last = monday.intervals.at(-1)!;
+    expect(last).toMatchObject({
+      start: 17 * 60,
+      minutes: 15,
+      phoneOpen: true,
+      counterOpen: false,
+    });
+    expect(last.phone).toBeGreaterThan(0);
+    expect(monday.intervals.filter((i) => i.minutes !== 30)).toHaveLength(1);
+  });
+
   it("makes Mondays, the day after a holiday and the month's end busier, and the morning than the lunch hour", () => {
     const dayTotal = (date: string) =>
       demand

@@ -19,6 +19,8 @@ export interface IntervalDemand {
   /** Inside the counter's hours (arrivals may be 0 at a quiet moment, still open). */
   counterOpen: boolean;
   phoneOpen: boolean;
+  /** The interval's length: 30, or less where a window closes inside it (the phone's 17:00–17:15). */
+  minutes: number;
 }
 
 export interface DayDemand {
@@ -67,14 +69,13 @@ const windowsOf = (day: BusinessDay): Window[] =>
 /** The half hours a window covers, as start minutes. */
 function halfHours(window: Window): number[] {
   const out: number[] = [];
-  for (
-    let t = minutes(window.open);
-    t + INTERVAL_MINUTES <= minutes(window.close);
-    t += INTERVAL_MINUTES
-  )
-    out.push(t);
+  for (let t = minutes(window.open); t < minutes(window.close); t += INTERVAL_MINUTES) out.push(t);
   return out;
 }
+
+/** How much of the half hour from `start` lies inside the window. */
+const lengthIn = (window: Window | null, start: number) =>
+  window ? Math.max(0, Math.min(INTERVAL_MINUTES, minutes(window.close) - start)) : 0;
 
 /** The day's weight among the month's days, from the calendar alone. */
 function dayWeight(day: BusinessDay, days: readonly BusinessDay[]): number {
@@ -97,7 +98,9 @@ function counterWeights(day: BusinessDay): Map<number, number> {
     for (const start of halfHours(window)) {
       const index = Math.round((start - main) / INTERVAL_MINUTES);
       const inDay = DEFAULT_PROFILE.counterHalfHours[index];
-      weights.set(start, inDay ?? DEFAULT_PROFILE.evening);
+      // A part of a half hour draws its part of the arrivals.
+      const part = lengthIn(window, start) / INTERVAL_MINUTES;
+      weights.set(start, (inDay ?? DEFAULT_PROFILE.evening) * part);
     }
   return weights;
 }
@@ -120,7 +123,9 @@ export function referenceDemand(
     const counterSum = [...counter.values()].reduce((a, b) => a + b, 0) || 1;
     const phoneStarts = day.phone ? halfHours(day.phone) : [];
     const phoneWeights = phoneStarts.map(
-      (_, i) => DEFAULT_PROFILE.phoneHalfHours[i] ?? DEFAULT_PROFILE.phoneHalfHours.at(-1)!,
+      (start, i) =>
+        (DEFAULT_PROFILE.phoneHalfHours[i] ?? DEFAULT_PROFILE.phoneHalfHours.at(-1)!) *
+        (lengthIn(day.phone, start) / INTERVAL_MINUTES),
     );
     const phoneSum = phoneWeights.reduce((a, b) => a + b, 0) || 1;
     const starts = [...new Set([...counter.keys(), ...phoneStarts])].sort((a, b) => a - b);
@@ -134,6 +139,10 @@ export function referenceDemand(
           start,
           counterOpen: w !== undefined,
           phoneOpen: p >= 0,
+          minutes: Math.max(
+            lengthIn(day.phone, start),
+            ...windowsOf(day).map((window) => lengthIn(window, start)),
+          ),
           counter: Object.fromEntries(
             COUNTER_PROCEDURES.map((code) => [
               code,

@@ -1,5 +1,4 @@
 import { weekday } from "../calendar/dates.ts";
-import { INTERVAL_MINUTES } from "./demand.ts";
 import type { DayRequirement } from "./requirement.ts";
 import { atWork, minutesOf, type ShiftTemplate, SLOT_MINUTES, shiftTemplates } from "./shifts.ts";
 
@@ -72,7 +71,7 @@ export function slotNeeds(days: readonly DayRequirement[]): SlotNeed[] {
   const out: SlotNeed[] = [];
   for (const day of days)
     for (const i of day.intervals)
-      for (let slot = i.start; slot < i.start + INTERVAL_MINUTES; slot += SLOT_MINUTES)
+      for (let slot = i.start; slot < i.start + i.minutes; slot += SLOT_MINUTES)
         out.push({
           date: day.date,
           slot,

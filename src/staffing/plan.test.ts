@@ -101,6 +101,29 @@ describe("the month's plan from the demo roster", () => {
     expect(lost(after)).toBeLessThan(lost(plan.intervals));
   });
 
+  it("staffs the phone until it closes at 17:15, not only to the last whole half hour", () => {
+    const lastQuarters = plan.intervals.filter(
+      (i) => i.start.endsWith("T17:00:00+09:00") && !i.counterOpen,
+    );
+    expect(lastQuarters.length).toBeGreaterThan(15);
+    let covered = 0;
+    for (const i of lastQuarters) {
+      expect(i.minutes).toBe(15);
+      expect(i.phoneRequired).toBeGreaterThanOrEqual(1);
+      const date = i.start.slice(0, 10);
+      // Covered by a shift stretched (or moved) to 17:15, or said to be uncovered.
+      if (i.phoneScheduled >= i.phoneRequired) covered++;
+      else
+        expect(
+          plan.unmet.some((u) => u.date === date && u.rule === "phone" && u.from === "17:00"),
+          date,
+        ).toBe(true);
+    }
+    expect(covered / lastQuarters.length).toBeGreaterThan(0.75);
+    // The shifts that reach it end at 17:15, within the break rule (checked with every rule above).
+    expect(plan.shifts.some((s) => s.end === "17:15")).toBe(true);
+  });
+
   it("gives every shift over six hours its statutory break", () => {
     const long = plan.shifts.filter((s) => s.paidHours > 6);
     expect(long.length).toBeGreaterThan(0);

@@ -6,13 +6,7 @@ import { atWorkBySlot, partialWeekPeople, pool, weeksOf } from "./weeks.ts";
 
 export type { Unmet } from "./coverage.ts";
 
-import {
-  INTERVAL_MINUTES,
-  learnedDemand,
-  referenceDemand,
-  type ServedRecord,
-  serviceTimes,
-} from "./demand.ts";
+import { learnedDemand, referenceDemand, type ServedRecord, serviceTimes } from "./demand.ts";
 import { type PlanPerson, slotNeeds, weekModel } from "./model.ts";
 import {
   DEFAULT_TARGETS,
@@ -20,9 +14,10 @@ import {
   type StaffingTargets,
   scheduleSetup,
 } from "./requirement.ts";
-import { hhmm, type ShiftTemplate, SLOT_MINUTES } from "./shifts.ts";
+import { hhmm, SLOT_MINUTES } from "./shifts.ts";
 import { simulateMonth } from "./simulate.ts";
 import { type SolveOutcome, solve } from "./solver.ts";
+import { type ChosenShift, coverTails, withoutTails } from "./tails.ts";
 
 /** Everything the planner needs, read from the tenant by the operation (plans.ts). */
 export interface PlanInput {
@@ -92,6 +87,8 @@ export interface PlannedShift {
 export interface PlanInterval {
   /** ISO instant (+09:00) where the half hour starts. */
   start: string;
+  /** 30, or less where the window closes inside the half hour (absent in plans made before). */
+  minutes?: number;
   counterRequired: number;
   counterScheduled: number;
   phoneRequired: number;
@@ -171,7 +168,8 @@ export async function planMonth(
   );
   const requirement = setups.days;
 
-  const weeks = weeksOf(requirement);
+  // Solved to the last whole half hour; a window closing inside one is covered after (tails.ts).
+  const weeks = weeksOf(withoutTails(requirement));
   const models = weeks.map((week) => weekModel(partialWeekPeople(input.people, week), week));
   const empty: SolveOutcome = {
     ended: "optimal",
@@ -205,16 +203,17 @@ export async function planMonth(
   );
 
   const byId = new Map(input.people.map((p) => [p.id, p]));
-  const chosen: { person: PlanPerson; date: string; shift: ShiftTemplate }[] = [];
+  const solved: ChosenShift[] = [];
   models.forEach((model, w) => {
     const values = outcomes[w]!.colValue;
     model.columns.forEach((c, j) => {
       if (c.kind === "shift" && values[j]! > 0.5)
-        chosen.push({ person: byId.get(c.person!)!, date: c.date, shift: c.shift! });
+        solved.push({ person: byId.get(c.person!)!, date: c.date, shift: c.shift! });
     });
   });
 
   const needs = slotNeeds(requirement);
+  const chosen = coverTails(solved, requirement);
   const atWorkNow = atWorkBySlot(chosen);
   const servedBySlot = new Map<string, ReturnType<typeof assignWork>>();
   for (const n of needs)
@@ -230,11 +229,14 @@ export async function planMonth(
   );
   const intervals: PlanInterval[] = requirement.flatMap((day) =>
     day.intervals.map((i) => {
-      const halves = [i.start, i.start + SLOT_MINUTES].map(
-        (slot) => servedBySlot.get(`${day.date}|${slot}`) ?? { phone: 0, setup: 0, counter: 0 },
-      );
+      const halves = [i.start, i.start + SLOT_MINUTES]
+        .filter((slot) => slot < i.start + i.minutes)
+        .map(
+          (slot) => servedBySlot.get(`${day.date}|${slot}`) ?? { phone: 0, setup: 0, counter: 0 },
+        );
       return {
         start: iso(day.date, i.start),
+        minutes: i.minutes,
         counterRequired: i.counterRequired,
         counterScheduled: Math.min(...halves.map((h) => h.counter)),
         phoneRequired: i.phoneRequired,
@@ -276,7 +278,8 @@ export async function planMonth(
     ]),
   );
   const baselineStaffHours = requirement.reduce(
-    (s, d) => s + ((peakOf.get(d.date)?.all ?? 0) * d.intervals.length * INTERVAL_MINUTES) / 60,
+    (s, d) =>
+      s + ((peakOf.get(d.date)?.all ?? 0) * d.intervals.reduce((m, i) => m + i.minutes, 0)) / 60,
     0,
   );
   const baselineSimulated = simulateMonth(

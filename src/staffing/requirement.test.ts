@@ -14,9 +14,9 @@ const day = (counter: Record<string, number>, phone = 0): DayDemand => ({
   date: "2026-08-04",
   kind: "weekday",
   intervals: [
-    { start: 510, counter, phone, counterOpen: true, phoneOpen: true },
-    { start: 540, counter: {}, phone: 0, counterOpen: true, phoneOpen: false },
-    { start: 1020, counter: {}, phone: 2, counterOpen: false, phoneOpen: true },
+    { start: 510, counter, phone, counterOpen: true, phoneOpen: true, minutes: 30 },
+    { start: 540, counter: {}, phone: 0, counterOpen: true, phoneOpen: false, minutes: 30 },
+    { start: 1020, counter: {}, phone: 2, counterOpen: false, phoneOpen: true, minutes: 15 },
   ],
 });
 

@@ -1,5 +1,4 @@
 import type { DayDemand, ServiceTime } from "./demand.ts";
-import { INTERVAL_MINUTES } from "./demand.ts";
 import { requiredAgents } from "./erlang.ts";
 
 /** The service levels the plan must meet (per tenant), and what is lost besides breaks. */
@@ -27,6 +26,8 @@ export const DEFAULT_TARGETS: StaffingTargets = {
 
 export interface IntervalRequirement {
   start: number;
+  /** 30, or the part of the half hour a window still covers. */
+  minutes: number;
   counterOpen: boolean;
   phoneOpen: boolean;
   /** People arriving per hour in the interval, and their mean minutes at the counter. */
@@ -59,6 +60,7 @@ const withShrinkage = (ahtMinutes: number, shrinkage: number) => ahtMinutes / (1
 function mixOf(
   counter: Record<string, number>,
   times: Record<string, ServiceTime>,
+  length: number,
   only?: TerminalProcedures,
 ) {
   let arrivals = 0;
@@ -69,7 +71,7 @@ function mixOf(
     minutes += n * (times[code]?.meanMinutes ?? 10);
   }
   return {
-    arrivalsPerHour: (arrivals * 60) / INTERVAL_MINUTES,
+    arrivalsPerHour: (arrivals * 60) / length,
     ahtMinutes: arrivals > 0 ? minutes / arrivals : 0,
   };
 }
@@ -89,8 +91,8 @@ export function requirementOf(
   return demand.map((day) => ({
     date: day.date,
     intervals: day.intervals.map((i) => {
-      const all = mixOf(i.counter, times);
-      const terminal = mixOf(i.counter, times, terminalProcedures);
+      const all = mixOf(i.counter, times, i.minutes);
+      const terminal = mixOf(i.counter, times, i.minutes, terminalProcedures);
       let counter = 0;
       let shortfall = 0;
       if (i.counterOpen) {
@@ -114,7 +116,7 @@ export function requirementOf(
         ? Math.max(
             1,
             requiredAgents(
-              (i.phone * 60) / INTERVAL_MINUTES,
+              (i.phone * 60) / i.minutes,
               withShrinkage(phoneTime, targets.shrinkage),
               targets.phoneServiceLevel,
               targets.phoneWaitSeconds,
@@ -123,6 +125,7 @@ export function requirementOf(
         : 0;
       return {
         start: i.start,
+        minutes: i.minutes,
         counterOpen: i.counterOpen,
         phoneOpen: i.phoneOpen,
         arrivalsPerHour: all.arrivalsPerHour,
@@ -165,7 +168,7 @@ export function scheduleSetup(
         terminals - Math.ceil(slot.counterRequired * terminalShareOfCounter(day.date, slot.start)),
       );
       if (idle === 0) continue;
-      const perStaff = INTERVAL_MINUTES / setupMinutes;
+      const perStaff = slot.minutes / setupMinutes;
       const staff = Math.min(idle, Math.ceil(toDo / perStaff));
       slot.setupRequired = staff;
       toDo -= staff * perStaff;

@@ -207,11 +207,8 @@ export function scheduledBy<I extends PlanInterval>(
   people: readonly PlanPerson[],
 ): I[] {
   const present = presentIn(shifts, new Map(people.map((p) => [p.id, p])));
-  const needs = needsOf({ intervals });
-  return intervals.map((i, k) => {
-    const halves = [needs[2 * k]!, needs[2 * k + 1]!].map((n) =>
-      assignWork(present(n.date, n.slot), n),
-    );
+  return intervals.map((i) => {
+    const halves = needsIn(i).map((n) => assignWork(present(n.date, n.slot), n));
     return {
       ...i,
       counterScheduled: Math.min(...halves.map((h) => h.counter)),
@@ -229,10 +226,16 @@ export const COVERAGE = new Set(["counter_short", "phone_short", "setup_short", 
 
 /** The slot needs a plan was made for, from its half-hour intervals. */
 export function needsOf(plan: { intervals: readonly PlanInterval[] }): SlotNeed[] {
-  return plan.intervals.flatMap((i) => {
-    const date = i.start.slice(0, 10);
-    const start = minutesOf(i.start.slice(11, 16));
-    return [start, start + SLOT_MINUTES].map((slot) => ({
+  return plan.intervals.flatMap(needsIn);
+}
+
+/** One interval's 15-minute slots (one, where a window closes at its quarter). */
+function needsIn(i: PlanInterval): SlotNeed[] {
+  const date = i.start.slice(0, 10);
+  const start = minutesOf(i.start.slice(11, 16));
+  return [start, start + SLOT_MINUTES]
+    .filter((slot) => slot < start + (i.minutes ?? 30))
+    .map((slot) => ({
       date,
       slot,
       counter: i.counterOpen ? i.counterRequired : 0,
@@ -240,5 +243,4 @@ export function needsOf(plan: { intervals: readonly PlanInterval[] }): SlotNeed[
       setup: i.setupRequired,
       lead: i.counterOpen,
     }));
-  });
 }

@@ -106,13 +106,18 @@ export class FlowDocument {
         font: this.doc.regular,
         color: MUTED,
       });
-      this.page.drawText(value, {
-        x: MARGIN + this.width * 0.35,
-        y: this.y - size,
-        size: fittedSize(this.doc.regular, value, size, this.width * 0.65),
-        font: this.doc.regular,
+      // A long value wraps under itself rather than shrinking out of legibility.
+      const lines = wrap(this.doc.regular, value, size, this.width * 0.65);
+      lines.forEach((line, i) => {
+        if (i > 0) this.room(size + 3);
+        this.page.drawText(line, {
+          x: MARGIN + this.width * 0.35,
+          y: this.y - size,
+          size,
+          font: this.doc.regular,
+        });
+        this.y -= size + (i === lines.length - 1 ? 5 : 3);
       });
-      this.y -= size + 5;
     }
   }
 
