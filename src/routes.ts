@@ -5,6 +5,7 @@ import { userRoutes } from "./platform/auth/userRoutes.ts";
 import type { RoutePlugin } from "./platform/http/app.ts";
 import { mailRoutes } from "./platform/mail/routes.ts";
 import { tenantRoutes } from "./platform/tenancy/routes.ts";
+import { paymentRoutes } from "./payments/routes.ts";
 import { queueRoutes } from "./queue/routes.ts";
 import { reportRoutes } from "./reports/routes.ts";
 import { reservationRoutes } from "./reservations/routes.ts";
@@ -26,4 +27,5 @@ export const ROUTES: RoutePlugin[] = [
   trainingRoutes,
   staffingRoutes,
   reportRoutes,
+  paymentRoutes,
 ];

@@ -1,3 +1,5 @@
+import { DEMO_TERMS } from "../payments/amounts.ts";
+import { findTerms, saveTerms } from "../payments/store.ts";
 import { auditContext, systemActor } from "../platform/actor.ts";
 import { recordAudit } from "../platform/audit/store.ts";
 import { generatePassword } from "../platform/auth/accounts.ts";
@@ -75,6 +77,12 @@ export async function seedDemoIfEmpty(db: Db, password: string | undefined): Pro
         }
       }
       await seedDemoRoster(tx, tenant.tenantId, usersByName);
+      await saveTerms(tx, {
+        tenantId: tenant.tenantId,
+        terms: DEMO_TERMS,
+        updatedBy: "seed",
+        updatedAt: now(),
+      });
     }
     return true;
   });
@@ -93,6 +101,14 @@ export async function seedDemoRosterIfMissing(db: Db): Promise<void> {
       const users = await listUsersOf(tx, tenant.tenantId);
       const usersByName = new Map(users.map((u) => [u.username, u.userId]));
       await seedDemoRoster(tx, tenant.tenantId, usersByName);
+      // Data made before payments existed: the demo contract's terms.
+      if (!(await findTerms(tx, tenant.tenantId)))
+        await saveTerms(tx, {
+          tenantId: tenant.tenantId,
+          terms: DEMO_TERMS,
+          updatedBy: "seed",
+          updatedAt: now(),
+        });
     });
   }
 }

@@ -1,4 +1,9 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildTenant,
@@ -205,4 +210,86 @@ describe("the daily and monthly reports", () => {
     expect(seen.versions[0]!.remarks).toBe("午後に混雑しました。");
     expect(seen.versions[0]!.figures.visits.people).toBeGreaterThan(50);
   });
+
+  it("come as a PDF that renders and a workbook whose totals are formulas that LibreOffice computes to the JSON's", async () => {
+    const json = (
+      await city.request("GET", "/api/v1/reports/monthly/2026-02")
+    ).json() as MonthlyReportOut;
+    const accepted = json.versions[0]!;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "madoguchi-report-"));
+    try {
+      const pdf = await city.request("GET", "/api/v1/reports/monthly/2026-02/report.pdf");
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers["content-type"]).toBe("application/pdf");
+      expect(pdf.headers["content-disposition"]).toContain("monthly-report-2026-02-v2.pdf");
+      fs.writeFileSync(path.join(dir, "m.pdf"), pdf.rawPayload);
+      const daily = await city.request("GET", "/api/v1/reports/daily/2026-02-26/report.pdf");
+      fs.writeFileSync(path.join(dir, "d.pdf"), daily.rawPayload);
+      for (const name of ["m", "d"]) {
+        execFileSync("pdftoppm", [
+          "-r",
+          "30",
+          "-png",
+          path.join(dir, `${name}.pdf`),
+          path.join(dir, name),
+        ]);
+        const pages = fs
+          .readdirSync(dir)
+          .filter((f) => f.startsWith(`${name}-`) && f.endsWith(".png"));
+        expect(pages.length, name).toBeGreaterThanOrEqual(1);
+      }
+      // The city has no draft to export: a month nobody submitted is not found for it.
+      expect(
+        (await city.request("GET", "/api/v1/reports/monthly/2026-01/report.pdf")).statusCode,
+      ).toBe(404);
+
+      const xlsx = await city.request("GET", "/api/v1/reports/monthly/2026-02/report.xlsx");
+      expect(xlsx.statusCode).toBe(200);
+      const file = path.join(dir, "m.xlsx");
+      fs.writeFileSync(file, xlsx.rawPayload);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      const sheet = book.getWorksheet("実績")!;
+      const totalRow = sheet.getRow(12);
+      expect(totalRow.getCell(1).value).toBe("計");
+      expect((totalRow.getCell(2).value as { formula: string }).formula).toBe("SUM(B4:B11)");
+      expect(sheet.pageSetup.printArea).toMatch(/^A1:G\d+$/);
+      expect(sheet.pageSetup.paperSize).toBe(9);
+      // LibreOffice opens it and computes the formulas; its figures are the JSON's.
+      execFileSync(
+        "soffice",
+        [
+          "--headless",
+          "--convert-to",
+          "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+          "--outdir",
+          dir,
+          file,
+        ],
+        { stdio: "ignore", timeout: 60_000 },
+      );
+      const rows = fs
+        .readFileSync(path.join(dir, "m-実績.csv"), "utf8")
+        .split("\n")
+        .map((line) => line.split(","));
+      const totals = accepted.figures.totals;
+      const categories = Object.keys(totals);
+      categories.forEach((code, k) => {
+        const row = rows[3 + k]!;
+        expect(Number(row[1]), code).toBe(totals[code]!.completed);
+        expect(Number(row[2]), code).toBe(totals[code]!.notCompleted);
+        expect(Number(row[3]), code).toBe(totals[code]!.completed + totals[code]!.notCompleted);
+      });
+      const sum = rows[3 + categories.length]!;
+      expect(sum[0]).toBe("計");
+      expect(Number(sum[1])).toBe(Object.values(totals).reduce((s, o) => s + o.completed, 0));
+      expect(Number(sum[2])).toBe(Object.values(totals).reduce((s, o) => s + o.notCompleted, 0));
+      const days = fs.readFileSync(path.join(dir, "m-日別.csv"), "utf8").trim().split("\n");
+      const last = days.at(-1)!.split(",");
+      expect(last[0]).toBe("計");
+      expect(Number(last[1])).toBe(accepted.figures.days.reduce((s, d) => s + d.people, 0));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

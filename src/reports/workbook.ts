@@ -12,6 +12,8 @@ import { periodLabel } from "./pdf.ts";
 export async function reportWorkbook(report: ReportDocument): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = "madoguchi";
+  // Formulas carry their results too; a spreadsheet recalculates them all the same on opening.
+  book.calcProperties = { fullCalcOnLoad: true };
   const heading = `${report.office} ${REPORT_KIND_LABELS[report.kind].ja} ${periodLabel(report.kind, report.period)}`;
   const state = report.version
     ? `第${report.version.version}版 ${REPORT_STATUS_LABELS[report.version.status].ja}`
@@ -52,12 +54,19 @@ function outcomeTable(sheet: ExcelJS.Worksheet, title: string, rows: [string, nu
   const first = sheet.rowCount + 1;
   for (const [name, completed, notCompleted] of rows) {
     const r = sheet.addRow([name, completed, notCompleted]);
-    r.getCell(4).value = { formula: `B${r.number}+C${r.number}` };
+    r.getCell(4).value = { formula: `B${r.number}+C${r.number}`, result: completed + notCompleted };
   }
   const last = sheet.rowCount;
   const total = sheet.addRow(["計"]);
-  for (const col of ["B", "C", "D"])
-    total.getCell(col).value = { formula: `SUM(${col}${first}:${col}${last})` };
+  const sums = [1, 2, 3].map((k) =>
+    rows.reduce((s, r) => s + (k === 3 ? r[1] + r[2] : (r[k] as number)), 0),
+  );
+  ["B", "C", "D"].forEach((col, k) => {
+    total.getCell(col).value = {
+      formula: `SUM(${col}${first}:${col}${last})`,
+      result: sums[k]!,
+    };
+  });
   total.font = { bold: true };
 }
 
@@ -217,8 +226,19 @@ function monthly(
   }
   const last = days.rowCount;
   const sum = days.addRow(["計"]);
-  for (const col of ["B", "C", "D", "E", "I"])
-    sum.getCell(col).value = { formula: `SUM(${col}3:${col}${last})` };
+  type Day = (typeof f.days)[number];
+  const column: Record<string, (d: Day) => number> = {
+    B: (d) => d.people,
+    C: (d) => d.completed,
+    D: (d) => d.notCompleted,
+    E: (d) => d.phoneCalls,
+    I: (d) => d.noShows,
+  };
+  for (const [col, value] of Object.entries(column))
+    sum.getCell(col).value = {
+      formula: `SUM(${col}3:${col}${last})`,
+      result: f.days.reduce((s, d) => s + value(d), 0),
+    };
   sum.font = { bold: true };
   days.getColumn(1).width = 12;
   for (let c = 2; c <= 11; c++) days.getColumn(c).width = 11;

@@ -87,6 +87,10 @@ export const AUDIT_ACTION_LABELS: Record<string, { ja: string; en: string }> = {
   "report.submit": { ja: "報告書の提出", en: "Submitted a report" },
   "report.accept": { ja: "報告書の確認・検査", en: "Accepted a report" },
   "report.return": { ja: "報告書の差戻し", en: "Returned a report" },
+  "payment.terms_update": { ja: "委託料の算定方法の変更", en: "Changed the payment terms" },
+  "payment.claim": { ja: "委託料の請求", en: "Claimed a payment" },
+  "payment.record": { ja: "委託料の支払", en: "Recorded a payment" },
+  "payment.invoice": { ja: "請求書の出力", en: "Printed an invoice" },
 };
 
 /** The categories a city officer filters by: the part of the code before the first dot. */
@@ -102,6 +106,7 @@ export const AUDIT_CATEGORIES: Record<string, { ja: string; en: string }> = {
   staffing: { ja: "要員計画", en: "Staffing" },
   phone: { ja: "電話", en: "Phone" },
   report: { ja: "報告書", en: "Reports" },
+  payment: { ja: "委託料", en: "Payments" },
   audit: { ja: "監査ログ", en: "Audit" },
 };
 

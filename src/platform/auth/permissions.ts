@@ -133,6 +133,14 @@ export const PERMISSIONS = {
   "report.submit": [...COUNTER_LEADS, "system"],
   /** 検査: the city accepts a monthly report or returns it with comments; confirms a daily one. */
   "report.inspect": ["city", "system"],
+  /** 委託料: the schedule, the claims and the invoices. */
+  "payment.read": [...COUNTER_LEADS, "city", "contractor_admin", "admin", "system"],
+  /** 請求: the contractor claims a month's payment once its report is accepted. */
+  "payment.claim": ["manager", "contractor_admin", "system"],
+  /** 支払: the city records that it paid. */
+  "payment.record": ["city", "system"],
+  /** The contract's terms for the amounts (as agreed): the city or the administrator. */
+  "payment.configure": ["city", "admin", "system"],
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

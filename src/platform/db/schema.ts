@@ -2,6 +2,7 @@
 
 export * from "../../calendar/schema.ts";
 export * from "../../queue/schema.ts";
+export * from "../../payments/schema.ts";
 export * from "../../reports/schema.ts";
 export * from "../../reservations/schema.ts";
 export * from "../../roster/schema.ts";
