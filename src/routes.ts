@@ -1,11 +1,11 @@
 import { calendarRoutes } from "./calendar/routes.ts";
+import { paymentRoutes } from "./payments/routes.ts";
 import { auditRoutes } from "./platform/audit/routes.ts";
 import { authRoutes } from "./platform/auth/routes.ts";
 import { userRoutes } from "./platform/auth/userRoutes.ts";
 import type { RoutePlugin } from "./platform/http/app.ts";
 import { mailRoutes } from "./platform/mail/routes.ts";
 import { tenantRoutes } from "./platform/tenancy/routes.ts";
-import { paymentRoutes } from "./payments/routes.ts";
 import { queueRoutes } from "./queue/routes.ts";
 import { reportRoutes } from "./reports/routes.ts";
 import { reservationRoutes } from "./reservations/routes.ts";

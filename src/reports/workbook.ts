@@ -227,14 +227,14 @@ function monthly(
   const last = days.rowCount;
   const sum = days.addRow(["計"]);
   type Day = (typeof f.days)[number];
-  const column: Record<string, (d: Day) => number> = {
-    B: (d) => d.people,
-    C: (d) => d.completed,
-    D: (d) => d.notCompleted,
-    E: (d) => d.phoneCalls,
-    I: (d) => d.noShows,
-  };
-  for (const [col, value] of Object.entries(column))
+  const columns: [string, (d: Day) => number][] = [
+    ["B", (d) => d.people],
+    ["C", (d) => d.completed],
+    ["D", (d) => d.notCompleted],
+    ["E", (d) => d.phoneCalls],
+    ["I", (d) => d.noShows],
+  ];
+  for (const [col, value] of columns)
     sum.getCell(col).value = {
       formula: `SUM(${col}3:${col}${last})`,
       result: f.days.reduce((s, d) => s + value(d), 0),

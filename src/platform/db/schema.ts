@@ -1,8 +1,8 @@
 // Every table of every domain, for Drizzle's typed queries and for drizzle-kit's migrations.
 
 export * from "../../calendar/schema.ts";
-export * from "../../queue/schema.ts";
 export * from "../../payments/schema.ts";
+export * from "../../queue/schema.ts";
 export * from "../../reports/schema.ts";
 export * from "../../reservations/schema.ts";
 export * from "../../roster/schema.ts";
