@@ -6,7 +6,7 @@ import { FEE_MODELS, TAX_ROUNDINGS } from "./amounts.ts";
 export const PAYMENT_STATUSES = ["pending", "claimable", "claimed", "paid"] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
 export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, { ja: string; en: string }> = {
-  pending: { ja: "検査待ち", en: "Awaiting inspection" },
+  pending: { ja: "検査前", en: "Not yet inspected" },
   claimable: { ja: "請求可能", en: "Claimable" },
   claimed: { ja: "請求済", en: "Claimed" },
   paid: { ja: "支払済", en: "Paid" },

@@ -19,17 +19,8 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, { ja: string; en: string
   accepted: { ja: "検査済", en: "Accepted" },
 };
 
-/** The eight categories of 仕様 8(5). */
-export const CATEGORY_LABELS: Record<string, { ja: string; en: string }> = {
-  setup: { ja: "交付前設定", en: "Pre-issuance setup" },
-  handover: { ja: "カード交付", en: "Card handover" },
-  ecert: { ja: "電子証明書関係", en: "E-certificates" },
-  pin_reset: { ja: "暗証番号再設定", en: "PIN reset" },
-  insurance_fund: { ja: "保険証利用・公金口座", en: "Health insurance / public fund" },
-  phone: { ja: "電話対応", en: "Phone" },
-  application: { ja: "カード申請サポート", en: "Application support" },
-  express: { ja: "特急発行受付", en: "Express issuance" },
-};
+/** The eight categories of 仕様 8(5), named as the catalogue names its procedures. */
+export { REPORT_CATEGORY_LABELS as CATEGORY_LABELS } from "../queue/catalogue.ts";
 
 const outcomes = z.object({ completed: z.number().int(), notCompleted: z.number().int() });
 const waits = z.object({

@@ -13,6 +13,8 @@ export type StaffPath =
   | "/board"
   | "/calendar"
   | "/staffing"
+  | "/reports"
+  | "/payments"
   | "/roster"
   | "/my-record"
   | "/users"
@@ -50,6 +52,18 @@ export const NAV: NavItem[] = [
     label: "staffingNav",
     permission: "staffing.plan",
     roles: ["manager", "deputy"],
+  },
+  {
+    path: "/reports",
+    label: "reportsNav",
+    permission: "report.read",
+    roles: ["manager", "deputy", "city", "contractor_admin", "admin"],
+  },
+  {
+    path: "/payments",
+    label: "paymentsNav",
+    permission: "payment.read",
+    roles: ["manager", "city", "contractor_admin", "admin"],
   },
   { path: "/roster", label: "roster", permission: "roster.read" },
   { path: "/my-record", label: "myRecord", permission: "roster.self", roles: ["staff"] },

@@ -33,4 +33,8 @@ export const keys = {
   training: ["training"] as const,
   staffingPlan: (month: string) => ["staffing", "plan", month] as const,
   staffingTargets: ["staffing", "targets"] as const,
+  tenant: ["tenant"] as const,
+  report: (kind: "daily" | "monthly", period: string) => ["reports", kind, period] as const,
+  reportList: ["reports", "list"] as const,
+  payments: ["payments"] as const,
 };

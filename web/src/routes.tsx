@@ -42,6 +42,8 @@ const Kiosk = page_(() => import("./pages/Kiosk.tsx"), "Kiosk");
 const Phone = page_(() => import("./pages/Phone.tsx"), "Phone");
 const Reservations = page_(() => import("./pages/Reservations.tsx"), "Reservations");
 const MyRecord = page_(() => import("./pages/roster/MyRecord.tsx"), "MyRecord");
+const Payments = page_(() => import("./pages/payments/Payments.tsx"), "Payments");
+const Reports = page_(() => import("./pages/reports/Reports.tsx"), "Reports");
 const Roster = page_(() => import("./pages/roster/Roster.tsx"), "Roster");
 const QueueSettings = page_(() => import("./pages/settings/QueueSettings.tsx"), "QueueSettings");
 const Staffing = page_(() => import("./pages/staffing/Staffing.tsx"), "Staffing");
@@ -178,6 +180,21 @@ const roster = page("/roster", function RosterRoute() {
 const myRecord = page("/my-record", MyRecord);
 const audit = page("/audit", Audit);
 const staffing = page("/staffing", Staffing);
+const payments = page("/payments", function PaymentsRoute() {
+  return <Payments me={useMe()} />;
+});
+const reports = createRoute({
+  getParentRoute: () => staff,
+  path: "/reports",
+  validateSearch: z.object({
+    kind: z.enum(["monthly", "daily"]).optional().catch(undefined),
+    period: z.string().max(10).optional().catch(undefined),
+  }),
+  component: function ReportsRoute() {
+    const search = reports.useSearch();
+    return <Reports me={useMe()} kind={search.kind ?? "monthly"} period={search.period} />;
+  },
+});
 const account = page("/account", function AccountRoute() {
   return <Account me={useMe()} onChanged={refreshMe} />;
 });
@@ -241,6 +258,8 @@ const routeTree = root.addChildren([
     myRecord,
     audit,
     staffing,
+    reports,
+    payments,
     account,
     calendar,
     kiosk,

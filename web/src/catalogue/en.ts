@@ -4,6 +4,7 @@
  */
 
 import { citizen } from "./en/citizen.ts";
+import { reports } from "./en/reports.ts";
 import { roster } from "./en/roster.ts";
 import { shared } from "./en/shared.ts";
 import { staff } from "./en/staff.ts";
@@ -16,4 +17,5 @@ export const en: Record<keyof typeof ja, string> = {
   ...citizen,
   ...roster,
   ...staffing,
+  ...reports,
 };

@@ -5,12 +5,17 @@
  */
 
 import { citizen } from "./ja/citizen.ts";
+import { reports } from "./ja/reports.ts";
 import { roster } from "./ja/roster.ts";
 import { shared } from "./ja/shared.ts";
 import { staff } from "./ja/staff.ts";
 import { staffing } from "./ja/staffing.ts";
 
-export const ja = { ...shared, ...staff, ...citizen, ...roster, ...staffing } satisfies Record<
-  string,
-  string
->;
+export const ja = {
+  ...shared,
+  ...staff,
+  ...citizen,
+  ...roster,
+  ...staffing,
+  ...reports,
+} satisfies Record<string, string>;

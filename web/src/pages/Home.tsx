@@ -5,6 +5,8 @@ import type { tenantSchema } from "../../../src/platform/tenancy/tenant.ts";
 import { REPORT_CATEGORY_LABELS } from "../../../src/queue/catalogue.ts";
 import { api, type Me } from "../api.ts";
 import { useLang, useT } from "../i18n.ts";
+import { keys } from "../queryClient.ts";
+import { useGet } from "../server.tsx";
 import { ToDo, Today } from "./home/Today.tsx";
 
 /** The tenant and the outbox's dead letters as the API gives them: the server's own types. */
@@ -68,10 +70,7 @@ function DeadLetters() {
 export function Home({ me }: { me: Me }) {
   const t = useT();
   const lang = useLang();
-  const tenant = useQuery({
-    queryKey: ["tenant"],
-    queryFn: () => api<Tenant>("GET", "/api/v1/tenant"),
-  }).data;
+  const tenant = useGet<Tenant>(keys.tenant, "/api/v1/tenant").data;
   const n = (x: number) => x.toLocaleString(lang === "ja" ? "ja-JP" : "en-US");
 
   return (

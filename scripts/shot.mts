@@ -1,0 +1,16 @@
+import { chromium } from "playwright-core";
+const [url, user, path, out, w, h] = process.argv.slice(2);
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium" });
+const context = await browser.newContext({ viewport: { width: Number(w ?? 1280), height: Number(h ?? 900) } });
+const page = await context.newPage();
+page.on("console", (m) => m.type() === "error" && console.error("console:", m.text()));
+await page.goto(url!);
+await page.getByLabel(/^(利用者名|Username)$/).fill(user!);
+await page.getByLabel(/^(パスワード|Password)$/).fill("hist-pass-123456");
+await page.getByRole("button", { name: /^(サインイン|Sign in)$/ }).click();
+await page.waitForLoadState("networkidle");
+await page.goto(url + path!);
+await page.waitForLoadState("networkidle");
+await page.waitForTimeout(800);
+await page.screenshot({ path: out!, fullPage: true });
+await browser.close();
