@@ -19,7 +19,7 @@ export async function demoCommand(database: Database, argv: string[], io: Output
     onProgress: (line) => io.err(line),
   });
   io.out(
-    `${values.tenant}: ${result.days} service days, ${result.tickets} visits (${result.reservations} booked ahead), ${result.calls} calls, ${result.plans} monthly rosters planned and published, in ${(result.ms / 1000).toFixed(1)} s`,
+    `${values.tenant}: ${result.days} service days, ${result.tickets} visits (${result.reservations} booked ahead), ${result.calls} calls, ${result.plans} monthly rosters planned and published, ${result.reports} monthly reports filed, in ${(result.ms / 1000).toFixed(1)} s`,
   );
   return 0;
 }

@@ -40,8 +40,10 @@ export function demoHistoryInBackground(
     });
     if (result.days > 0)
       write(
-        `  ${last}\n  デモの利用履歴を作成しました（${result.days}日、${result.tickets}件） / demo history made: ${result.days} days, ${result.tickets} visits (${result.reservations} booked ahead), ${result.calls} calls, ${result.plans} monthly rosters planned and published, in ${Math.round(result.ms / 1000)} s\n`,
+        `  ${last}\n  デモの利用履歴を作成しました（${result.days}日、${result.tickets}件） / demo history made: ${result.days} days, ${result.tickets} visits (${result.reservations} booked ahead), ${result.calls} calls, ${result.plans} monthly rosters planned and published, ${result.reports} monthly reports filed, in ${Math.round(result.ms / 1000)} s\n`,
       );
+    else if (result.reports > 0)
+      write(`  デモの月次報告書を提出しました / demo monthly reports filed: ${result.reports}\n`);
   })().catch((error: unknown) => {
     logger.error({ err: error }, "demo history failed");
   });

@@ -12,9 +12,11 @@ import { logPhoneCall } from "../queue/phoneLog.ts";
 import { mulberry32 } from "../queue/predictor.ts";
 import { daysServed } from "../queue/reads.ts";
 import { finishTicket, startTicket } from "../queue/ticketSteps.ts";
+import { monthRange } from "../reports/sources.ts";
 import { referenceDemand } from "../staffing/demand.ts";
 import { hhmm, minutesOf } from "../staffing/shifts.ts";
 import { BOOKED_SHARE, NO_SHOW_SHARE, scheduleBookedVisit } from "./historyBookings.ts";
+import { fileHistoryReports } from "./historyReports.ts";
 import { ALL_STEPS_DONE, SEASON, TRUE_MEDIAN } from "./historyShape.ts";
 import { historyStaff, shiftsOfDay, staffMonth } from "./historyStaff.ts";
 
@@ -47,6 +49,8 @@ export interface HistoryResult {
   calls: number;
   /** Months planned and published to the roster by this run. */
   plans: number;
+  /** Monthly completion reports submitted by this run (the city's decisions and payments follow). */
+  reports: number;
   ms: number;
 }
 
@@ -89,7 +93,16 @@ export async function makeHistory(
   };
   const tenant = await findTenant(database.db, tenantId);
   if (!tenant) throw new Error(`no such tenant: ${tenantId}`);
-  const nothing = { days: 0, reservations: 0, skipped: 0, tickets: 0, calls: 0, plans: 0, ms: 0 };
+  const nothing = {
+    days: 0,
+    reservations: 0,
+    skipped: 0,
+    tickets: 0,
+    calls: 0,
+    plans: 0,
+    reports: 0,
+    ms: 0,
+  };
   if (from > to) return nothing;
   // Whole months, so each month's volume spreads over all its days even for a part of it.
   const monthStart = `${from.slice(0, 7)}-01`;
@@ -108,7 +121,6 @@ export async function makeHistory(
   const open = days.filter(
     (d) => (d.counter || d.phone) && d.date >= from && d.date <= to && !served.has(d.date),
   );
-  if (open.length === 0) return { ...nothing, skipped: served.size };
   const staff = await historyStaff(database, tenantId);
   const kiosk: Actor = { tenantId, userId: "history-kiosk", role: "kiosk" };
   const clock: SteppedClock = { at: Date.now() };
@@ -308,6 +320,11 @@ export async function makeHistory(
       );
     }
   }
+  // Whole months made: their reports go in, are inspected, and the payments follow.
+  const complete = months.filter((m) => monthRange(m).to <= to);
+  const reports = options.signal?.aborted
+    ? 0
+    : await fileHistoryReports(database, tenantId, staff.lead, complete, clock);
   return {
     days: done,
     reservations: booked,
@@ -315,6 +332,7 @@ export async function makeHistory(
     tickets,
     calls,
     plans,
+    reports,
     ms: Math.round(performance.now() - started),
   };
 }

@@ -18,6 +18,24 @@ export const REPORT_CATEGORIES = [
   "express",
 ] as const;
 
+/**
+ * Entries in the specification's order of categories (a stored report's object comes back from
+ * the database with its keys in the database's order), others after them by name.
+ */
+export function inCategoryOrder<T>(byCategory: Record<string, T>): [string, T][] {
+  const rank = (c: string) => {
+    const i = (REPORT_CATEGORIES as readonly string[]).indexOf(c);
+    return i < 0 ? REPORT_CATEGORIES.length : i;
+  };
+  return Object.entries(byCategory).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/** Entries in the order of a list of codes (the catalogue's), the rest after them by name. */
+export function inOrderOf<T>(order: readonly string[], byCode: Record<string, T>): [string, T][] {
+  const rank = (c: string) => (order.indexOf(c) < 0 ? order.length : order.indexOf(c));
+  return Object.entries(byCode).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
 export interface MonthlyInput {
   month: string;
   days: DailyFigures[];

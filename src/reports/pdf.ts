@@ -2,7 +2,7 @@ import { FlowDocument } from "../platform/documents/flow.ts";
 import { REPORT_KIND_LABELS, REPORT_STATUS_LABELS } from "./contract.ts";
 import type { DailyFigures } from "./daily.ts";
 import type { ReportDocument } from "./document.ts";
-import type { MonthlyFigures } from "./monthly.ts";
+import { inCategoryOrder, inOrderOf, type MonthlyFigures } from "./monthly.ts";
 
 /** 日次報告書・月次業務完了報告書 as A4 PDF: Japanese headings, tables, page numbers. */
 
@@ -66,7 +66,7 @@ function daily(flow: FlowDocument, f: DailyFigures, labels: Labels) {
     ],
     ["対応終了", `${f.visits.served}人　不在 ${f.visits.noShow}人　取消 ${f.visits.cancelled}人`],
   ]);
-  const rows = Object.entries(f.counter).map(([code, o]) => [
+  const rows = inOrderOf(Object.keys(labels.procedures), f.counter).map(([code, o]) => [
     labels.procedures[code] ?? code,
     String(o.completed),
     String(o.notCompleted),
@@ -181,7 +181,7 @@ function daily(flow: FlowDocument, f: DailyFigures, labels: Labels) {
 
 function monthly(flow: FlowDocument, f: MonthlyFigures, labels: Labels) {
   flow.heading("業務実績（仕様書8(5)の区分）");
-  const cats = Object.entries(f.totals);
+  const cats = inCategoryOrder(f.totals);
   const total = (k: "completed" | "notCompleted") => cats.reduce((s, [, o]) => s + o[k], 0);
   flow.table(
     [

@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { REPORT_KIND_LABELS, REPORT_STATUS_LABELS } from "./contract.ts";
 import type { DailyFigures } from "./daily.ts";
 import type { ReportDocument } from "./document.ts";
-import type { MonthlyFigures } from "./monthly.ts";
+import { inCategoryOrder, inOrderOf, type MonthlyFigures } from "./monthly.ts";
 import { periodLabel } from "./pdf.ts";
 
 /**
@@ -83,7 +83,7 @@ function daily(
   outcomeTable(
     sheet,
     "手続",
-    Object.entries(f.counter).map(([code, o]) => [
+    inOrderOf(Object.keys(labels.procedures), f.counter).map(([code, o]) => [
       labels.procedures[code] ?? code,
       o.completed,
       o.notCompleted,
@@ -162,7 +162,7 @@ function monthly(
   outcomeTable(
     totals,
     "区分",
-    Object.entries(f.totals).map(([c, o]) => [
+    inCategoryOrder(f.totals).map(([c, o]) => [
       labels.categories[c] ?? c,
       o.completed,
       o.notCompleted,

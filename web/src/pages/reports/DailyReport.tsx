@@ -1,4 +1,5 @@
 import type { DailyReportOut } from "../../../../src/reports/contract.ts";
+import { inOrderOf } from "../../../../src/reports/monthly.ts";
 import { ApiError, type Me } from "../../api.ts";
 import { useLang, useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
@@ -77,13 +78,15 @@ export function DailyReport({ me, date }: { me: Me; date: string }) {
                 </tr>
               </thead>
               <tbody>
-                {Object.entries(f.counter).map(([code, o]) => (
-                  <tr key={code}>
-                    <th scope="row">{name(code)}</th>
-                    <td className="num">{o.completed}</td>
-                    <td className="num">{o.notCompleted}</td>
-                  </tr>
-                ))}
+                {inOrderOf(catalogue?.procedures.map((p) => p.code) ?? [], f.counter).map(
+                  ([code, o]) => (
+                    <tr key={code}>
+                      <th scope="row">{name(code)}</th>
+                      <td className="num">{o.completed}</td>
+                      <td className="num">{o.notCompleted}</td>
+                    </tr>
+                  ),
+                )}
               </tbody>
             </table>
           </div>

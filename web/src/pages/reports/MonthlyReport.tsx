@@ -1,4 +1,5 @@
 import { CATEGORY_LABELS, type MonthlyReportOut } from "../../../../src/reports/contract.ts";
+import { inCategoryOrder } from "../../../../src/reports/monthly.ts";
 import type { Me } from "../../api.ts";
 import { useLabel, useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
@@ -28,7 +29,7 @@ export function MonthlyReport({ me, month }: { me: Me; month: string }) {
   const figures = editable && data.draft ? data.draft : (data.versions[0]?.figures ?? data.draft);
   const shown = editable && data.draft ? null : data.versions[0];
   const query = shown ? `?version=${shown.version}` : "";
-  const totals = figures ? Object.entries(figures.totals) : [];
+  const totals = figures ? inCategoryOrder(figures.totals) : [];
   const sum = (k: "completed" | "notCompleted") => totals.reduce((s, [, o]) => s + o[k], 0);
   return (
     <div className="report">
