@@ -1,10 +1,11 @@
+import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { jaModel, Parser } from "budoux";
 import { type Browser, chromium, type Locator, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { ROOT } from "../src/server.ts";
 import { type SpawnedServer, spawnServer } from "../test/server.ts";
 
@@ -172,4 +173,30 @@ export function breaksInsidePhrases(lines: string[]): string[] {
     if (!ends.has(offset) && !atPunctuation) bad.push(`${line}／${text.slice(offset, offset + 3)}`);
   }
   return bad;
+}
+
+/** Fetches a PDF with the page's session, renders its first page to PNG for looking at, returns its text. */
+export async function pdfToPng(page: Page, url: string, name: string): Promise<Buffer> {
+  const response = await page.request.get(url);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toBe("application/pdf");
+  const bytes = await response.body();
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const pdf = path.join(SCREENSHOTS, `${name}.pdf`);
+  fs.writeFileSync(pdf, bytes);
+  execFileSync("pdftoppm", [
+    "-png",
+    "-r",
+    "80",
+    "-f",
+    "1",
+    "-l",
+    "1",
+    "-singlefile",
+    pdf,
+    path.join(SCREENSHOTS, name),
+  ]);
+  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+  fs.rmSync(pdf);
+  return Buffer.from(text);
 }

@@ -1,7 +1,4 @@
-import { execFileSync } from "node:child_process";
-import fs from "node:fs";
-import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { httpSignIn } from "../test/server.ts";
 import {
@@ -9,7 +6,7 @@ import {
   DEMO_PASSWORD,
   type E2eServer,
   launchBrowser,
-  SCREENSHOTS,
+  pdfToPng,
   screenshot,
   signedIn,
   startDemoServer,
@@ -25,32 +22,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-/** Fetches a PDF with the page's session and renders its first page to PNG for looking at. */
-async function pdfToPng(page: Page, url: string, name: string): Promise<Buffer> {
-  const response = await page.request.get(url);
-  expect(response.status()).toBe(200);
-  expect(response.headers()["content-type"]).toBe("application/pdf");
-  const bytes = await response.body();
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const pdf = path.join(SCREENSHOTS, `${name}.pdf`);
-  fs.writeFileSync(pdf, bytes);
-  execFileSync("pdftoppm", [
-    "-png",
-    "-r",
-    "80",
-    "-f",
-    "1",
-    "-l",
-    "1",
-    "-singlefile",
-    pdf,
-    path.join(SCREENSHOTS, name),
-  ]);
-  const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
-  fs.rmSync(pdf);
-  return Buffer.from(text);
-}
 
 describe("staff roster in the browser", () => {
   it("the manager submits the roster, adds a person, records training and designates a deputy; the city acknowledges", async () => {

@@ -69,7 +69,7 @@ export function ReportActions(props: {
       {props.versions.length === 0 ? (
         <p className="muted">{t("reports.noVersion")}</p>
       ) : (
-        <ol className="plain versions">
+        <ul className="plain versions">
           {props.versions.map((v) => (
             <li key={v.reportId} className="version">
               <p>
@@ -95,7 +95,7 @@ export function ReportActions(props: {
               )}
             </li>
           ))}
-        </ol>
+        </ul>
       )}
       {canSubmit && open && (
         <div className="form-row">
