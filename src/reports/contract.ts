@@ -167,3 +167,27 @@ export const listQuery = z.object({
   from: z.string().max(10),
   to: z.string().max(10),
 });
+
+export const dashboardQuery = z.object({ from: isoDate.optional(), to: isoDate.optional() });
+export const dashboardSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  target: z.object({ share: z.number(), minutes: z.number() }),
+  days: z.array(
+    z.object({
+      date: z.string(),
+      people: z.number().int(),
+      completed: z.number().int(),
+      notCompleted: z.number().int(),
+      phoneCalls: z.number().int(),
+      meanWaitMinutes: z.number(),
+      p90WaitMinutes: z.number(),
+      withinTarget: z.number(),
+      noShows: z.number().int(),
+      staffOnDuty: z.number().int(),
+    }),
+  ),
+  hours: z.array(z.object({ hour: z.number().int(), arrivals: z.number(), staff: z.number() })),
+});
+export type DashboardOut = z.infer<typeof dashboardSchema>;
+export const dashboardChartParams = z.object({ chart: z.enum(["days", "hours"]) });

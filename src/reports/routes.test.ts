@@ -18,7 +18,7 @@ import { seedDemoRoster } from "../demo/roster.ts";
 import { listAuditEvents } from "../platform/audit/store.ts";
 import { startClockAt } from "../platform/clock.ts";
 import { queryRows, transaction } from "../platform/db/index.ts";
-import type { DailyReportOut, MonthlyReportOut, ReportVersion } from "./contract.ts";
+import type { DailyReportOut, DashboardOut, MonthlyReportOut, ReportVersion } from "./contract.ts";
 import { inCategoryOrder } from "./monthly.ts";
 
 const DAYS = ["2026-02-24", "2026-02-25", "2026-02-26", "2026-02-27"];
@@ -294,4 +294,42 @@ describe("the daily and monthly reports", () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it("feed the dashboards: per day and per hour, the figures behind each chart as CSV", async () => {
+    expect((await staff.request("GET", "/api/v1/dashboard")).statusCode).toBe(403);
+    const res = await city.request("GET", "/api/v1/dashboard?from=2026-02-20&to=2026-02-28");
+    expect(res.statusCode, res.body).toBe(200);
+    const data = res.json() as DashboardOut;
+    // Open days only (the 23rd is 天皇誕生日, the 28th a Saturday), the unserved Friday with nothing.
+    expect(data.days.map((d) => d.date)).toEqual(["2026-02-20", ...DAYS]);
+    expect(data.days[0]!.people).toBe(0);
+    const [tickets] = await queryRows<{ n: number }>(
+      t.database.db,
+      sql`select count(*)::int as n from tickets where tenant_id = ${tenantId}`,
+    );
+    expect(data.days.reduce((s, d) => s + d.people, 0)).toBe(tickets!.n);
+    expect(data.hours.length).toBeGreaterThan(6);
+    expect(data.hours.every((h) => h.hour >= 8 && h.hour <= 19)).toBe(true);
+    expect(data.target).toEqual({ share: 0.8, minutes: 15 });
+    const csv = await city.request(
+      "GET",
+      "/api/v1/dashboard/days.csv?from=2026-02-20&to=2026-02-28",
+    );
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    const lines = csv.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toMatch(/^日付,来庁者,/);
+    expect(lines).toHaveLength(6);
+    expect(lines[2]!.split(",")[1]).toBe(String(data.days[1]!.people));
+    const hours = await city.request(
+      "GET",
+      "/api/v1/dashboard/hours.csv?from=2026-02-20&to=2026-02-28",
+    );
+    expect(hours.body.trim().split("\r\n")).toHaveLength(data.hours.length + 1);
+    const long = await city.request("GET", "/api/v1/dashboard?from=2026-01-01&to=2026-06-30");
+    expect(long.json().code).toBe("range_invalid");
+  });
 });

@@ -12,6 +12,7 @@ import {
   reportVersionSchema,
   submitInput,
 } from "./contract.ts";
+import { dashboardRoutes } from "./dashboardRoutes.ts";
 import { reportFileRoutes } from "./fileRoutes.ts";
 import {
   dailyReport,
@@ -131,4 +132,5 @@ export async function reportRoutes(app: App, deps: RouteDeps) {
   );
 
   await reportFileRoutes(app, deps);
+  await dashboardRoutes(app, deps);
 }

@@ -4,7 +4,7 @@ import { catalogueView, serviceRecords, ticketTimes } from "../queue/reads.ts";
 import { reservationCounts } from "../reservations/counts.ts";
 import { dutyBetween } from "../roster/duty.ts";
 import { rosterNotices } from "../roster/rosterNotices.ts";
-import { staffingTargetsOf } from "../staffing/targets.ts";
+import { counterTarget } from "../staffing/targets.ts";
 import { trainingOverview } from "../training/courses.ts";
 import { type DailyFigures, dailyFigures, waitMinutes } from "./daily.ts";
 import { type MonthlyFigures, monthlyFigures } from "./monthly.ts";
@@ -21,11 +21,6 @@ export const monthRange = (month: string) => {
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, "0")}` };
 };
 
-async function targetOf(ctx: Ctx) {
-  const t = await staffingTargetsOf(ctx);
-  return { share: t.counterServiceLevel, minutes: t.counterWaitMinutes };
-}
-
 /** The figures of every day in a range on which the counter or the phone was open. */
 export async function draftDays(
   ctx: Ctx,
@@ -36,7 +31,7 @@ export async function draftDays(
   const tickets = await ticketTimes(ctx, range);
   const bookings = await reservationCounts(ctx, range);
   const duty = new Map((await dutyBetween(ctx, range)).map((d) => [d.date, d]));
-  const target = await targetOf(ctx);
+  const target = await counterTarget(ctx);
   return days.map((day) =>
     dailyFigures({
       date: day.date,
@@ -76,6 +71,6 @@ export async function draftMonth(ctx: Ctx, { month }: { month: string }): Promis
     rosterChanges: notices
       .filter((n) => inMonth(new Date(n.createdAt.getTime() + 9 * 3_600_000).toISOString()))
       .map((n) => ({ at: n.createdAt.toISOString(), summary: n.summary })),
-    target: await targetOf(ctx),
+    target: await counterTarget(ctx),
   });
 }

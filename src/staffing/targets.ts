@@ -23,6 +23,17 @@ export async function staffingTargetsOf(
     : { ...DEFAULTS, updatedAt: null };
 }
 
+/**
+ * The counter's service-level target alone (share called within so many minutes): what reports
+ * and dashboards measure against, for everyone who reads them (the city included).
+ */
+export async function counterTarget(ctx: Ctx): Promise<{ share: number; minutes: number }> {
+  requireAccess(ctx, "service.read");
+  const row = await findSettings(ctx.tx, ctx.tenantId);
+  const targets = { ...DEFAULTS, ...row?.targets };
+  return { share: targets.counterServiceLevel, minutes: targets.counterWaitMinutes };
+}
+
 /** The manager sets the targets; plans made afterwards aim at them, those made before keep theirs. */
 export async function updateStaffingTargets(
   ctx: Ctx,
