@@ -26,6 +26,7 @@ const SCREENS: Record<string, string[]> = {
     "/calendar",
     "/roster",
     "/staffing",
+    "/dashboard",
     "/reports",
     "/reports?kind=daily",
     "/payments",

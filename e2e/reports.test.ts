@@ -110,6 +110,17 @@ describe("reports and payments", () => {
     await city.getByRole("alertdialog").getByRole("button", { name: "支払済にする" }).click();
     await claimed.getByText("支払済").first().waitFor();
     await screenshot(city, "payments-paid");
+
+    // The dashboards: four charts drawn by the charting library, each with its figures as CSV.
+    await city.getByRole("link", { name: "ダッシュボード" }).click();
+    await city.getByRole("heading", { name: "ダッシュボード" }).waitFor();
+    await expect.poll(() => city.locator(".dashboard-chart svg").count()).toBe(4);
+    const csv = await city.getByRole("link", { name: "CSVで出力" }).first().getAttribute("href");
+    const answer = await city.request.get(`${demo.server.url}${csv}`);
+    expect(answer.headers()["content-type"]).toContain("text/csv");
+    expect((await answer.text()).replace(/^\uFEFF/, "")).toMatch(/^日付,来庁者,/);
+    await screenshot(city, "dashboard");
+    expect(await axeViolations(city)).toEqual([]);
     await managerContext.close();
     await cityContext.close();
   }, 120_000);

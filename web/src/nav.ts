@@ -13,6 +13,7 @@ export type StaffPath =
   | "/board"
   | "/calendar"
   | "/staffing"
+  | "/dashboard"
   | "/reports"
   | "/payments"
   | "/roster"
@@ -52,6 +53,12 @@ export const NAV: NavItem[] = [
     label: "staffingNav",
     permission: "staffing.plan",
     roles: ["manager", "deputy"],
+  },
+  {
+    path: "/dashboard",
+    label: "dashboardNav",
+    permission: "report.read",
+    roles: ["manager", "deputy", "city", "contractor_admin", "admin"],
   },
   {
     path: "/reports",

@@ -42,6 +42,7 @@ const Kiosk = page_(() => import("./pages/Kiosk.tsx"), "Kiosk");
 const Phone = page_(() => import("./pages/Phone.tsx"), "Phone");
 const Reservations = page_(() => import("./pages/Reservations.tsx"), "Reservations");
 const MyRecord = page_(() => import("./pages/roster/MyRecord.tsx"), "MyRecord");
+const Dashboard = page_(() => import("./pages/dashboard/Dashboard.tsx"), "Dashboard");
 const Payments = page_(() => import("./pages/payments/Payments.tsx"), "Payments");
 const Reports = page_(() => import("./pages/reports/Reports.tsx"), "Reports");
 const Roster = page_(() => import("./pages/roster/Roster.tsx"), "Roster");
@@ -180,6 +181,7 @@ const roster = page("/roster", function RosterRoute() {
 const myRecord = page("/my-record", MyRecord);
 const audit = page("/audit", Audit);
 const staffing = page("/staffing", Staffing);
+const dashboard = page("/dashboard", Dashboard);
 const payments = page("/payments", function PaymentsRoute() {
   return <Payments me={useMe()} />;
 });
@@ -258,6 +260,7 @@ const routeTree = root.addChildren([
     myRecord,
     audit,
     staffing,
+    dashboard,
     reports,
     payments,
     account,
