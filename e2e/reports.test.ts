@@ -121,6 +121,28 @@ describe("reports and payments", () => {
     expect((await answer.text()).replace(/^\uFEFF/, "")).toMatch(/^日付,来庁者,/);
     await screenshot(city, "dashboard");
     expect(await axeViolations(city)).toEqual([]);
+
+    // 調査 (仕様 9): the city asks, the manager answers, the city closes it.
+    await city.goto(`${demo.server.url}/reports?kind=investigations`);
+    await city.getByLabel("件名").fill("2月の待ち時間について");
+    await city
+      .getByLabel("内容（説明・提出を求める事項）")
+      .fill("混雑した日の人員配置を説明してください。");
+    await city.getByLabel("回答期限").fill("2026-03-17");
+    await city.getByRole("button", { name: "依頼する" }).click();
+    await city.getByText("調査を依頼しました。").waitFor();
+    await manager.goto(`${demo.server.url}/reports?kind=investigations`);
+    await manager.getByText("2月の待ち時間について").waitFor();
+    await manager
+      .getByLabel("回答")
+      .fill("月曜日の午前に来庁が集中したため、休憩をずらして対応しました。");
+    await manager.getByRole("button", { name: "回答する" }).click();
+    await manager.getByText("回答しました。").waitFor();
+    await city.reload();
+    await city.getByRole("button", { name: "完了にする" }).click();
+    await city.getByText("完了にしました。").waitFor();
+    await screenshot(city, "investigations");
+    expect(await axeViolations(city)).toEqual([]);
     await managerContext.close();
     await cityContext.close();
   }, 120_000);

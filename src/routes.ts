@@ -1,4 +1,5 @@
 import { calendarRoutes } from "./calendar/routes.ts";
+import { investigationRoutes } from "./investigations/routes.ts";
 import { paymentRoutes } from "./payments/routes.ts";
 import { auditRoutes } from "./platform/audit/routes.ts";
 import { authRoutes } from "./platform/auth/routes.ts";
@@ -28,4 +29,5 @@ export const ROUTES: RoutePlugin[] = [
   staffingRoutes,
   reportRoutes,
   paymentRoutes,
+  investigationRoutes,
 ];

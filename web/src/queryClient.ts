@@ -37,5 +37,6 @@ export const keys = {
   report: (kind: "daily" | "monthly", period: string) => ["reports", kind, period] as const,
   reportList: ["reports", "list"] as const,
   payments: ["payments"] as const,
+  investigations: ["investigations"] as const,
   dashboard: (from: string, to: string) => ["dashboard", from, to] as const,
 };

@@ -189,7 +189,7 @@ const reports = createRoute({
   getParentRoute: () => staff,
   path: "/reports",
   validateSearch: z.object({
-    kind: z.enum(["monthly", "daily"]).optional().catch(undefined),
+    kind: z.enum(["monthly", "daily", "investigations"]).optional().catch(undefined),
     period: z.string().max(10).optional().catch(undefined),
   }),
   component: function ReportsRoute() {

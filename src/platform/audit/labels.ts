@@ -91,6 +91,10 @@ export const AUDIT_ACTION_LABELS: Record<string, { ja: string; en: string }> = {
   "payment.claim": { ja: "委託料の請求", en: "Claimed a payment" },
   "payment.record": { ja: "委託料の支払", en: "Recorded a payment" },
   "payment.invoice": { ja: "請求書の出力", en: "Printed an invoice" },
+  "investigation.read": { ja: "調査依頼の閲覧", en: "Read the investigations" },
+  "investigation.request": { ja: "調査の依頼", en: "Requested an investigation" },
+  "investigation.answer": { ja: "調査への回答", en: "Answered an investigation" },
+  "investigation.close": { ja: "調査の完了", en: "Closed an investigation" },
 };
 
 /** The categories a city officer filters by: the part of the code before the first dot. */
@@ -107,6 +111,7 @@ export const AUDIT_CATEGORIES: Record<string, { ja: string; en: string }> = {
   phone: { ja: "電話", en: "Phone" },
   report: { ja: "報告書", en: "Reports" },
   payment: { ja: "委託料", en: "Payments" },
+  investigation: { ja: "調査", en: "Investigations" },
   audit: { ja: "監査ログ", en: "Audit" },
 };
 

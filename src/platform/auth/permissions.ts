@@ -139,6 +139,10 @@ export const PERMISSIONS = {
   "payment.claim": ["manager", "contractor_admin", "system"],
   /** 支払: the city records that it paid. */
   "payment.record": ["city", "system"],
+  /** 調査 (仕様 9): the city asks, the contractor's leads answer, both read. */
+  "investigation.read": [...COUNTER_LEADS, "city", "contractor_admin", "admin"],
+  "investigation.request": ["city"],
+  "investigation.answer": COUNTER_LEADS,
   /** The contract's terms for the amounts (as agreed): the city or the administrator. */
   "payment.configure": ["city", "admin", "system"],
 } as const satisfies Record<string, readonly ActorRole[]>;

@@ -8,6 +8,7 @@ import { useLabel, useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import { useGet } from "../../server.tsx";
 import { DailyReport } from "./DailyReport.tsx";
+import { Investigations } from "./Investigations.tsx";
 import { MonthlyReport } from "./MonthlyReport.tsx";
 
 type Tenant = z.infer<typeof tenantSchema>;
@@ -39,13 +40,13 @@ export function Reports({
   period,
 }: {
   me: Me;
-  kind: "monthly" | "daily";
+  kind: "monthly" | "daily" | "investigations";
   period?: string;
 }) {
   const t = useT();
   const label = useLabel();
   const navigate = useNavigate();
-  const go = (next: { kind: "monthly" | "daily"; period?: string }) =>
+  const go = (next: { kind: "monthly" | "daily" | "investigations"; period?: string }) =>
     void navigate({ to: "/reports", search: next });
   const tenant = useGet<Tenant>(keys.tenant, "/api/v1/tenant").data;
   const months = tenant
@@ -92,6 +93,15 @@ export function Reports({
           >
             {t("reports.daily")}
           </button>
+          <button
+            type="button"
+            role="tab"
+            aria-selected={kind === "investigations"}
+            className={kind === "investigations" ? "chosen" : undefined}
+            onClick={() => go({ kind: "investigations" })}
+          >
+            {t("reports.investigations")}
+          </button>
         </div>
       </div>
       {month && (
@@ -127,6 +137,7 @@ export function Reports({
           <DailyReport me={me} date={date} />
         </>
       )}
+      {kind === "investigations" && <Investigations me={me} />}
     </section>
   );
 }
