@@ -17,6 +17,7 @@ import { demoCommand } from "./demo.ts";
 import { purgeCommand } from "./purge.ts";
 import { queueCommand } from "./queue.ts";
 import { reportCommand } from "./report.ts";
+import { retentionCommand } from "./retention.ts";
 import { rosterCommand } from "./roster.ts";
 import { staffingCommand } from "./staffing.ts";
 
@@ -37,6 +38,8 @@ const HELP = `madoguchi — マイナンバーカード窓口 / My Number Card c
   madoguchi report daily   --tenant T --date D    [--format json|xlsx|pdf] [--version N] [--out FILE]
   madoguchi report monthly --tenant T --month M   [--format json|xlsx|pdf] [--version N] [--out FILE]
                                                    日次報告書・月次業務完了報告書 (submitted version, else the draft)
+  madoguchi retention report [--tenant T] [--within DAYS] [--json]
+                                                   保存期限: what is kept until when, what falls due
   madoguchi demo history --tenant T [--seed N]     six months of simulated service (2026-02-02 to 07-31)
   madoguchi audit verify [--tenant T] [--json]     exit 0 when every chain is intact, 1 otherwise
   madoguchi purge [--json]                         remove reservation contact data past its keeping period
@@ -54,6 +57,7 @@ const COMMANDS: Record<string, Command> = {
   roster: rosterCommand,
   staffing: staffingCommand,
   report: reportCommand,
+  retention: retentionCommand,
   demo: demoCommand,
   purge: purgeCommand,
   backup: backupCommand,

@@ -2,6 +2,7 @@ import { localDate, now } from "../platform/clock.ts";
 import { conflict, notFound, unprocessable } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
+import { retainUntil } from "../platform/retention.ts";
 import type { InvestigationOut, InvestigationStatus } from "./contract.ts";
 import {
   findInvestigation,
@@ -78,6 +79,7 @@ export async function requestInvestigation(
     answeredByName: null,
     closedAt: null,
     closedBy: null,
+    retainUntil: await retainUntil(ctx.tx, ctx.tenantId, localDate(now())),
   };
   await insertInvestigation(ctx.tx, row);
   await audit(ctx, {

@@ -24,6 +24,8 @@ export const investigations = pgTable(
     answeredByName: text("answered_by_name"),
     closedAt: timestamptz("closed_at"),
     closedBy: text("closed_by"),
+    /** 保存期限 (仕様 14): not deleted before this day (platform/retention.ts). */
+    retainUntil: date("retain_until").notNull(),
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.investigationId] })],
 );

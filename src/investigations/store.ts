@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Executor, Tx } from "../platform/db/index.ts";
 import { investigations } from "./schema.ts";
 
@@ -51,4 +51,19 @@ export async function updateInvestigation(
     )
     .returning();
   return row!;
+}
+
+/** 保存期限: how many records are kept until each day (仕様 14), for the retention report. */
+export async function retentionOf(db: Executor, tenantId?: string) {
+  const day = sql<string>`${investigations.retainUntil}::text`;
+  return db
+    .select({
+      tenantId: investigations.tenantId,
+      retainUntil: day,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(investigations)
+    .where(tenantId ? eq(investigations.tenantId, tenantId) : undefined)
+    .groupBy(investigations.tenantId, investigations.retainUntil)
+    .orderBy(investigations.retainUntil);
 }

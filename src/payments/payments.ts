@@ -1,6 +1,7 @@
-import { now } from "../platform/clock.ts";
+import { localDate, now } from "../platform/clock.ts";
 import { conflict, notFound, unprocessable } from "../platform/errors.ts";
 import { audit, type Ctx, requireAccess, uniquely } from "../platform/operation.ts";
+import { retainUntil } from "../platform/retention.ts";
 import { acceptedMonthlyReport, reportStatuses } from "../reports/reports.ts";
 import { type ContractTerms, paymentAmount } from "./amounts.ts";
 import type { PaymentMonth, PaymentOverview } from "./contract.ts";
@@ -150,6 +151,7 @@ export async function claimPayment(ctx: Ctx, { month }: { month: string }): Prom
     paidAt: null,
     paidBy: null,
     paidByName: null,
+    retainUntil: await retainUntil(ctx.tx, ctx.tenantId, localDate(now())),
   };
   await uniquely(
     ctx,

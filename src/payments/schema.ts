@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { date, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { timestamptz } from "../platform/db/columns.ts";
 import type { ContractTerms, PaymentAmount } from "./amounts.ts";
 
@@ -34,6 +34,8 @@ export const paymentClaims = pgTable(
     paidAt: timestamptz("paid_at"),
     paidBy: text("paid_by"),
     paidByName: text("paid_by_name"),
+    /** 保存期限 (仕様 14): not deleted before this day (platform/retention.ts). */
+    retainUntil: date("retain_until").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.month] }),

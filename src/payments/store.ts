@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor, Tx } from "../platform/db/index.ts";
 import { contractTerms, paymentClaims } from "./schema.ts";
 
@@ -58,4 +58,19 @@ export async function markClaimPaid(
     .where(and(eq(paymentClaims.tenantId, tenantId), eq(paymentClaims.month, month)))
     .returning();
   return row!;
+}
+
+/** 保存期限: how many records are kept until each day (仕様 14), for the retention report. */
+export async function retentionOf(db: Executor, tenantId?: string) {
+  const day = sql<string>`${paymentClaims.retainUntil}::text`;
+  return db
+    .select({
+      tenantId: paymentClaims.tenantId,
+      retainUntil: day,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(paymentClaims)
+    .where(tenantId ? eq(paymentClaims.tenantId, tenantId) : undefined)
+    .groupBy(paymentClaims.tenantId, paymentClaims.retainUntil)
+    .orderBy(paymentClaims.retainUntil);
 }

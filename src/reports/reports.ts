@@ -2,6 +2,7 @@ import { localDate, now } from "../platform/clock.ts";
 import { conflict, notFound, unprocessable } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { audit, type Ctx, mayAct, requireAccess, uniquely } from "../platform/operation.ts";
+import { retainUntil } from "../platform/retention.ts";
 import type {
   DailyReportOut,
   MonthlyReportOut,
@@ -138,6 +139,7 @@ export async function submitReport(
     decidedBy: null,
     decidedByName: null,
     comment: null,
+    retainUntil: await retainUntil(ctx.tx, ctx.tenantId, today),
   };
   // Two submissions at once: the version (and the one-pending rule) is the database's to decide.
   await uniquely(

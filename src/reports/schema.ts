@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { date, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { timestamptz } from "../platform/db/columns.ts";
 
 /**
@@ -29,6 +29,8 @@ export const reports = pgTable(
     decidedByName: text("decided_by_name"),
     /** The city's comments on a returned (or accepted) version. */
     comment: text("comment"),
+    /** 保存期限 (仕様 14): not deleted before this day (platform/retention.ts). */
+    retainUntil: date("retain_until").notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.reportId] }),

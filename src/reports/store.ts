@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { Executor, Tx } from "../platform/db/index.ts";
 import { reports } from "./schema.ts";
 
@@ -70,4 +70,19 @@ export async function reportsBetween(
       ),
     )
     .orderBy(asc(reports.period), desc(reports.version));
+}
+
+/** 保存期限: how many records are kept until each day (仕様 14), for the retention report. */
+export async function retentionOf(db: Executor, tenantId?: string) {
+  const day = sql<string>`${reports.retainUntil}::text`;
+  return db
+    .select({
+      tenantId: reports.tenantId,
+      retainUntil: day,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(reports)
+    .where(tenantId ? eq(reports.tenantId, tenantId) : undefined)
+    .groupBy(reports.tenantId, reports.retainUntil)
+    .orderBy(reports.retainUntil);
 }
