@@ -1,4 +1,5 @@
 import { addDays } from "../src/calendar/dates.ts";
+import { retentionOf as expensesRetention } from "../src/expenses/store.ts";
 import { retentionOf as investigationsRetention } from "../src/investigations/store.ts";
 import { retentionOf as paymentsRetention } from "../src/payments/store.ts";
 import { localDate, now } from "../src/platform/clock.ts";
@@ -11,6 +12,7 @@ const KEPT = [
   { kind: "reports", ja: "日次報告書・月次業務完了報告書", of: reportsRetention },
   { kind: "payment_claims", ja: "請求書（委託料の請求）", of: paymentsRetention },
   { kind: "investigations", ja: "調査依頼と回答", of: investigationsRetention },
+  { kind: "expense_entries", ja: "帳簿（経費の記帳）", of: expensesRetention },
 ] as const;
 
 /**

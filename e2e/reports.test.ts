@@ -93,6 +93,14 @@ describe("reports and payments", () => {
     await manager.getByText("2026年2月分を請求しました", { exact: false }).waitFor();
     await february.getByText("請求済").waitFor();
     await screenshot(manager, "payments-claimed");
+    // The books: an expense recorded for February (never edited: a correction is another entry).
+    await manager.getByLabel("対象月").last().fill("2026-02");
+    await manager.getByLabel("項目").fill("用紙・トナー");
+    await manager.getByLabel("金額（円）").fill("38500");
+    await manager.getByRole("button", { name: "記帳する" }).click();
+    await manager.getByText("記帳しました。").waitFor();
+    await manager.getByRole("cell", { name: "38,500円" }).first().waitFor();
+    await screenshot(manager, "ledger");
     expect(await axeViolations(manager)).toEqual([]);
 
     // The city sees the claim and its invoice, and records the payment.

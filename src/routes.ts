@@ -1,4 +1,5 @@
 import { calendarRoutes } from "./calendar/routes.ts";
+import { expenseRoutes } from "./expenses/routes.ts";
 import { investigationRoutes } from "./investigations/routes.ts";
 import { paymentRoutes } from "./payments/routes.ts";
 import { auditRoutes } from "./platform/audit/routes.ts";
@@ -30,4 +31,5 @@ export const ROUTES: RoutePlugin[] = [
   reportRoutes,
   paymentRoutes,
   investigationRoutes,
+  expenseRoutes,
 ];

@@ -1,4 +1,5 @@
 import { addDays } from "../calendar/dates.ts";
+import { recordExpense } from "../expenses/ledger.ts";
 import { claimPayment, paymentTerms, recordPayment } from "../payments/payments.ts";
 import { type Actor, systemActor } from "../platform/actor.ts";
 import { listUsers } from "../platform/auth/accounts.ts";
@@ -11,7 +12,8 @@ import { monthRange } from "../reports/sources.ts";
 /**
  * The paperwork of the demo's past, as the contract runs it: each month's completion report
  * submitted by the manager on the 5th of the next month and accepted by the city on the 8th;
- * the payment claimed on the 10th and paid on the 25th. The history's last month stays as it
+ * the payment claimed on the 10th and paid on the 25th; the month's consumables booked on its
+ * last day. The history's last month stays as it
  * would be the day after its report went in: submitted, awaiting inspection; the month before
  * it claimed, not yet paid. Nothing is dated after the present.
  */
@@ -56,6 +58,15 @@ export async function fileHistoryReports(
     // Never in the demo's future (its clock may stand in the middle of the history).
     if (submitAt > now().getTime()) break;
     if (!done.has(month)) {
+      // The month's consumables, booked as the month closes.
+      await step(at(month, 0, "16:00"), leadNamed, (ctx) =>
+        recordExpense(ctx, {
+          month,
+          category: "consumables",
+          description: "用紙・トナー・番号札用紙",
+          amount: 38_500 + (i % 3) * 2_200,
+        }),
+      );
       const version = await step(submitAt, leadNamed, (ctx) =>
         submitReport(ctx, "monthly", {
           period: month,

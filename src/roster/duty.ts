@@ -46,6 +46,25 @@ export async function dutyBetween(ctx: Ctx, range: { from: string; to: string })
   return out;
 }
 
+/**
+ * Each person's hours on the roster's shifts in a range, with their employment type: what the
+ * expense ledger costs. Names are personal data: the read is audited.
+ */
+export async function hoursWorked(ctx: Ctx, range: { from: string; to: string }) {
+  requireAccess(ctx, "roster.read");
+  const shifts = await shiftsBetween(ctx.tx, ctx.tenantId, range.from, range.to);
+  const people = new Map((await listPeople(ctx.tx, ctx.tenantId)).map((p) => [p.personId, p]));
+  const minutes = new Map<string, number>();
+  for (const s of shifts) minutes.set(s.personId, (minutes.get(s.personId) ?? 0) + shiftMinutes(s));
+  await audit(ctx, { action: "roster.duty.read", entity: "roster_shift", change: range });
+  return [...minutes].map(([personId, m]) => ({
+    personId,
+    name: people.get(personId)?.nameKanji ?? personId,
+    employment: people.get(personId)?.employment ?? "other",
+    hours: m / 60,
+  }));
+}
+
 export async function dutyDay(db: Executor, tenantId: string, day: string) {
   // One after another: inside a transaction they share one connection anyway.
   const calendar = await businessDayOf(db, tenantId, day);

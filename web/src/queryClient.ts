@@ -38,5 +38,6 @@ export const keys = {
   reportList: ["reports", "list"] as const,
   payments: ["payments"] as const,
   investigations: ["investigations"] as const,
+  ledger: (month: string) => ["ledger", month] as const,
   dashboard: (from: string, to: string) => ["dashboard", from, to] as const,
 };

@@ -91,6 +91,9 @@ export const AUDIT_ACTION_LABELS: Record<string, { ja: string; en: string }> = {
   "payment.claim": { ja: "委託料の請求", en: "Claimed a payment" },
   "payment.record": { ja: "委託料の支払", en: "Recorded a payment" },
   "payment.invoice": { ja: "請求書の出力", en: "Printed an invoice" },
+  "expense.read": { ja: "帳簿の閲覧", en: "Read the books" },
+  "expense.record": { ja: "帳簿への記帳", en: "Recorded an expense" },
+  "expense.rates_update": { ja: "人件費単価の変更", en: "Changed the staff cost rates" },
   "investigation.read": { ja: "調査依頼の閲覧", en: "Read the investigations" },
   "investigation.request": { ja: "調査の依頼", en: "Requested an investigation" },
   "investigation.answer": { ja: "調査への回答", en: "Answered an investigation" },
@@ -112,6 +115,7 @@ export const AUDIT_CATEGORIES: Record<string, { ja: string; en: string }> = {
   report: { ja: "報告書", en: "Reports" },
   payment: { ja: "委託料", en: "Payments" },
   investigation: { ja: "調査", en: "Investigations" },
+  expense: { ja: "帳簿", en: "Books" },
   audit: { ja: "監査ログ", en: "Audit" },
 };
 

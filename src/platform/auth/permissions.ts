@@ -139,6 +139,9 @@ export const PERMISSIONS = {
   "payment.claim": ["manager", "contractor_admin", "system"],
   /** 支払: the city records that it paid. */
   "payment.record": ["city", "system"],
+  /** 帳簿 (仕様 14): the books of the fee's use; the city reads them (情報公開, 調査). */
+  "expense.read": [...COUNTER_LEADS, "city", "contractor_admin", "admin", "system"],
+  "expense.write": ["manager", "contractor_admin", "system"],
   /** 調査 (仕様 9): the city asks, the contractor's leads answer, both read. */
   "investigation.read": [...COUNTER_LEADS, "city", "contractor_admin", "admin"],
   "investigation.request": ["city"],

@@ -106,6 +106,16 @@ export const reports: Record<keyof typeof ja, string> = {
   "investigations.answered": "Answer sent.",
   "investigations.close": "Close",
   "investigations.closed": "Closed.",
+  "ledger.title": "Books (use of the fee)",
+  "ledger.kept": "Kept until {{date}} (five years after the contract's last fiscal year)",
+  "ledger.item": "Item",
+  "ledger.kind": "Kind",
+  "ledger.hours": "Hours",
+  "ledger.amount": "Amount (yen)",
+  "ledger.record": "Record",
+  "ledger.recorded": "Recorded.",
+  "ledger.correctionHint":
+    "Entries are never edited or removed: correct a mistake with a negative entry.",
   "payments.title": "Payments",
   "payments.terms": "Terms",
   "payments.termsValue":

@@ -12,6 +12,7 @@ import { useDialog } from "../../ConfirmDialog.tsx";
 import { useLabel, useLang, useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import { OutcomeLine, useCommand, useGet } from "../../server.tsx";
+import { Ledger } from "./Ledger.tsx";
 
 /**
  * 委託料 (仕様 13): every payment month at a glance — pending its inspection, claimable at the
@@ -152,6 +153,7 @@ export function Payments({ me }: { me: Me }) {
           </table>
         </div>
       )}
+      {me.permissions.includes("expense.read") && <Ledger me={me} />}
     </section>
   );
 }
