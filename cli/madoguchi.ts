@@ -5,6 +5,7 @@ import { DataLockedError } from "../src/platform/db/lock.ts";
 import { DomainError } from "../src/platform/errors.ts";
 import { openConfiguredDatabase } from "../src/server.ts";
 import { calendarCommand } from "./calendar.ts";
+import { cardsCommand } from "./cards.ts";
 import {
   auditCommand,
   backupCommand,
@@ -38,6 +39,7 @@ const HELP = `madoguchi — マイナンバーカード窓口 / My Number Card c
   madoguchi report daily   --tenant T --date D    [--format json|xlsx|pdf] [--version N] [--out FILE]
   madoguchi report monthly --tenant T --month M   [--format json|xlsx|pdf] [--version N] [--out FILE]
                                                    日次報告書・月次業務完了報告書 (submitted version, else the draft)
+  madoguchi cards summary --tenant T [--json]      カード在庫: cards now in each state
   madoguchi retention report [--tenant T] [--within DAYS] [--json]
                                                    保存期限: what is kept until when, what falls due
   madoguchi demo history --tenant T [--seed N]     six months of simulated service (2026-02-02 to 07-31)
@@ -57,6 +59,7 @@ const COMMANDS: Record<string, Command> = {
   roster: rosterCommand,
   staffing: staffingCommand,
   report: reportCommand,
+  cards: cardsCommand,
   retention: retentionCommand,
   demo: demoCommand,
   purge: purgeCommand,

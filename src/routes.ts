@@ -1,4 +1,5 @@
 import { calendarRoutes } from "./calendar/routes.ts";
+import { cardRoutes } from "./cards/routes.ts";
 import { expenseRoutes } from "./expenses/routes.ts";
 import { investigationRoutes } from "./investigations/routes.ts";
 import { paymentRoutes } from "./payments/routes.ts";
@@ -32,4 +33,5 @@ export const ROUTES: RoutePlugin[] = [
   paymentRoutes,
   investigationRoutes,
   expenseRoutes,
+  cardRoutes,
 ];

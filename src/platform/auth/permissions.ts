@@ -139,6 +139,12 @@ export const PERMISSIONS = {
   "payment.claim": ["manager", "contractor_admin", "system"],
   /** 支払: the city records that it paid. */
   "payment.record": ["city", "system"],
+  /** カード在庫 (仕様 4(4)): holders' names and birth dates; the counter's people only. */
+  "card.read": [...COUNTER_STAFF, "system"],
+  "card.work": [...COUNTER_STAFF, "system"],
+  /** 廃棄（返還）: the leads return unclaimed cards once the city's period is over. */
+  "card.dispose": [...COUNTER_LEADS, "system"],
+  "card.configure": ["city", "admin", "system"],
   /** 帳簿 (仕様 14): the books of the fee's use; the city reads them (情報公開, 調査). */
   "expense.read": [...COUNTER_LEADS, "city", "contractor_admin", "admin", "system"],
   "expense.write": ["manager", "contractor_admin", "system"],

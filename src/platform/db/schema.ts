@@ -1,6 +1,7 @@
 // Every table of every domain, for Drizzle's typed queries and for drizzle-kit's migrations.
 
 export * from "../../calendar/schema.ts";
+export * from "../../cards/schema.ts";
 export * from "../../expenses/schema.ts";
 export * from "../../investigations/schema.ts";
 export * from "../../payments/schema.ts";

@@ -1,0 +1,178 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cardsCommand } from "../../cli/cards.ts";
+import {
+  buildTenant,
+  buildTestApp,
+  buildUser,
+  type Client,
+  signInAs,
+  type TestApp,
+} from "../../test/factories.ts";
+import { listAuditEvents } from "../platform/audit/store.ts";
+import type { CardOut } from "./contract.ts";
+
+let t: TestApp;
+let tenantId: string;
+let staff: Client;
+let otherStaff: Client;
+let manager: Client;
+let city: Client;
+let ids: string[];
+beforeAll(async () => {
+  t = await buildTestApp();
+  tenantId = (await buildTenant(t.database)).tenantId;
+  const client = async (role: "manager" | "city" | "staff") =>
+    signInAs(t.app, tenantId, (await buildUser(t.database, tenantId, role)).username);
+  staff = await client("staff");
+  otherStaff = await client("staff");
+  manager = await client("manager");
+  city = await client("city");
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const batch = {
+  deliveredOn: "2026-08-03",
+  cards: [
+    {
+      noticeRef: "NGK-2608-0001",
+      nameKana: "ヤマダ タロウ",
+      birthDate: "1980-04-01",
+      locker: "A",
+      slot: "01",
+    },
+    {
+      noticeRef: "NGK-2608-0002",
+      nameKana: "やまだ はなこ",
+      birthDate: "1982-11-23",
+      locker: "A",
+      slot: "02",
+    },
+    {
+      noticeRef: "NGK-2608-0003",
+      nameKana: "スズキ イチロウ",
+      birthDate: "1975-06-30",
+      express: true,
+    },
+  ],
+};
+
+describe("the card stock", () => {
+  it("receives a batch by the notices' references, with kana names and birth dates, and refuses a reference twice", async () => {
+    expect((await city.request("POST", "/api/v1/cards/batches", batch)).statusCode).toBe(403);
+    const repeated = await staff.request("POST", "/api/v1/cards/batches", {
+      ...batch,
+      cards: [batch.cards[0], batch.cards[0]],
+    });
+    expect(repeated.json().code).toBe("notice_ref_repeated");
+    const bad = await staff.request("POST", "/api/v1/cards/batches", {
+      ...batch,
+      cards: [{ ...batch.cards[0], nameKana: "Yamada" }],
+    });
+    expect(bad.statusCode).toBe(400);
+    const res = await staff.request("POST", "/api/v1/cards/batches", batch);
+    expect(res.statusCode, res.body).toBe(201);
+    ids = (res.json() as { cards: { id: string; state: string }[] }).cards.map((c) => c.id);
+    expect(ids).toHaveLength(3);
+    const again = await staff.request("POST", "/api/v1/cards/batches", {
+      ...batch,
+      cards: [batch.cards[1]],
+    });
+    expect(again.json().code).toBe("notice_ref_taken");
+    // Hiragana is kept as katakana, and the holder is found by kana and birth date.
+    const found = (
+      await staff.request("GET", `/api/v1/cards?q=${encodeURIComponent("ヤマダ 1982-11-23")}`)
+    ).json() as CardOut[];
+    expect(found.map((c) => c.noticeRef)).toEqual(["NGK-2608-0002"]);
+    expect(found[0]!.nameKana).toBe("ヤマダ ハナコ");
+    expect((await city.request("GET", "/api/v1/cards")).statusCode).toBe(403);
+  });
+
+  it("hands a card over only once it is set up, and only once; other illegal steps say which", async () => {
+    const [first] = ids;
+    const early = await staff.request("POST", `/api/v1/cards/${first}/handover`, {
+      identityCheck: "card_pin",
+    });
+    expect(early.statusCode).toBe(409);
+    expect(early.json().code).toBe("card_not_set_up");
+    const notice = await staff.request("POST", `/api/v1/cards/${first}/steps`, {
+      action: "send_notice",
+    });
+    expect(notice.json().code).toBe("cannot_send_notice");
+    const setUp = await staff.request("POST", `/api/v1/cards/${first}/setup`, { terminal: "T1" });
+    expect(setUp.json()).toMatchObject({ state: "set_up", setupTerminalId: "T1" });
+    const given = await staff.request("POST", `/api/v1/cards/${first}/handover`, {
+      identityCheck: "photo_id",
+    });
+    expect(given.json()).toMatchObject({ state: "handed_over", identityCheck: "photo_id" });
+    const twice = await staff.request("POST", `/api/v1/cards/${first}/handover`, {
+      identityCheck: "photo_id",
+    });
+    expect(twice.json().code).toBe("card_already_handed_over");
+    const steps = await listAuditEvents(t.database.db, tenantId, {
+      limit: 10,
+      action: "card.hand_over",
+    });
+    expect(steps).toHaveLength(1);
+  });
+
+  it("lets exactly one of two counters hand over the same card at once", async () => {
+    const card = ids[1]!;
+    await staff.request("POST", `/api/v1/cards/${card}/setup`, {});
+    const both = await Promise.all([
+      staff.request("POST", `/api/v1/cards/${card}/handover`, { identityCheck: "card_pin" }),
+      otherStaff.request("POST", `/api/v1/cards/${card}/handover`, { identityCheck: "card_pin" }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(both.find((r) => r.statusCode === 409)!.json().code).toBe("card_already_handed_over");
+  });
+
+  it("returns an unclaimed card for disposal only after the city's period, by a lead", async () => {
+    const card = ids[2]!;
+    await staff.request("POST", `/api/v1/cards/${card}/setup`, {});
+    await staff.request("POST", `/api/v1/cards/${card}/steps`, { action: "send_notice" });
+    await staff.request("POST", `/api/v1/cards/${card}/steps`, {
+      action: "mark_unclaimed",
+      reason: "期限までに来庁なし",
+    });
+    expect(
+      (await staff.request("POST", `/api/v1/cards/${card}/steps`, { action: "dispose" }))
+        .statusCode,
+    ).toBe(403);
+    const early = await manager.request("POST", `/api/v1/cards/${card}/steps`, {
+      action: "dispose",
+    });
+    expect(early.json().code).toBe("disposal_too_early");
+    const summary = (await manager.request("GET", "/api/v1/cards/summary")).json();
+    expect(summary).toMatchObject({ received: 0, handed_over: 2, unclaimed: 1, returned: 0 });
+    expect(Object.keys(summary).sort()).toEqual(
+      [
+        "defective",
+        "handed_over",
+        "notice_sent",
+        "received",
+        "reminded",
+        "reserved",
+        "returned",
+        "set_up",
+        "unclaimed",
+      ].sort(),
+    );
+    // The city sets a shorter period (for this test: none left to wait), and the card may go back.
+    expect(
+      (await city.request("PUT", "/api/v1/cards/settings", { disposalAfterDays: 1 })).statusCode,
+    ).toBe(200);
+    const still = await manager.request("POST", `/api/v1/cards/${card}/steps`, {
+      action: "dispose",
+    });
+    expect(still.json().code).toBe("disposal_too_early");
+  });
+
+  it("prints the same summary on the command line", async () => {
+    const lines: string[] = [];
+    const io = { out: (text: string) => lines.push(text), err: () => {} };
+    expect(await cardsCommand(t.database, ["summary", "--tenant", tenantId, "--json"], io)).toBe(0);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ handed_over: 2, unclaimed: 1 });
+  });
+});

@@ -1,0 +1,30 @@
+import { eq } from "drizzle-orm";
+import { now } from "../platform/clock.ts";
+import type { Executor } from "../platform/db/index.ts";
+import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
+import { cardSettings } from "./schema.ts";
+
+/** Until the city sets its own: an unclaimed card is returned six months after its notice. */
+export const DEFAULT_DISPOSAL_DAYS = 183;
+
+export async function findCardSettings(db: Executor, tenantId: string) {
+  const [row] = await db.select().from(cardSettings).where(eq(cardSettings.tenantId, tenantId));
+  return { disposalAfterDays: row?.disposalAfterDays ?? DEFAULT_DISPOSAL_DAYS };
+}
+
+export async function cardSettingsOf(ctx: Ctx) {
+  requireAccess(ctx, "card.read");
+  return findCardSettings(ctx.tx, ctx.tenantId);
+}
+
+/** The city sets the period before unclaimed cards go back for disposal. */
+export async function updateCardSettings(ctx: Ctx, props: { disposalAfterDays: number }) {
+  requireAccess(ctx, "card.configure");
+  const row = { tenantId: ctx.tenantId, ...props, updatedBy: ctx.actor.userId, updatedAt: now() };
+  await ctx.tx
+    .insert(cardSettings)
+    .values(row)
+    .onConflictDoUpdate({ target: cardSettings.tenantId, set: row });
+  await audit(ctx, { action: "card.settings_update", entity: "card_settings", change: props });
+  return props;
+}

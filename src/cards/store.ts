@@ -1,0 +1,88 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Executor, Tx } from "../platform/db/index.ts";
+import { cardBatches, cardEvents, cards } from "./schema.ts";
+
+export type Card = typeof cards.$inferSelect;
+export type CardEvent = typeof cardEvents.$inferSelect;
+
+export async function insertBatch(tx: Tx, row: typeof cardBatches.$inferInsert): Promise<void> {
+  await tx.insert(cardBatches).values(row);
+}
+
+export async function insertCards(tx: Tx, rows: Card[]): Promise<void> {
+  if (rows.length > 0) await tx.insert(cards).values(rows);
+}
+
+export async function insertEvents(tx: Tx, rows: CardEvent[]): Promise<void> {
+  if (rows.length > 0) await tx.insert(cardEvents).values(rows);
+}
+
+/** A card locked for its step: two counters handing it over at once take turns, and the second sees it gone. */
+export async function lockCard(
+  tx: Tx,
+  tenantId: string,
+  cardId: string,
+): Promise<Card | undefined> {
+  const [row] = await tx
+    .select()
+    .from(cards)
+    .where(and(eq(cards.tenantId, tenantId), eq(cards.cardId, cardId)))
+    .for("update");
+  return row;
+}
+
+export async function updateCard(tx: Tx, card: Card, change: Partial<Card>): Promise<Card> {
+  const [row] = await tx
+    .update(cards)
+    .set(change)
+    .where(and(eq(cards.tenantId, card.tenantId), eq(cards.cardId, card.cardId)))
+    .returning();
+  return row!;
+}
+
+export async function findCards(
+  db: Executor,
+  tenantId: string,
+  filter: {
+    state?: string | undefined;
+    nameKana?: string | undefined;
+    birthDate?: string | undefined;
+    noticeRef?: string | undefined;
+  },
+  limit = 200,
+): Promise<Card[]> {
+  return db
+    .select()
+    .from(cards)
+    .where(
+      and(
+        eq(cards.tenantId, tenantId),
+        filter.state ? eq(cards.state, filter.state) : undefined,
+        filter.nameKana ? sql`${cards.nameKana} like ${`${filter.nameKana}%`}` : undefined,
+        filter.birthDate ? eq(cards.birthDate, filter.birthDate) : undefined,
+        filter.noticeRef ? eq(cards.noticeRef, filter.noticeRef) : undefined,
+      ),
+    )
+    .orderBy(asc(cards.express), asc(cards.updatedAt))
+    .limit(limit);
+}
+
+export async function countByState(db: Executor, tenantId: string) {
+  return db
+    .select({ state: cards.state, count: sql<number>`count(*)::int` })
+    .from(cards)
+    .where(eq(cards.tenantId, tenantId))
+    .groupBy(cards.state);
+}
+
+export async function eventsOf(
+  db: Executor,
+  tenantId: string,
+  cardId: string,
+): Promise<CardEvent[]> {
+  return db
+    .select()
+    .from(cardEvents)
+    .where(and(eq(cardEvents.tenantId, tenantId), eq(cardEvents.cardId, cardId)))
+    .orderBy(asc(cardEvents.at));
+}
