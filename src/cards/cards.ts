@@ -21,6 +21,7 @@ import {
   insertCards,
   insertEvents,
   lockCard,
+  stepsPerDay,
   updateCard,
 } from "./store.ts";
 
@@ -243,6 +244,18 @@ export async function searchCards(
     change: { state: props.state ?? null, found: rows.length },
   });
   return rows.map(cardOut);
+}
+
+/** 受領・交付前設定・交付 per day: counts only (no one's name), for the reports. */
+export async function cardStepsPerDay(
+  ctx: Ctx,
+  range: { from: string; to: string },
+): Promise<Record<string, Record<string, number>>> {
+  requireAccess(ctx, "report.read");
+  const out: Record<string, Record<string, number>> = {};
+  for (const r of await stepsPerDay(ctx.tx, ctx.tenantId, range.from, range.to))
+    out[r.day] = { ...out[r.day], [r.action]: r.count };
+  return out;
 }
 
 /** Cards now in each state. */

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardsCommand } from "../../cli/cards.ts";
+import { reportCommand } from "../../cli/report.ts";
 import {
   buildTenant,
   buildTestApp,
@@ -9,6 +10,7 @@ import {
   type TestApp,
 } from "../../test/factories.ts";
 import { listAuditEvents } from "../platform/audit/store.ts";
+import { startClockAt } from "../platform/clock.ts";
 import type { CardOut } from "./contract.ts";
 
 let t: TestApp;
@@ -19,6 +21,8 @@ let manager: Client;
 let city: Client;
 let ids: string[];
 beforeAll(async () => {
+  // A Tuesday the counter is open: the day's report counts the day's steps.
+  startClockAt(new Date("2026-08-04T10:00:00+09:00"));
   t = await buildTestApp();
   tenantId = (await buildTenant(t.database)).tenantId;
   const client = async (role: "manager" | "city" | "staff") =>
@@ -29,6 +33,7 @@ beforeAll(async () => {
   city = await client("city");
 });
 afterAll(async () => {
+  startClockAt(undefined);
   await t.close();
 });
 
@@ -174,5 +179,22 @@ describe("the card stock", () => {
     const io = { out: (text: string) => lines.push(text), err: () => {} };
     expect(await cardsCommand(t.database, ["summary", "--tenant", tenantId, "--json"], io)).toBe(0);
     expect(JSON.parse(lines[0]!)).toMatchObject({ handed_over: 2, unclaimed: 1 });
+  });
+
+  it("are counted by the reports from their records: received, set up, handed over", async () => {
+    const today = "2026-08-04";
+    const lines: string[] = [];
+    const io = { out: (text: string) => lines.push(text), err: () => {} };
+    await reportCommand(t.database, ["daily", "--tenant", tenantId, "--date", today], io);
+    const daily = JSON.parse(lines.join("\n"));
+    expect(daily.backOffice).toEqual({ received: 3, setUp: 3, handedOver: 2 });
+    lines.length = 0;
+    await reportCommand(
+      t.database,
+      ["monthly", "--tenant", tenantId, "--month", today.slice(0, 7)],
+      io,
+    );
+    const monthly = JSON.parse(lines.join("\n"));
+    expect(monthly.totals.setup.completed).toBe(3);
   });
 });

@@ -75,6 +75,16 @@ export async function countByState(db: Executor, tenantId: string) {
     .groupBy(cards.state);
 }
 
+/** Steps taken per day (Tokyo) and action between two days: what the reports count. */
+export async function stepsPerDay(db: Executor, tenantId: string, from: string, to: string) {
+  const day = sql<string>`to_char(${cardEvents.at} at time zone 'Asia/Tokyo', 'YYYY-MM-DD')`;
+  return db
+    .select({ day, action: cardEvents.action, count: sql<number>`count(*)::int` })
+    .from(cardEvents)
+    .where(and(eq(cardEvents.tenantId, tenantId), sql`${day} between ${from} and ${to}`))
+    .groupBy(day, cardEvents.action);
+}
+
 export async function eventsOf(
   db: Executor,
   tenantId: string,

@@ -72,6 +72,10 @@ export const dailyFiguresSchema = z.object({
     byOutcome: z.record(z.string(), z.number().int()),
     byCategory: z.record(z.string(), z.number().int()),
   }),
+  /** Absent from versions submitted before the card stock was kept. */
+  backOffice: z
+    .object({ received: z.number().int(), setUp: z.number().int(), handedOver: z.number().int() })
+    .optional(),
   equipmentTrouble: z.array(occurrence),
   incidents: z.array(occurrence),
   target,

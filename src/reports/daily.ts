@@ -41,6 +41,8 @@ export interface DailyInput {
   duty: DutyHourIn[];
   /** People on the roster's shifts that day. */
   staffOnDuty: number;
+  /** The card stock's steps that day (receive, setup, hand_over …), from its records. */
+  cardSteps: Record<string, number>;
   /** The service-level target: share called within so many minutes. */
   target: { share: number; minutes: number };
 }
@@ -174,6 +176,12 @@ export function dailyFigures(input: DailyInput) {
       calls: phone.length,
       byOutcome: count(phone.map((r) => r.outcome)),
       byCategory: count(phone.map((r) => r.category ?? "other")),
+    },
+    // 事務処理 (仕様 4(4)): cards received, set up and handed over, from the card stock's records.
+    backOffice: {
+      received: input.cardSteps.receive ?? 0,
+      setUp: input.cardSteps.setup ?? 0,
+      handedOver: input.cardSteps.hand_over ?? 0,
     },
     // Filled by the equipment and incident records (仕様 7, 14) once the counter keeps them.
     equipmentTrouble: [] as Occurrence[],

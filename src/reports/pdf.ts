@@ -65,6 +65,12 @@ function daily(flow: FlowDocument, f: DailyFigures, labels: Labels) {
       `${f.visits.people}人（うち予約 ${f.visits.booked}人・当日 ${f.visits.walkIns}人）`,
     ],
     ["対応終了", `${f.visits.served}人　不在 ${f.visits.noShow}人　取消 ${f.visits.cancelled}人`],
+    [
+      "カード（事務処理）",
+      f.backOffice
+        ? `受領 ${f.backOffice.received}枚・交付前設定 ${f.backOffice.setUp}枚・交付 ${f.backOffice.handedOver}枚`
+        : "—",
+    ],
   ]);
   const rows = inOrderOf(Object.keys(labels.procedures), f.counter).map(([code, o]) => [
     labels.procedures[code] ?? code,

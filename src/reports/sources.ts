@@ -1,4 +1,5 @@
 import { calendarDays } from "../calendar/days.ts";
+import { cardStepsPerDay } from "../cards/cards.ts";
 import type { Ctx } from "../platform/operation.ts";
 import { catalogueView, serviceRecords, ticketTimes } from "../queue/reads.ts";
 import { reservationCounts } from "../reservations/counts.ts";
@@ -32,6 +33,7 @@ export async function draftDays(
   const bookings = await reservationCounts(ctx, range);
   const duty = new Map((await dutyBetween(ctx, range)).map((d) => [d.date, d]));
   const target = await counterTarget(ctx);
+  const cardSteps = await cardStepsPerDay(ctx, range);
   return days.map((day) =>
     dailyFigures({
       date: day.date,
@@ -40,6 +42,7 @@ export async function draftDays(
       reservations: bookings[day.date] ?? {},
       duty: duty.get(day.date)?.hours ?? [],
       staffOnDuty: duty.get(day.date)?.people ?? 0,
+      cardSteps: cardSteps[day.date] ?? {},
       target,
     }),
   );
@@ -58,7 +61,11 @@ export async function draftMonth(ctx: Ctx, { month }: { month: string }): Promis
     month,
     days,
     categoryOf: Object.fromEntries(procedures.map((p) => [p.code, p.reportCategory])),
-    setupsDone: 0,
+    // Setups are done on any day, open or not: counted from the card stock over the whole month.
+    setupsDone: Object.values(await cardStepsPerDay(ctx, range)).reduce(
+      (sum, day) => sum + (day.setup ?? 0),
+      0,
+    ),
     waits: tickets.map(waitMinutes).filter((m): m is number => m !== null),
     paidStaffHours: duty.reduce((sum, d) => sum + d.paidHours, 0),
     training: sessions

@@ -110,6 +110,17 @@ function daily(
     "取消",
     f.reservations.cancelled,
   ]);
+  if (f.backOffice)
+    sheet.addRow([
+      "カード（事務処理）",
+      "",
+      "受領",
+      f.backOffice.received,
+      "交付前設定",
+      f.backOffice.setUp,
+      "交付",
+      f.backOffice.handedOver,
+    ]);
   sheet.addRow([]);
   sheet.addRow([
     "待ち時間（分）",

@@ -84,6 +84,8 @@ export const reports: Record<keyof typeof ja, string> = {
   "reports.leadsAlways": "present in every counter hour",
   "reports.leadsMissing": "absent in some hours",
   "reports.phoneCalls": "Phone calls",
+  "reports.cards": "Cards (back office)",
+  "reports.cardsValue": "received {{received}}, set up {{setUp}}, handed over {{handedOver}}",
   "reports.callsValue": "{{calls}}",
   "reports.incidents": "Equipment trouble and incidents",
   "reports.none": "None",

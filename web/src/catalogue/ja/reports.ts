@@ -80,6 +80,8 @@ export const reports = {
   "reports.leadsAlways": "窓口の全時間帯に在席",
   "reports.leadsMissing": "不在の時間帯あり",
   "reports.phoneCalls": "電話対応",
+  "reports.cards": "カード（事務処理）",
+  "reports.cardsValue": "受領 {{received}}枚・交付前設定 {{setUp}}枚・交付 {{handedOver}}枚",
   "reports.callsValue": "{{calls}}件",
   "reports.incidents": "機器の不具合・事故",
   "reports.none": "なし",

@@ -95,6 +95,12 @@ export function DailyReport({ me, date }: { me: Me; date: string }) {
             <dd>{t("reports.visitsValue", f.visits)}</dd>
             <dt>{t("reports.bookings")}</dt>
             <dd>{t("reports.bookingsValue", f.reservations)}</dd>
+            {f.backOffice && (
+              <>
+                <dt>{t("reports.cards")}</dt>
+                <dd>{t("reports.cardsValue", f.backOffice)}</dd>
+              </>
+            )}
             <dt>{t("reports.waiting")}</dt>
             <dd>
               {t("reports.waitingValue", {
