@@ -1,4 +1,5 @@
 import { addDays } from "../src/calendar/dates.ts";
+import { retentionOf as stocktakesRetention } from "../src/cards/store.ts";
 import { retentionOf as expensesRetention } from "../src/expenses/store.ts";
 import { retentionOf as investigationsRetention } from "../src/investigations/store.ts";
 import { retentionOf as paymentsRetention } from "../src/payments/store.ts";
@@ -13,6 +14,7 @@ const KEPT = [
   { kind: "payment_claims", ja: "請求書（委託料の請求）", of: paymentsRetention },
   { kind: "investigations", ja: "調査依頼と回答", of: investigationsRetention },
   { kind: "expense_entries", ja: "帳簿（経費の記帳）", of: expensesRetention },
+  { kind: "card_stocktakes", ja: "カードの棚卸記録", of: stocktakesRetention },
 ] as const;
 
 /**

@@ -66,3 +66,36 @@ export const cardQuery = z.object({
   q: z.string().trim().max(80).optional(),
 });
 export const settingsSchema = z.object({ disposalAfterDays: z.number().int().min(1).max(3650) });
+
+export const stocktakeInput = z.object({
+  locker: z.string().trim().max(20).optional(),
+  found: z.array(z.string().trim().max(40)).max(5000),
+});
+export const stocktakeSchema = z.object({
+  stocktakeId: z.string(),
+  locker: z.string().nullable(),
+  scanned: z.number().int(),
+  missing: z.array(
+    z.object({ noticeRef: z.string(), locker: z.string().nullable(), slot: z.string().nullable() }),
+  ),
+  misplaced: z.array(
+    z.object({
+      noticeRef: z.string(),
+      locker: z.string().nullable(),
+      foundIn: z.string().nullable(),
+    }),
+  ),
+  unknown: z.array(z.string()),
+  takenAt: z.string(),
+  takenByName: z.string(),
+  clean: z.boolean(),
+});
+export type StocktakeOut = z.infer<typeof stocktakeSchema>;
+export const queuesSchema = z.object({
+  setup: z.array(cardSchema),
+  notices: z.array(cardSchema),
+  reminders: z.array(cardSchema),
+  disposals: z.array(cardSchema),
+  express: z.array(cardSchema),
+});
+export type CardQueuesOut = z.infer<typeof queuesSchema>;

@@ -11,7 +11,7 @@ import {
 } from "../../test/factories.ts";
 import { listAuditEvents } from "../platform/audit/store.ts";
 import { startClockAt } from "../platform/clock.ts";
-import type { CardOut } from "./contract.ts";
+import type { CardOut, CardQueuesOut, StocktakeOut } from "./contract.ts";
 
 let t: TestApp;
 let tenantId: string;
@@ -196,5 +196,62 @@ describe("the card stock", () => {
     );
     const monthly = JSON.parse(lines.join("\n"));
     expect(monthly.totals.setup.completed).toBe(3);
+  });
+
+  it("lists the back office's work, and a stocktake finds what is missing, misplaced or unknown", async () => {
+    const res = await staff.request("POST", "/api/v1/cards/batches", {
+      deliveredOn: "2026-08-04",
+      cards: [
+        {
+          noticeRef: "NGK-2608-0011",
+          nameKana: "タナカ ミキ",
+          birthDate: "1990-01-02",
+          locker: "B",
+          slot: "01",
+        },
+        {
+          noticeRef: "NGK-2608-0012",
+          nameKana: "タナカ ケン",
+          birthDate: "1991-02-03",
+          locker: "B",
+          slot: "02",
+        },
+        {
+          noticeRef: "NGK-2608-0013",
+          nameKana: "イトウ サキ",
+          birthDate: "1992-03-04",
+          locker: "B",
+          slot: "03",
+          express: true,
+        },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const queues = (await staff.request("GET", "/api/v1/cards/queues")).json() as CardQueuesOut;
+    // Express first, then the oldest.
+    expect(queues.setup.map((c) => c.noticeRef)).toEqual([
+      "NGK-2608-0013",
+      "NGK-2608-0011",
+      "NGK-2608-0012",
+    ]);
+    expect(queues.reminders.map((c) => c.noticeRef)).toEqual(["NGK-2608-0003"]);
+    expect(queues.express.map((c) => c.noticeRef)).toEqual(["NGK-2608-0003", "NGK-2608-0013"]);
+    const taken = await staff.request("POST", "/api/v1/cards/stocktakes", {
+      locker: "B",
+      found: ["NGK-2608-0011", "ngk-2608-0003", "NGK-2608-0099"],
+    });
+    expect(taken.statusCode, taken.body).toBe(201);
+    const report = taken.json() as StocktakeOut;
+    expect(report.missing.map((m) => m.noticeRef).sort()).toEqual([
+      "NGK-2608-0012",
+      "NGK-2608-0013",
+    ]);
+    expect(report.misplaced).toEqual([{ noticeRef: "NGK-2608-0003", locker: null, foundIn: "B" }]);
+    expect(report.unknown).toEqual(["NGK-2608-0099"]);
+    expect(report.clean).toBe(false);
+    // On record for the manager and the city; not for the clerk to browse.
+    expect((await staff.request("GET", "/api/v1/cards/stocktakes")).statusCode).toBe(403);
+    const seen = (await city.request("GET", "/api/v1/cards/stocktakes")).json() as StocktakeOut[];
+    expect(seen.map((s) => s.stocktakeId)).toEqual([report.stocktakeId]);
   });
 });

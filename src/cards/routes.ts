@@ -16,12 +16,16 @@ import {
   cardQuery,
   cardSchema,
   handoverInput,
+  queuesSchema,
   settingsSchema,
   setupInput,
   stepInput,
+  stocktakeInput,
+  stocktakeSchema,
   summarySchema,
 } from "./contract.ts";
 import { cardSettingsOf, updateCardSettings } from "./settings.ts";
+import { cardQueues, stocktakes, takeStock } from "./stock.ts";
 
 /** カード在庫: batches received, each card's steps, the search and the summary. */
 export async function cardRoutes(app: App, { database }: RouteDeps) {
@@ -118,6 +122,47 @@ export async function cardRoutes(app: App, { database }: RouteDeps) {
     },
     async (request) =>
       run(request, (ctx) => moveCard(ctx, { cardId: request.params.id, ...request.body })),
+  );
+
+  app.get(
+    "/api/v1/cards/queues",
+    {
+      config: { access: { permission: "card.read" } },
+      schema: {
+        tags: ["cards"],
+        summary: "The back office's work: setups, notices, reminders, disposals, express cards",
+        response: { 200: queuesSchema },
+      },
+    },
+    async (request) => run(request, cardQueues),
+  );
+
+  app.post(
+    "/api/v1/cards/stocktakes",
+    {
+      config: { access: { permission: "card.work" } },
+      schema: {
+        tags: ["cards"],
+        summary: "棚卸: the references scanned in a locker (or all) against the records",
+        body: stocktakeInput,
+        response: { 201: stocktakeSchema },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await run(request, (ctx) => takeStock(ctx, request.body))),
+  );
+
+  app.get(
+    "/api/v1/cards/stocktakes",
+    {
+      config: { access: { permission: "card.stocktake_read" } },
+      schema: {
+        tags: ["cards"],
+        summary: "Every stocktake and what it found, newest first",
+        response: { 200: z.array(stocktakeSchema) },
+      },
+    },
+    async (request) => run(request, stocktakes),
   );
 
   app.get(

@@ -4,6 +4,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgTable,
   primaryKey,
   text,
@@ -89,3 +90,31 @@ export const cardSettings = pgTable("card_settings", {
   updatedBy: text("updated_by").notNull(),
   updatedAt: timestamptz("updated_at").notNull(),
 });
+
+/**
+ * 棚卸: a count of one locker (or all) by scanning, and what it found wrong — cards missing from
+ * where they should be, cards found where they should not be, references not in stock. Kept as
+ * a record for the manager and the city.
+ */
+export const cardStocktakes = pgTable(
+  "card_stocktakes",
+  {
+    tenantId: text("tenant_id").notNull(),
+    stocktakeId: text("stocktake_id").notNull(),
+    /** The locker counted; null for all of them. */
+    locker: text("locker"),
+    scanned: integer("scanned").notNull(),
+    missing: jsonb("missing")
+      .$type<{ noticeRef: string; locker: string | null; slot: string | null }[]>()
+      .notNull(),
+    misplaced: jsonb("misplaced")
+      .$type<{ noticeRef: string; locker: string | null; foundIn: string | null }[]>()
+      .notNull(),
+    unknown: jsonb("unknown").$type<string[]>().notNull(),
+    takenAt: timestamptz("taken_at").notNull(),
+    takenBy: text("taken_by").notNull(),
+    takenByName: text("taken_by_name").notNull(),
+    retainUntil: date("retain_until").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.stocktakeId] })],
+);

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor, Tx } from "../platform/db/index.ts";
-import { cardBatches, cardEvents, cards } from "./schema.ts";
+import { cardBatches, cardEvents, cardStocktakes, cards } from "./schema.ts";
 
 export type Card = typeof cards.$inferSelect;
 export type CardEvent = typeof cardEvents.$inferSelect;
@@ -95,4 +95,18 @@ export async function eventsOf(
     .from(cardEvents)
     .where(and(eq(cardEvents.tenantId, tenantId), eq(cardEvents.cardId, cardId)))
     .orderBy(asc(cardEvents.at));
+}
+
+/** 保存期限: how many stocktakes are kept until each day (仕様 14), for the retention report. */
+export async function retentionOf(db: Executor, tenantId?: string) {
+  return db
+    .select({
+      tenantId: cardStocktakes.tenantId,
+      retainUntil: sql<string>`${cardStocktakes.retainUntil}::text`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(cardStocktakes)
+    .where(tenantId ? eq(cardStocktakes.tenantId, tenantId) : undefined)
+    .groupBy(cardStocktakes.tenantId, cardStocktakes.retainUntil)
+    .orderBy(cardStocktakes.retainUntil);
 }

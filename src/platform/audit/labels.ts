@@ -101,6 +101,8 @@ export const AUDIT_ACTION_LABELS: Record<string, { ja: string; en: string }> = {
   "card.dispose": { ja: "カードの廃棄（返還）", en: "Returned a card for disposal" },
   "card.defect": { ja: "不良カード", en: "Marked a card defective" },
   "card.search": { ja: "カードの検索", en: "Searched the cards" },
+  "card.stocktake": { ja: "棚卸", en: "Took stock of the cards" },
+  "card.stocktake_read": { ja: "棚卸記録の閲覧", en: "Read the stocktakes" },
   "card.settings_update": { ja: "カード保管期間の変更", en: "Changed the card period" },
   "expense.read": { ja: "帳簿の閲覧", en: "Read the books" },
   "expense.record": { ja: "帳簿への記帳", en: "Recorded an expense" },

@@ -145,6 +145,8 @@ export const PERMISSIONS = {
   /** 廃棄（返還）: the leads return unclaimed cards once the city's period is over. */
   "card.dispose": [...COUNTER_LEADS, "system"],
   "card.configure": ["city", "admin", "system"],
+  /** 棚卸の記録: the discrepancy reports, for the leads and the city. */
+  "card.stocktake_read": [...COUNTER_LEADS, "city", "system"],
   /** 帳簿 (仕様 14): the books of the fee's use; the city reads them (情報公開, 調査). */
   "expense.read": [...COUNTER_LEADS, "city", "contractor_admin", "admin", "system"],
   "expense.write": ["manager", "contractor_admin", "system"],
