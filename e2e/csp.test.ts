@@ -22,6 +22,7 @@ const SCREENS: Record<string, string[]> = {
     "/counter",
     "/phone",
     "/reservations",
+    "/cards",
     "/queue-settings",
     "/calendar",
     "/roster",

@@ -8,6 +8,7 @@ export type StaffPath =
   | "/counter"
   | "/phone"
   | "/reservations"
+  | "/cards"
   | "/queue-settings"
   | "/kiosk"
   | "/board"
@@ -34,6 +35,12 @@ export const NAV: NavItem[] = [
   { path: "/counter", label: "counter", permission: "queue.serve" },
   { path: "/phone", label: "phone", permission: "phone.log" },
   { path: "/reservations", label: "reservations", permission: "reservations.manage" },
+  {
+    path: "/cards",
+    label: "cardsNav",
+    permission: "card.read",
+    roles: ["staff", "deputy", "manager"],
+  },
   { path: "/queue-settings", label: "queueSettings", permission: "queue.configure" },
   {
     path: "/kiosk",

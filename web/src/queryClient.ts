@@ -39,5 +39,9 @@ export const keys = {
   payments: ["payments"] as const,
   investigations: ["investigations"] as const,
   ledger: (month: string) => ["ledger", month] as const,
+  cards: ["cards"] as const,
+  cardSummary: ["cards", "summary"] as const,
+  cardQueues: ["cards", "queues"] as const,
+  cardSearch: (q: string) => ["cards", "search", q] as const,
   dashboard: (from: string, to: string) => ["dashboard", from, to] as const,
 };

@@ -34,6 +34,7 @@ const ManageReservation = page_(
   () => import("./pages/book/ManageReservation.tsx"),
   "ManageReservation",
 );
+const Cards = page_(() => import("./pages/cards/Cards.tsx"), "Cards");
 const Calendar = page_(() => import("./pages/Calendar.tsx"), "Calendar");
 const Congestion = page_(() => import("./pages/Congestion.tsx"), "Congestion");
 const Counter = page_(() => import("./pages/Counter.tsx"), "Counter");
@@ -174,6 +175,9 @@ const reservations = page("/reservations", function ReservationsRoute() {
   return <Reservations tenant={useMe().tenant.tenantId} />;
 });
 const queueSettings = page("/queue-settings", QueueSettings);
+const cards = page("/cards", function CardsRoute() {
+  return <Cards me={useMe()} />;
+});
 const users = page("/users", Users);
 const roster = page("/roster", function RosterRoute() {
   return <Roster me={useMe()} />;
@@ -255,6 +259,7 @@ const routeTree = root.addChildren([
     phone,
     reservations,
     queueSettings,
+    cards,
     users,
     roster,
     myRecord,

@@ -3,6 +3,7 @@
  * one file per area as in Japanese.
  */
 
+import { cards } from "./en/cards.ts";
 import { citizen } from "./en/citizen.ts";
 import { reports } from "./en/reports.ts";
 import { roster } from "./en/roster.ts";
@@ -18,4 +19,5 @@ export const en: Record<keyof typeof ja, string> = {
   ...roster,
   ...staffing,
   ...reports,
+  ...cards,
 };

@@ -4,6 +4,7 @@
  * statuses, kinds) are not here: they come from the server's contract files. One file per area.
  */
 
+import { cards } from "./ja/cards.ts";
 import { citizen } from "./ja/citizen.ts";
 import { reports } from "./ja/reports.ts";
 import { roster } from "./ja/roster.ts";
@@ -18,4 +19,5 @@ export const ja = {
   ...roster,
   ...staffing,
   ...reports,
+  ...cards,
 } satisfies Record<string, string>;
