@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { axeViolations, demoFixture, screenshot, signedIn } from "./browser.ts";
+import { httpSignIn } from "../test/server.ts";
+import { axeViolations, DEMO_PASSWORD, demoFixture, screenshot, signedIn } from "./browser.ts";
 
 /** カード在庫 in the browser: scan a delivery in, set cards up, hand one over, take stock. */
 const demo = demoFixture({ MADOGUCHI_CLOCK: "2026-08-04T10:00:00+09:00" });
@@ -16,9 +17,9 @@ describe("the card stock", () => {
     await page.getByRole("tab", { name: "受領" }).click();
     const scan = page.getByLabel("スキャン（参照番号/カナ氏名/生年月日/保管庫/位置）");
     for (const line of [
-      "NGK-2608-0101/ヤマダ タロウ/1980-04-01/A/01",
-      "NGK-2608-0102/サトウ ハナコ/1985-09-15/A/02",
-      "NGK-2608-0103/スズキ ジロウ/1979-12-03/B/01/特急",
+      "NGK-2608-0101/ヤマダ タロウ/1980-04-01/B/01/特急",
+      "NGK-2608-0102/サトウ ハナコ/1985-09-15/A/01",
+      "NGK-2608-0103/スズキ ジロウ/1979-12-03/A/02",
     ]) {
       await scan.fill(line);
       await scan.press("Enter");
@@ -32,7 +33,7 @@ describe("the card stock", () => {
     await page.getByRole("tab", { name: "作業・交付" }).click();
     const setup = page.getByRole("region", { name: "交付前設定" });
     await expect.poll(() => setup.locator(".card-line").count()).toBe(3);
-    expect(await setup.locator(".card-line .ref").first().textContent()).toBe("NGK-2608-0103");
+    expect(await setup.locator(".card-line .ref").first().textContent()).toBe("NGK-2608-0101");
     for (const _ of [1, 2]) {
       await setup.getByRole("button", { name: "設定済" }).first().click();
       await page.getByText("を交付前設定済にしました。", { exact: false }).waitFor();
@@ -47,28 +48,43 @@ describe("the card stock", () => {
     await page.locator(".card-find .card-line").getByText(left).waitFor();
     await page.locator(".card-find .card-line").getByRole("button", { name: "交付する" }).click();
     await page.getByText("交付前設定が済んでいないカードは交付できません。").waitFor();
-    // At the counter: the express card (set up first) found by kana and birth date, handed over.
-    await find.fill("スズキ 1979-12-03");
-    await page.getByRole("button", { name: "探す" }).click();
+    // ヤマダ booked a handover at 13:00 and checked in: the card is found from the booking.
+    const api = await httpSignIn(demo.server.url, "nagaoka", "staff", DEMO_PASSWORD);
+    const booking = await api("POST", "/api/v1/reservations", {
+      procedure: "handover",
+      start: "2026-08-04T13:00:00+09:00",
+      nameKana: "ヤマダ タロウ",
+      phone: "0258000101",
+    });
+    expect(booking.status).toBe(201);
+    const { id } = (await booking.json()) as { id: string };
+    expect((await api("POST", `/api/v1/reservations/${id}/check-in`)).status).toBe(200);
+    await page.reload();
+    const booked = page.getByRole("region", { name: "本日の交付予約（来庁済）" });
+    await booked.getByText("ヤマダ タロウ").waitFor();
+    await booked.getByRole("button", { name: "カードを探す" }).click();
     const found = page.locator(".card-find .card-line");
-    await found.getByText("スズキ ジロウ").waitFor();
-    expect(await found.count()).toBe(1);
+    await found.getByText("NGK-2608-0101").waitFor();
     await page.getByLabel("本人確認の方法").selectOption("photo_id");
     await found.getByRole("button", { name: "交付する" }).click();
-    await page.getByText("NGK-2608-0103 を交付しました。").waitFor();
+    await page.getByText("NGK-2608-0101 を交付しました。").waitFor();
+    // The queues follow: the card handed over leaves them.
+    const notices = page.getByRole("region", { name: "交付通知の送付" });
+    await expect.poll(() => notices.locator(".card-line").count()).toBe(1);
+    await found.getByText("交付済").waitFor();
     await screenshot(page, "cards-work");
     expect(await axeViolations(page)).toEqual([]);
 
-    // Stocktake of locker B (its express card is handed over): ヤマダ's card, kept in A, is found here.
+    // Stocktake of locker B (its express card is handed over): a card kept in A is found here.
     await page.getByRole("tab", { name: "棚卸" }).click();
     await page.getByLabel("保管庫", { exact: true }).fill("B");
     const stock = page.getByLabel("保管庫のカードを順にスキャン");
-    await stock.fill("NGK-2608-0101");
+    await stock.fill("NGK-2608-0102");
     await stock.press("Enter");
     await page.getByText("1枚を読み取りました。").waitFor();
     await page.getByRole("button", { name: "記録と照合する" }).click();
     await page.getByText("記録と一致しないカードがあります。").waitFor();
-    await page.getByText("NGK-2608-0101（本来の保管庫 A）").waitFor();
+    await page.getByText("NGK-2608-0102（本来の保管庫 A）").waitFor();
     await screenshot(page, "cards-stocktake");
     expect(await axeViolations(page)).toEqual([]);
     await context.close();

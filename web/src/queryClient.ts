@@ -25,6 +25,7 @@ export const keys = {
   queueMyDay: ["queue", "my-day"] as const,
   catalogue: ["catalogue"] as const,
   reservations: ["reservations"] as const,
+  reservationsOf: (date: string) => ["reservations", date] as const,
   publicReservation: (tenant: string) => ["public", tenant] as const,
   serviceRecords: ["service-records"] as const,
   queueSettings: ["queue-settings"] as const,

@@ -18,6 +18,8 @@ export const cards: Record<keyof typeof ja, string> = {
   "cards.express": "Express",
   "cards.receive": "Receive {{count}} card(s)",
   "cards.received": "{{count}} card(s) received.",
+  "cards.bookedToday": "Today's booked handovers (checked in)",
+  "cards.findFromBooking": "Find the card",
   "cards.find": "Find the card to hand over (kana name and birth date, or the reference)",
   "cards.search": "Find",
   "cards.none": "No such card.",

@@ -16,6 +16,8 @@ export const cards = {
   "cards.express": "特急",
   "cards.receive": "{{count}}枚を受領する",
   "cards.received": "{{count}}枚を受領しました。",
+  "cards.bookedToday": "本日の交付予約（来庁済）",
+  "cards.findFromBooking": "カードを探す",
   "cards.find": "交付するカードを探す（カナ氏名と生年月日、または参照番号）",
   "cards.search": "探す",
   "cards.none": "該当するカードはありません。",

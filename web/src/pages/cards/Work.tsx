@@ -6,7 +6,8 @@ import {
   IDENTITY_CHECK_LABELS,
 } from "../../../../src/cards/contract.ts";
 import { IDENTITY_CHECKS } from "../../../../src/cards/rules.ts";
-import { api } from "../../api.ts";
+import type { StaffReservation } from "../../../../src/reservations/contract.ts";
+import { api, serverNow } from "../../api.ts";
 import { type StringKey, useLabel, useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import { OutcomeLine, useCommand, useGet } from "../../server.tsx";
@@ -28,6 +29,19 @@ export function Work({ canDispose }: { canDispose: boolean }) {
     search ? `/api/v1/cards?q=${encodeURIComponent(search)}` : null,
   ).data;
   const [check, setCheck] = useState<string>("card_pin");
+  // Today's booked handovers whose holder has checked in: the card is looked for from the booking.
+  const today = new Date(serverNow().getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+  const booked = useGet<StaffReservation[]>(
+    keys.reservationsOf(today),
+    `/api/v1/reservations?date=${today}`,
+  ).data?.filter((r) => r.procedure === "handover" && r.status === "checked_in");
+  const [reservationId, setReservationId] = useState<string | null>(null);
+  const fromBooking = (r: StaffReservation) => {
+    const kana = r.nameKana ?? "";
+    setQ(kana);
+    setSearch(kana.trim() || null);
+    setReservationId(r.id);
+  };
   const step = (card: CardOut, path: string, body: unknown, done: StringKey) =>
     command.run(async () => {
       await api("POST", `/api/v1/cards/${card.id}/${path}`, body);
@@ -60,11 +74,30 @@ export function Work({ canDispose }: { canDispose: boolean }) {
   );
   return (
     <>
+      {booked && booked.length > 0 && (
+        <section className="panel wide-panel" aria-label={t("cards.bookedToday")}>
+          <h2 className="section-title">{t("cards.bookedToday")}</h2>
+          <ul className="plain">
+            {booked.map((r) => (
+              <li key={r.id} className="card-line">
+                <span className="ref">
+                  {new Date(Date.parse(r.start) + 9 * 3_600_000).toISOString().slice(11, 16)}
+                </span>{" "}
+                {r.nameKana} <span className="muted">{r.code}</span>
+                <button type="button" onClick={() => fromBooking(r)}>
+                  {t("cards.findFromBooking")}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <form
         className="panel wide-panel card-find"
         onSubmit={(e) => {
           e.preventDefault();
           setSearch(q.trim() || null);
+          setReservationId(null);
         }}
       >
         <label htmlFor="card-find">{t("cards.find")}</label>
@@ -95,7 +128,12 @@ export function Work({ canDispose }: { canDispose: boolean }) {
                   className="primary"
                   disabled={command.pending}
                   onClick={() =>
-                    void step(c, "handover", { identityCheck: check }, "cards.handedOver")
+                    void step(
+                      c,
+                      "handover",
+                      { identityCheck: check, ...(reservationId ? { reservationId } : {}) },
+                      "cards.handedOver",
+                    )
                   }
                 >
                   {t("cards.handOver")}
