@@ -1,9 +1,12 @@
 import { and, eq, gte, lte } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTenant, buildTestApp, type TestApp } from "../../test/factories.ts";
+import { cardSummary } from "../cards/cards.ts";
+import { systemActor } from "../platform/actor.ts";
 import { listAuditEvents } from "../platform/audit/store.ts";
 import { now } from "../platform/clock.ts";
 import { transaction } from "../platform/db/index.ts";
+import { runOperation } from "../platform/operation.ts";
 import { counterSessions, tickets } from "../queue/schema.ts";
 import { serviceRecordsBetween } from "../queue/ticketStore.ts";
 import { rosterPeople, rosterShifts } from "../roster/schema.ts";
@@ -117,6 +120,15 @@ describe("the demo's service history", () => {
       .from(tickets)
       .where(and(eq(tickets.tenantId, tenantId), eq(tickets.status, "waiting")));
     expect(left).toHaveLength(0);
+    // The card stock, through its own operations: each day's delivery received and set up, and a
+    // card handed over for every completed handover that found one ready.
+    const summary = await runOperation(db, systemActor(tenantId, "test"), cardSummary);
+    const handedOver = counter.filter(
+      (r) => r.procedureCode === "handover" && r.outcome === "completed",
+    ).length;
+    expect(summary.handed_over).toBeGreaterThan(handedOver * 0.8);
+    expect(summary.handed_over).toBeLessThanOrEqual(handedOver);
+    expect(summary.received).toBe(0);
     // The history ran on its own clock: the process's time was never moved.
     expect(Math.abs(now().getTime() - Date.now())).toBeLessThan(5_000);
   }, 120_000);

@@ -16,6 +16,7 @@ import { monthRange } from "../reports/sources.ts";
 import { referenceDemand } from "../staffing/demand.ts";
 import { hhmm, minutesOf } from "../staffing/shifts.ts";
 import { BOOKED_SHARE, NO_SHOW_SHARE, scheduleBookedVisit } from "./historyBookings.ts";
+import { cardDay } from "./historyCards.ts";
 import { fileHistoryReports } from "./historyReports.ts";
 import { ALL_STEPS_DONE, SEASON, TRUE_MEDIAN } from "./historyShape.ts";
 import { historyStaff, shiftsOfDay, staffMonth } from "./historyStaff.ts";
@@ -179,6 +180,9 @@ export async function makeHistory(
               ...(completed ? {} : { reason: "documents" }),
               checklists: ALL_STEPS_DONE,
             });
+            // The card itself, from the stock: a completed handover hands one over.
+            if (completed && ticket.procedureCodes.includes("handover"))
+              await cards.handOver(c2, staffOf(counter));
             busy.delete(counter);
             await tryCall(c2, counter, end);
           });
@@ -190,6 +194,18 @@ export async function makeHistory(
         for (const counter of opened) if (await tryCall(c, counter, time)) return;
       };
       const shifts = await runOnClock(clock, () => shiftsOfDay(database, staff.lead, day.date));
+      clock.at = at(8 * 60);
+      const cards = await runOnClock(clock, () =>
+        cardDay({
+          database,
+          lead: staff.lead,
+          date: day.date,
+          expectedHandovers: day.intervals.reduce((s, i) => s + (i.counter.handover ?? 0), 0),
+          random,
+          schedule,
+          at,
+        }),
+      );
       for (const shift of shifts) {
         const person = staff.byPerson.get(shift.personId);
         if (shift.work !== "counter" || !person) continue;
