@@ -69,7 +69,15 @@ export const settingsSchema = z.object({ disposalAfterDays: z.number().int().min
 
 export const stocktakeInput = z.object({
   locker: z.string().trim().max(20).optional(),
-  found: z.array(z.string().trim().max(40)).max(5000),
+  /** What the scanner read: notice references (letters, digits, hyphens; any case). */
+  found: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[A-Za-z0-9-]{1,40}$/, "invalid_notice_ref"),
+    )
+    .max(5000),
 });
 export const stocktakeSchema = z.object({
   stocktakeId: z.string(),

@@ -21,8 +21,8 @@ export const INPUT_REFUSALS = {
     en: "The date and time are not valid (ISO 8601 with an offset).",
   },
   invalid_text: {
-    ja: "使用できない文字（NUL）が含まれています。",
-    en: "The text contains a character that cannot be stored (NUL).",
+    ja: "使用できない文字（NUL、または壊れた文字）が含まれています。",
+    en: "The text contains a character that cannot be stored (NUL, or a broken character).",
   },
   empty_patch: {
     ja: "変更する項目がありません。",

@@ -81,6 +81,21 @@ describe("no 500 from input", () => {
     expect([403, 422]).toContain(inQuery.statusCode);
   });
 
+  it("refuses a broken character (half of a surrogate pair) anywhere, keys included; whole emoji pass", async () => {
+    const booking = await bookWithEmail("hanako\ud800@example.jp");
+    expect(booking.statusCode).toBe(422);
+    expect(booking.json()).toMatchObject({ code: "invalid_text", field: "body.email" });
+    // In an object's key too: such a key would otherwise reach a jsonb column and fail there.
+    const person = await manager.request("POST", "/api/v1/roster/people", {
+      nameJa: "試験",
+      availability: { "\udc00": { from: "09:00", to: "17:00" } },
+    });
+    expect(person.statusCode).toBe(422);
+    expect(person.json().code).toBe("invalid_text");
+    const whole = await bookWithEmail("hanako😀@example.jp");
+    expect(whole.json().code).not.toBe("invalid_text");
+  });
+
   it.each(BAD_DATES)(
     "refuses the impossible date %s with 422 and the field, everywhere",
     async (bad) => {

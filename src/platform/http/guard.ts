@@ -135,8 +135,12 @@ export function installGuard(app: FastifyInstance, db: Db): void {
           { field: `${part}.${field}` },
         );
       }
-      // PostgreSQL cannot store U+0000 in text: refused here rather than failing in the database.
-      const nul = findTextField(value, (text) => text.includes("\u0000"));
+      // PostgreSQL cannot store U+0000 in text, nor a lone surrogate in jsonb (a string cut in
+      // the middle of a character): refused here rather than failing in the database.
+      const nul = findTextField(
+        value,
+        (text) => text.includes("\u0000") || LONE_SURROGATE.test(text),
+      );
       if (nul) {
         const { ja, en } = INPUT_REFUSALS.invalid_text;
         throw new DomainError("unprocessable", "invalid_text", ja, en, { field: `${part}.${nul}` });
@@ -144,6 +148,9 @@ export function installGuard(app: FastifyInstance, db: Db): void {
     }
   });
 }
+
+/** Half of a UTF-16 surrogate pair without its other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /** Path and query values as a person would read them again: `+` as space, escapes decoded. */
 function findInUrlPart(value: unknown): string | undefined {
