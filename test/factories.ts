@@ -60,6 +60,11 @@ export async function buildUser(
   });
 }
 
+/** A new user of the role, signed in: each test's manager, city officer or clerk. */
+export async function signedInAs(t: TestApp, tenantId: string, role: Role): Promise<Client> {
+  return signInAs(t.app, tenantId, (await buildUser(t.database, tenantId, role)).username);
+}
+
 /** A person on the roster (from 2026-01-01) who has done every mandatory course. */
 export async function buildTrainedPerson(
   tx: Tx,

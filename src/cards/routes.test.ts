@@ -4,12 +4,12 @@ import { reportCommand } from "../../cli/report.ts";
 import {
   buildTenant,
   buildTestApp,
-  buildUser,
   type Client,
-  signInAs,
+  signedInAs,
   type TestApp,
 } from "../../test/factories.ts";
 import { listAuditEvents } from "../platform/audit/store.ts";
+import type { Role } from "../platform/auth/permissions.ts";
 import { startClockAt } from "../platform/clock.ts";
 import type { CardOut, CardQueuesOut, StocktakeOut } from "./contract.ts";
 
@@ -25,8 +25,7 @@ beforeAll(async () => {
   startClockAt(new Date("2026-08-04T10:00:00+09:00"));
   t = await buildTestApp();
   tenantId = (await buildTenant(t.database)).tenantId;
-  const client = async (role: "manager" | "city" | "staff") =>
-    signInAs(t.app, tenantId, (await buildUser(t.database, tenantId, role)).username);
+  const client = (role: Role) => signedInAs(t, tenantId, role);
   staff = await client("staff");
   otherStaff = await client("staff");
   manager = await client("manager");

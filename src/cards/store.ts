@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor, Tx } from "../platform/db/index.ts";
+import { retentionCounts } from "../platform/retention.ts";
 import { cardBatches, cardEvents, cardStocktakes, cards } from "./schema.ts";
 
 export type Card = typeof cards.$inferSelect;
@@ -97,16 +98,6 @@ export async function eventsOf(
     .orderBy(asc(cardEvents.at));
 }
 
-/** 保存期限: how many stocktakes are kept until each day (仕様 14), for the retention report. */
-export async function retentionOf(db: Executor, tenantId?: string) {
-  return db
-    .select({
-      tenantId: cardStocktakes.tenantId,
-      retainUntil: sql<string>`${cardStocktakes.retainUntil}::text`,
-      count: sql<number>`count(*)::int`,
-    })
-    .from(cardStocktakes)
-    .where(tenantId ? eq(cardStocktakes.tenantId, tenantId) : undefined)
-    .groupBy(cardStocktakes.tenantId, cardStocktakes.retainUntil)
-    .orderBy(cardStocktakes.retainUntil);
-}
+/** 保存期限: how many are kept until each day (仕様 14), for the retention report. */
+export const retentionOf = (db: Executor, tenantId?: string) =>
+  retentionCounts(db, cardStocktakes, tenantId);

@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildTenant,
   buildTestApp,
-  buildUser,
   type Client,
-  signInAs,
+  signedInAs,
   type TestApp,
 } from "../../test/factories.ts";
 import { seedDemoRoster } from "../demo/roster.ts";
+import type { Role } from "../platform/auth/permissions.ts";
 import { startClockAt } from "../platform/clock.ts";
 import { transaction } from "../platform/db/index.ts";
 import type { LedgerOut } from "./contract.ts";
@@ -24,8 +24,7 @@ beforeAll(async () => {
   t = await buildTestApp();
   tenantId = (await buildTenant(t.database)).tenantId;
   await transaction(t.database.db, (tx) => seedDemoRoster(tx, tenantId, new Map()));
-  const client = async (role: "manager" | "city" | "staff") =>
-    signInAs(t.app, tenantId, (await buildUser(t.database, tenantId, role)).username);
+  const client = (role: Role) => signedInAs(t, tenantId, role);
   manager = await client("manager");
   city = await client("city");
   staff = await client("staff");

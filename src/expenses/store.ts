@@ -1,5 +1,6 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Executor, Tx } from "../platform/db/index.ts";
+import { retentionCounts } from "../platform/retention.ts";
 import { expenseEntries, expenseRates } from "./schema.ts";
 
 export type ExpenseEntry = typeof expenseEntries.$inferSelect;
@@ -31,16 +32,6 @@ export async function entriesOf(db: Executor, tenantId: string, month: string) {
     .orderBy(asc(expenseEntries.recordedAt));
 }
 
-/** 保存期限: how many entries are kept until each day (仕様 14), for the retention report. */
-export async function retentionOf(db: Executor, tenantId?: string) {
-  return db
-    .select({
-      tenantId: expenseEntries.tenantId,
-      retainUntil: sql<string>`${expenseEntries.retainUntil}::text`,
-      count: sql<number>`count(*)::int`,
-    })
-    .from(expenseEntries)
-    .where(tenantId ? eq(expenseEntries.tenantId, tenantId) : undefined)
-    .groupBy(expenseEntries.tenantId, expenseEntries.retainUntil)
-    .orderBy(expenseEntries.retainUntil);
-}
+/** 保存期限: how many are kept until each day (仕様 14), for the retention report. */
+export const retentionOf = (db: Executor, tenantId?: string) =>
+  retentionCounts(db, expenseEntries, tenantId);

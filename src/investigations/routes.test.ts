@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildTenant,
   buildTestApp,
-  buildUser,
   type Client,
-  signInAs,
+  signedInAs,
   type TestApp,
 } from "../../test/factories.ts";
 import { listAuditEvents } from "../platform/audit/store.ts";
+import type { Role } from "../platform/auth/permissions.ts";
 import { startClockAt } from "../platform/clock.ts";
 import type { InvestigationOut } from "./contract.ts";
 
@@ -20,8 +20,7 @@ beforeAll(async () => {
   startClockAt(new Date("2026-08-10T10:00:00+09:00"));
   t = await buildTestApp();
   tenantId = (await buildTenant(t.database)).tenantId;
-  const client = async (role: "manager" | "city" | "staff") =>
-    signInAs(t.app, tenantId, (await buildUser(t.database, tenantId, role)).username);
+  const client = (role: Role) => signedInAs(t, tenantId, role);
   manager = await client("manager");
   city = await client("city");
   staff = await client("staff");
@@ -82,11 +81,7 @@ describe("investigations (仕様 9)", () => {
     await city.request("POST", "/api/v1/investigations", { ...body, dueDate: "2026-08-10" });
     startClockAt(new Date("2026-08-12T10:00:00+09:00"));
     // Two days on, with a session of that day.
-    const lead = await signInAs(
-      t.app,
-      tenantId,
-      (await buildUser(t.database, tenantId, "deputy")).username,
-    );
+    const lead = await signedInAs(t, tenantId, "deputy");
     const read = await lead.request("GET", "/api/v1/investigations");
     expect(read.statusCode, read.body).toBe(200);
     const list = read.json() as InvestigationOut[];

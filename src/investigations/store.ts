@@ -1,5 +1,6 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Executor, Tx } from "../platform/db/index.ts";
+import { retentionCounts } from "../platform/retention.ts";
 import { investigations } from "./schema.ts";
 
 export type Investigation = typeof investigations.$inferSelect;
@@ -53,17 +54,6 @@ export async function updateInvestigation(
   return row!;
 }
 
-/** 保存期限: how many records are kept until each day (仕様 14), for the retention report. */
-export async function retentionOf(db: Executor, tenantId?: string) {
-  const day = sql<string>`${investigations.retainUntil}::text`;
-  return db
-    .select({
-      tenantId: investigations.tenantId,
-      retainUntil: day,
-      count: sql<number>`count(*)::int`,
-    })
-    .from(investigations)
-    .where(tenantId ? eq(investigations.tenantId, tenantId) : undefined)
-    .groupBy(investigations.tenantId, investigations.retainUntil)
-    .orderBy(investigations.retainUntil);
-}
+/** 保存期限: how many are kept until each day (仕様 14), for the retention report. */
+export const retentionOf = (db: Executor, tenantId?: string) =>
+  retentionCounts(db, investigations, tenantId);

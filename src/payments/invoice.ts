@@ -1,3 +1,4 @@
+import { localDate } from "../platform/clock.ts";
 import { FlowDocument } from "../platform/documents/flow.ts";
 import { CATEGORY_LABELS } from "../reports/contract.ts";
 import { PAYMENT_KIND_LABELS } from "./contract.ts";
@@ -5,8 +6,8 @@ import type { ClaimRow } from "./store.ts";
 
 const yen = (n: number) => `${n.toLocaleString("ja-JP")}円`;
 const dateJa = (d: Date) => {
-  const local = new Date(d.getTime() + 9 * 3_600_000);
-  return `${local.getUTCFullYear()}年${local.getUTCMonth() + 1}月${local.getUTCDate()}日`;
+  const [y, m, day] = localDate(d).split("-").map(Number);
+  return `${y}年${m}月${day}日`;
 };
 
 /**

@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildTenant,
   buildTestApp,
-  buildUser,
   type Client,
-  signInAs,
+  signedInAs,
   type TestApp,
 } from "../../test/factories.ts";
 import { makeHistory } from "../demo/history.ts";
 import { seedDemoRoster } from "../demo/roster.ts";
 import { listAuditEvents } from "../platform/audit/store.ts";
+import type { Role } from "../platform/auth/permissions.ts";
 import { startClockAt } from "../platform/clock.ts";
 import { transaction } from "../platform/db/index.ts";
 import type { MonthlyReportOut, ReportVersion } from "../reports/contract.ts";
@@ -27,8 +27,7 @@ beforeAll(async () => {
   tenantId = (await buildTenant(t.database)).tenantId;
   await transaction(t.database.db, (tx) => seedDemoRoster(tx, tenantId, new Map()));
   await makeHistory(t.database, tenantId, { from: "2026-02-26", to: "2026-02-27", seed: 5 });
-  const client = async (role: "manager" | "city" | "staff") =>
-    signInAs(t.app, tenantId, (await buildUser(t.database, tenantId, role)).username);
+  const client = (role: Role) => signedInAs(t, tenantId, role);
   manager = await client("manager");
   city = await client("city");
   staff = await client("staff");

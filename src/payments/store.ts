@@ -1,5 +1,6 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Executor, Tx } from "../platform/db/index.ts";
+import { retentionCounts } from "../platform/retention.ts";
 import { contractTerms, paymentClaims } from "./schema.ts";
 
 export type TermsRow = typeof contractTerms.$inferSelect;
@@ -60,17 +61,6 @@ export async function markClaimPaid(
   return row!;
 }
 
-/** 保存期限: how many records are kept until each day (仕様 14), for the retention report. */
-export async function retentionOf(db: Executor, tenantId?: string) {
-  const day = sql<string>`${paymentClaims.retainUntil}::text`;
-  return db
-    .select({
-      tenantId: paymentClaims.tenantId,
-      retainUntil: day,
-      count: sql<number>`count(*)::int`,
-    })
-    .from(paymentClaims)
-    .where(tenantId ? eq(paymentClaims.tenantId, tenantId) : undefined)
-    .groupBy(paymentClaims.tenantId, paymentClaims.retainUntil)
-    .orderBy(paymentClaims.retainUntil);
-}
+/** 保存期限: how many are kept until each day (仕様 14), for the retention report. */
+export const retentionOf = (db: Executor, tenantId?: string) =>
+  retentionCounts(db, paymentClaims, tenantId);

@@ -1,3 +1,5 @@
+import { eq, sql } from "drizzle-orm";
+import type { AnyPgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Executor } from "./db/index.ts";
 import { findTenant } from "./tenancy/store.ts";
 
@@ -27,4 +29,21 @@ export async function retainUntil(db: Executor, tenantId: string, madeOn: string
   const tenant = await findTenant(db, tenantId);
   if (!tenant) throw new Error(`no such tenant: ${tenantId}`);
   return retentionDeadline(madeOn, tenant.contractEnd);
+}
+
+/** A kept table: tenant-scoped, each row with its retention deadline. */
+export type KeptTable = PgTable & { tenantId: AnyPgColumn; retainUntil: AnyPgColumn };
+
+/** How many rows of a kept table are kept until each day, per tenant: for the retention report. */
+export async function retentionCounts(db: Executor, table: KeptTable, tenantId?: string) {
+  return db
+    .select({
+      tenantId: sql<string>`${table.tenantId}`,
+      retainUntil: sql<string>`${table.retainUntil}::text`,
+      count: sql<number>`count(*)::int`,
+    })
+    .from(table)
+    .where(tenantId ? eq(table.tenantId, tenantId) : undefined)
+    .groupBy(table.tenantId, table.retainUntil)
+    .orderBy(table.retainUntil);
 }

@@ -141,7 +141,10 @@ export type ReportVersion = z.infer<typeof reportVersionSchema>;
 export const dailyReportOut = z.object({
   date: z.string(),
   status: z.enum(REPORT_STATUSES),
-  /** Drafted now from the records (for the leads; null for the city, who sees what was submitted). */
+  /**
+   * Drafted now from the records, for the leads while the report is new or returned; null
+   * otherwise (the city sees what was submitted).
+   */
   draft: dailyFiguresSchema.nullable(),
   versions: z.array(reportVersionSchema.extend({ figures: dailyFiguresSchema })),
 });

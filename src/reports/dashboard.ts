@@ -1,16 +1,15 @@
 import { addDays } from "../calendar/dates.ts";
+import { localTime } from "../platform/clock.ts";
 import { unprocessable } from "../platform/errors.ts";
 import { type Ctx, requireAccess } from "../platform/operation.ts";
-import { ticketTimes } from "../queue/reads.ts";
-import { counterTarget } from "../staffing/targets.ts";
-import { draftDays } from "./sources.ts";
+import { draftRange } from "./sources.ts";
 
 /** The longest range a dashboard covers at once: a quarter. */
 export const DASHBOARD_MAX_DAYS = 92;
 
 const daysBetween = (from: string, to: string) =>
   Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000) + 1;
-const hourOf = (at: Date) => new Date(at.getTime() + 9 * 3_600_000).getUTCHours();
+const hourOf = (at: Date) => Number(localTime(at).slice(0, 2));
 
 /**
  * The dashboards of the manager and the city (仕様 8(2)ウ, 9): for each open day of a range,
@@ -26,9 +25,8 @@ export async function dashboard(ctx: Ctx, range: { from: string; to: string }) {
       `期間は1日から${DASHBOARD_MAX_DAYS}日までで指定してください。`,
       `Choose a range of 1 to ${DASHBOARD_MAX_DAYS} days.`,
     );
-  const days = await draftDays(ctx, range);
-  const tickets = await ticketTimes(ctx, range);
-  const target = await counterTarget(ctx);
+  const { days, read } = await draftRange(ctx, range);
+  const { tickets, target } = read;
   const counterDays = days.filter((d) => d.staffing.hours.length > 0 || d.visits.people > 0);
   const open = Math.max(1, counterDays.length);
   const hours: { hour: number; arrivals: number; staff: number }[] = [];

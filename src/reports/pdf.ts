@@ -1,3 +1,4 @@
+import { localDate, localTime } from "../platform/clock.ts";
 import { FlowDocument } from "../platform/documents/flow.ts";
 import { REPORT_KIND_LABELS, REPORT_STATUS_LABELS } from "./contract.ts";
 import type { DailyFigures } from "./daily.ts";
@@ -15,7 +16,7 @@ export const periodLabel = (kind: "daily" | "monthly", period: string) =>
     : `${period.slice(0, 4)}年${Number(period.slice(5, 7))}月`;
 const pct = (share: number) => `${(share * 100).toFixed(1)}%`;
 const min = (m: number) => `${m.toFixed(1)}分`;
-const hhmm = (iso: string) => new Date(Date.parse(iso) + 9 * 3_600_000).toISOString().slice(11, 16);
+const hhmm = (iso: string) => localTime(new Date(iso));
 
 export async function reportPdf(report: ReportDocument): Promise<Uint8Array> {
   const kindLabel = REPORT_KIND_LABELS[report.kind].ja;
@@ -50,10 +51,7 @@ export async function reportPdf(report: ReportDocument): Promise<Uint8Array> {
   return flow.save();
 }
 
-const hhmmDate = (iso: string) => {
-  const local = new Date(Date.parse(iso) + 9 * 3_600_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-};
+const hhmmDate = (iso: string) => `${localDate(new Date(iso))} ${localTime(new Date(iso))}`;
 
 type Labels = ReportDocument["labels"];
 

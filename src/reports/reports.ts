@@ -45,17 +45,22 @@ const versionOut = (row: ReportRow): ReportVersion => ({
 const statusOf = (rows: ReportRow[]): ReportStatus =>
   (rows[0]?.status as ReportStatus | undefined) ?? "draft";
 
+/** A draft is drafted for the leads only while the report is theirs to submit (new or returned). */
+const wantsDraft = (ctx: Ctx, status: ReportStatus) =>
+  mayAct(ctx, "report.submit") && (status === "draft" || status === "returned");
+
 export async function dailyReport(ctx: Ctx, { date }: { date: string }): Promise<DailyReportOut> {
   requireAccess(ctx, "report.read");
   const rows = await versionsOf(ctx.tx, ctx.tenantId, "daily", date);
   // The figures name no one, but the hours on duty come from the roster: the read is audited.
   await audit(ctx, { action: "report.read", entity: "report", change: { kind: "daily", date } });
-  const draft = mayAct(ctx, "report.submit")
+  const status = statusOf(rows);
+  const draft = wantsDraft(ctx, status)
     ? ((await draftDays(ctx, { from: date, to: date }))[0] ?? null)
     : null;
   return {
     date,
-    status: statusOf(rows),
+    status,
     draft,
     versions: rows.map((r) => ({ ...versionOut(r), figures: r.figures as DailyFigures })),
   };
@@ -68,10 +73,11 @@ export async function monthlyReport(
   requireAccess(ctx, "report.read");
   const rows = await versionsOf(ctx.tx, ctx.tenantId, "monthly", month);
   await audit(ctx, { action: "report.read", entity: "report", change: { kind: "monthly", month } });
-  const draft = mayAct(ctx, "report.submit") ? await draftMonth(ctx, { month }) : null;
+  const status = statusOf(rows);
+  const draft = wantsDraft(ctx, status) ? await draftMonth(ctx, { month }) : null;
   return {
     month,
-    status: statusOf(rows),
+    status,
     draft,
     versions: rows.map((r) => ({ ...versionOut(r), figures: r.figures as MonthlyFigures })),
   };

@@ -8,14 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildTenant,
   buildTestApp,
-  buildUser,
   type Client,
-  signInAs,
+  signedInAs,
   type TestApp,
 } from "../../test/factories.ts";
 import { makeHistory } from "../demo/history.ts";
 import { seedDemoRoster } from "../demo/roster.ts";
 import { listAuditEvents } from "../platform/audit/store.ts";
+import type { Role } from "../platform/auth/permissions.ts";
 import { startClockAt } from "../platform/clock.ts";
 import { queryRows, transaction } from "../platform/db/index.ts";
 import type { DailyReportOut, DashboardOut, MonthlyReportOut, ReportVersion } from "./contract.ts";
@@ -33,8 +33,7 @@ beforeAll(async () => {
   tenantId = (await buildTenant(t.database)).tenantId;
   await transaction(t.database.db, (tx) => seedDemoRoster(tx, tenantId, new Map()));
   await makeHistory(t.database, tenantId, { from: DAYS[0], to: DAYS.at(-1), seed: 11 });
-  const client = async (role: "manager" | "city" | "staff") =>
-    signInAs(t.app, tenantId, (await buildUser(t.database, tenantId, role)).username);
+  const client = (role: Role) => signedInAs(t, tenantId, role);
   manager = await client("manager");
   city = await client("city");
   staff = await client("staff");

@@ -1,5 +1,6 @@
 import { calendarDays } from "../calendar/days.ts";
 import { cardStepsPerDay } from "../cards/cards.ts";
+import { localDate } from "../platform/clock.ts";
 import type { Ctx } from "../platform/operation.ts";
 import { catalogueView, serviceRecords, ticketTimes } from "../queue/reads.ts";
 import { reservationCounts } from "../reservations/counts.ts";
@@ -22,37 +23,56 @@ export const monthRange = (month: string) => {
   return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, "0")}` };
 };
 
-/** The figures of every day in a range on which the counter or the phone was open. */
-export async function draftDays(
-  ctx: Ctx,
-  range: { from: string; to: string },
-): Promise<DailyFigures[]> {
-  const days = (await calendarDays(ctx, range)).filter((d) => d.counter || d.phone);
-  const records = await serviceRecords(ctx, range);
-  const tickets = await ticketTimes(ctx, range);
-  const bookings = await reservationCounts(ctx, range);
-  const duty = new Map((await dutyBetween(ctx, range)).map((d) => [d.date, d]));
-  const target = await counterTarget(ctx);
-  const cardSteps = await cardStepsPerDay(ctx, range);
-  return days.map((day) =>
-    dailyFigures({
-      date: day.date,
-      records: records.filter((r) => r.serviceDay === day.date),
-      tickets: tickets.filter((t) => t.serviceDay === day.date),
-      reservations: bookings[day.date] ?? {},
-      duty: duty.get(day.date)?.hours ?? [],
-      staffOnDuty: duty.get(day.date)?.people ?? 0,
-      cardSteps: cardSteps[day.date] ?? {},
-      target,
-    }),
-  );
+/** What the reports read for a range of days, each source once. */
+async function readRange(ctx: Ctx, range: { from: string; to: string }) {
+  return {
+    calendar: await calendarDays(ctx, range),
+    records: await serviceRecords(ctx, range),
+    tickets: await ticketTimes(ctx, range),
+    bookings: await reservationCounts(ctx, range),
+    duty: await dutyBetween(ctx, range),
+    target: await counterTarget(ctx),
+    cardSteps: await cardStepsPerDay(ctx, range),
+  };
 }
 
+const byDay = <T extends { serviceDay: string }>(rows: T[]) => {
+  const out = new Map<string, T[]>();
+  for (const r of rows) out.set(r.serviceDay, [...(out.get(r.serviceDay) ?? []), r]);
+  return out;
+};
+
+/**
+ * The figures of every day in a range on which the counter or the phone was open, with what
+ * they were drafted from (the month and the dashboards need the same sources again).
+ */
+export async function draftRange(ctx: Ctx, range: { from: string; to: string }) {
+  const read = await readRange(ctx, range);
+  const records = byDay(read.records);
+  const tickets = byDay(read.tickets);
+  const duty = new Map(read.duty.map((d) => [d.date, d]));
+  const days: DailyFigures[] = read.calendar
+    .filter((d) => d.counter || d.phone)
+    .map((day) =>
+      dailyFigures({
+        date: day.date,
+        records: records.get(day.date) ?? [],
+        tickets: tickets.get(day.date) ?? [],
+        reservations: read.bookings[day.date] ?? {},
+        duty: duty.get(day.date)?.hours ?? [],
+        staffOnDuty: duty.get(day.date)?.people ?? 0,
+        cardSteps: read.cardSteps[day.date] ?? {},
+        target: read.target,
+      }),
+    );
+  return { days, read };
+}
+
+export const draftDays = async (ctx: Ctx, range: { from: string; to: string }) =>
+  (await draftRange(ctx, range)).days;
+
 export async function draftMonth(ctx: Ctx, { month }: { month: string }): Promise<MonthlyFigures> {
-  const range = monthRange(month);
-  const days = await draftDays(ctx, range);
-  const tickets = await ticketTimes(ctx, range);
-  const duty = await dutyBetween(ctx, range);
+  const { days, read } = await draftRange(ctx, monthRange(month));
   const { procedures } = await catalogueView(ctx);
   const { courses, sessions } = await trainingOverview(ctx);
   const notices = await rosterNotices(ctx);
@@ -62,12 +82,9 @@ export async function draftMonth(ctx: Ctx, { month }: { month: string }): Promis
     days,
     categoryOf: Object.fromEntries(procedures.map((p) => [p.code, p.reportCategory])),
     // Setups are done on any day, open or not: counted from the card stock over the whole month.
-    setupsDone: Object.values(await cardStepsPerDay(ctx, range)).reduce(
-      (sum, day) => sum + (day.setup ?? 0),
-      0,
-    ),
-    waits: tickets.map(waitMinutes).filter((m): m is number => m !== null),
-    paidStaffHours: duty.reduce((sum, d) => sum + d.paidHours, 0),
+    setupsDone: Object.values(read.cardSteps).reduce((sum, day) => sum + (day.setup ?? 0), 0),
+    waits: read.tickets.map(waitMinutes).filter((m): m is number => m !== null),
+    paidStaffHours: read.duty.reduce((sum, d) => sum + d.paidHours, 0),
     training: sessions
       .filter((s) => inMonth(s.heldOn))
       .map((s) => ({
@@ -76,8 +93,8 @@ export async function draftMonth(ctx: Ctx, { month }: { month: string }): Promis
         attendees: s.attendees.length,
       })),
     rosterChanges: notices
-      .filter((n) => inMonth(new Date(n.createdAt.getTime() + 9 * 3_600_000).toISOString()))
+      .filter((n) => inMonth(localDate(n.createdAt)))
       .map((n) => ({ at: n.createdAt.toISOString(), summary: n.summary })),
-    target: await counterTarget(ctx),
+    target: read.target,
   });
 }

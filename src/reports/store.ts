@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte } from "drizzle-orm";
 import type { Executor, Tx } from "../platform/db/index.ts";
+import { retentionCounts } from "../platform/retention.ts";
 import { reports } from "./schema.ts";
 
 export type ReportRow = typeof reports.$inferSelect;
@@ -72,17 +73,6 @@ export async function reportsBetween(
     .orderBy(asc(reports.period), desc(reports.version));
 }
 
-/** 保存期限: how many records are kept until each day (仕様 14), for the retention report. */
-export async function retentionOf(db: Executor, tenantId?: string) {
-  const day = sql<string>`${reports.retainUntil}::text`;
-  return db
-    .select({
-      tenantId: reports.tenantId,
-      retainUntil: day,
-      count: sql<number>`count(*)::int`,
-    })
-    .from(reports)
-    .where(tenantId ? eq(reports.tenantId, tenantId) : undefined)
-    .groupBy(reports.tenantId, reports.retainUntil)
-    .orderBy(reports.retainUntil);
-}
+/** 保存期限: how many are kept until each day (仕様 14), for the retention report. */
+export const retentionOf = (db: Executor, tenantId?: string) =>
+  retentionCounts(db, reports, tenantId);

@@ -1,9 +1,16 @@
-import { addDays, weekday } from "../calendar/dates.ts";
+import { weekday } from "../calendar/dates.ts";
 import { assignWork } from "./assign.ts";
 import { INTERVAL_MINUTES } from "./demand.ts";
 import type { PlanPerson } from "./model.ts";
 import type { DayRequirement } from "./requirement.ts";
-import { atWork, minutesOf, requiredBreakMinutes, type ShiftTemplate } from "./shifts.ts";
+import {
+  atWork,
+  minutesOf,
+  requiredBreakMinutes,
+  type ShiftTemplate,
+  SLOT_MINUTES,
+} from "./shifts.ts";
+import { mondayOf, weeklyLimit } from "./weeks.ts";
 
 /**
  * The last quarter hour of the phone (17:00–17:15): a window that closes inside a half hour.
@@ -30,8 +37,6 @@ export function withoutTails(days: readonly DayRequirement[]): DayRequirement[] 
     intervals: d.intervals.filter((i) => i.minutes === INTERVAL_MINUTES),
   }));
 }
-
-const mondayOf = (date: string) => addDays(date, -((weekday(date) + 6) % 7));
 
 /** Extends shifts over each day's partial intervals, as far as the rules allow; returns them. */
 export function coverTails(
@@ -88,7 +93,7 @@ function coveredWithout(
   minutes: number,
 ): boolean {
   const day = days.find((d) => d.date === c.date);
-  for (let slot = c.shift.start; slot < c.shift.start + minutes; slot += 15) {
+  for (let slot = c.shift.start; slot < c.shift.start + minutes; slot += SLOT_MINUTES) {
     const i = day?.intervals.find((x) => x.start <= slot && slot < x.start + x.minutes);
     if (!i) continue;
     const need = {
@@ -108,8 +113,8 @@ function coveredWithout(
     );
     if (after.counter < before.counter || after.phone < before.phone || after.setup < before.setup)
       return false;
-    if (c.person.lead && !rest.some((s) => s.person.lead) && (i.counterOpen || i.phoneOpen))
-      return false;
+    // The lead rule holds in the counter's hours (as the model's).
+    if (c.person.lead && !rest.some((s) => s.person.lead) && i.counterOpen) return false;
   }
   return true;
 }
@@ -120,13 +125,10 @@ function mayExtend(
   paidInWeek: (personId: string, monday: string) => number,
   daysInWeek: Map<string, number>,
 ): boolean {
-  const hours = c.person.availability[String(weekday(c.date))];
-  if (!hours || minutesOf(hours.to) < c.shift.end + minutes) return false;
+  // Availability is checked by the caller (availableTill) for the stretch and the move alike.
   if (requiredBreakMinutes(c.shift.paidMinutes + minutes) > c.shift.breakMinutes) return false;
   // The weekly limit as the week was solved with (a week cut by the month's edge, prorated).
   const monday = mondayOf(c.date);
-  const days = daysInWeek.get(monday) ?? 5;
-  const limit =
-    days >= 5 ? c.person.weeklyHourLimit : Math.ceil((c.person.weeklyHourLimit * days) / 5);
+  const limit = weeklyLimit(c.person, daysInWeek.get(monday) ?? 5);
   return paidInWeek(c.person.id, monday) + minutes <= limit * 60;
 }

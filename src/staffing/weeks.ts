@@ -4,11 +4,14 @@ import type { DayRequirement } from "./requirement.ts";
 import { atWork, type ShiftTemplate, SLOT_MINUTES } from "./shifts.ts";
 
 /** The month solved a week at a time: the weeks, their people, and who is at work when. */
+/** The Monday of a date's week. */
+export const mondayOf = (date: string) => addDays(date, -((weekday(date) + 6) % 7));
+
 /** Monday-to-Sunday weeks of the month's days that need anyone. */
 export function weeksOf(days: readonly DayRequirement[]): DayRequirement[][] {
   const weeks = new Map<string, DayRequirement[]>();
   for (const day of days) {
-    const monday = addDays(day.date, -((weekday(day.date) + 6) % 7));
+    const monday = mondayOf(day.date);
     weeks.set(monday, [...(weeks.get(monday) ?? []), day]);
   }
   return [...weeks.values()];
@@ -31,10 +34,12 @@ export async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promi
 /** A week at the edge of the month counts the weekly limit for the days inside the month. */
 export function partialWeekPeople(people: readonly PlanPerson[], week: readonly DayRequirement[]) {
   const days = week.length;
-  return days >= 5
-    ? people
-    : people.map((p) => ({ ...p, weeklyHourLimit: Math.ceil((p.weeklyHourLimit * days) / 5) }));
+  return days >= 5 ? people : people.map((p) => ({ ...p, weeklyHourLimit: weeklyLimit(p, days) }));
 }
+
+/** A person's weekly hours in a week of so many days in the month (pro-rated under five). */
+export const weeklyLimit = (p: PlanPerson, days: number) =>
+  days >= 5 ? p.weeklyHourLimit : Math.ceil((p.weeklyHourLimit * days) / 5);
 
 /** At work during a slot, per person, from the chosen shifts. */
 export function atWorkBySlot(

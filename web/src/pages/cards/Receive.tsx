@@ -3,6 +3,7 @@ import { api } from "../../api.ts";
 import { useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import { OutcomeLine, useCommand } from "../../server.tsx";
+import { today } from "../../time.ts";
 
 interface Row {
   noticeRef: string;
@@ -35,9 +36,7 @@ export function parseLine(line: string): Row | null {
 export function Receive() {
   const t = useT();
   const [rows, setRows] = useState<Row[]>([]);
-  const [deliveredOn, setDeliveredOn] = useState(() =>
-    new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10),
-  );
+  const [deliveredOn, setDeliveredOn] = useState(today);
   const [bad, setBad] = useState<string | null>(null);
   const scan = useRef<HTMLInputElement>(null);
   const command = useCommand([keys.cards]);

@@ -7,10 +7,11 @@ import {
 } from "../../../../src/cards/contract.ts";
 import { IDENTITY_CHECKS } from "../../../../src/cards/rules.ts";
 import type { StaffReservation } from "../../../../src/reservations/contract.ts";
-import { api, serverNow } from "../../api.ts";
+import { api } from "../../api.ts";
 import { type StringKey, useLabel, useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import { OutcomeLine, useCommand, useGet } from "../../server.tsx";
+import { today, tokyoTime } from "../../time.ts";
 
 /**
  * The back office's day: setups to do, notices to send, reminders, express cards; and at the
@@ -30,10 +31,10 @@ export function Work({ canDispose }: { canDispose: boolean }) {
   ).data;
   const [check, setCheck] = useState<string>("card_pin");
   // Today's booked handovers whose holder has checked in: the card is looked for from the booking.
-  const today = new Date(serverNow().getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+  const day = today();
   const booked = useGet<StaffReservation[]>(
-    keys.reservationsOf(today),
-    `/api/v1/reservations?date=${today}`,
+    keys.reservationsOf(day),
+    `/api/v1/reservations?date=${day}`,
   ).data?.filter((r) => r.procedure === "handover" && r.status === "checked_in");
   const [reservationId, setReservationId] = useState<string | null>(null);
   const fromBooking = (r: StaffReservation) => {
@@ -80,10 +81,8 @@ export function Work({ canDispose }: { canDispose: boolean }) {
           <ul className="plain">
             {booked.map((r) => (
               <li key={r.id} className="card-line">
-                <span className="ref">
-                  {new Date(Date.parse(r.start) + 9 * 3_600_000).toISOString().slice(11, 16)}
-                </span>{" "}
-                {r.nameKana} <span className="muted">{r.code}</span>
+                <span className="ref">{tokyoTime(r.start)}</span> {r.nameKana}{" "}
+                <span className="muted">{r.code}</span>
                 <button type="button" onClick={() => fromBooking(r)}>
                   {t("cards.findFromBooking")}
                 </button>

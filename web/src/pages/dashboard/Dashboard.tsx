@@ -1,13 +1,12 @@
 import { useMemo, useState } from "react";
 import { addDays } from "../../../../src/calendar/dates.ts";
 import type { DashboardOut } from "../../../../src/reports/contract.ts";
-import { serverNow } from "../../api.ts";
 import { useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import { useGet } from "../../server.tsx";
+import { today } from "../../time.ts";
 import { Chart } from "./Chart.tsx";
 
-const today = () => new Date(serverNow().getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
 const BLUE = "#0b5394";
 const SKY = "#56b4e9";
 const ORANGE = "#d55e00";

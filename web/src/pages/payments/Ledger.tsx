@@ -5,15 +5,11 @@ import {
   type LedgerOut,
 } from "../../../../src/expenses/contract.ts";
 import { EMPLOYMENT_LABELS } from "../../../../src/roster/rules.ts";
-import { api, type Me, serverNow } from "../../api.ts";
+import { api, type Me } from "../../api.ts";
 import { useLabel, useLang, useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import { OutcomeLine, useCommand, useGet } from "../../server.tsx";
-
-const lastMonth = () => {
-  const d = serverNow();
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
-};
+import { lastMonth } from "../../time.ts";
 
 /** 帳簿 (仕様 14): the month's staff costs from the roster and the other expenses; entries, never edits. */
 export function Ledger({ me }: { me: Me }) {

@@ -4,10 +4,10 @@ import { ApiError, type Me } from "../../api.ts";
 import { useLang, useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import { useCatalogue, useGet } from "../../server.tsx";
-import { ReportActions, StatusBadge } from "./ReportActions.tsx";
+import { tokyoTime } from "../../time.ts";
+import { ReportActions, ReportHeading, shownOf } from "./ReportActions.tsx";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const hhmm = (iso: string) => new Date(Date.parse(iso) + 9 * 3_600_000).toISOString().slice(11, 16);
 
 /** 日次報告書: the day's counts, waits, bookings, staffing and calls; submitted, then confirmed. */
 export function DailyReport({ me, date }: { me: Me; date: string }) {
@@ -23,10 +23,7 @@ export function DailyReport({ me, date }: { me: Me; date: string }) {
       </p>
     );
   if (!data) return <p className="muted">…</p>;
-  const editable = data.status === "draft" || data.status === "returned";
-  const shown = editable && data.draft ? null : data.versions[0];
-  const f = shown?.figures ?? data.draft;
-  const query = shown ? `?version=${shown.version}` : "";
+  const { figures: f, version: shown } = shownOf(data);
   const name = (code: string) =>
     catalogue?.procedures.find((p) => p.code === code)?.[lang === "en" ? "nameEn" : "nameJa"] ??
     code;
@@ -36,30 +33,13 @@ export function DailyReport({ me, date }: { me: Me; date: string }) {
   };
   return (
     <div className="report">
-      <div className="title-row">
-        <h2 className="section-title">
-          {t("reports.daily")} {date} <StatusBadge status={data.status} />
-        </h2>
-        {f && (
-          <div className="actions">
-            <a
-              className="button"
-              href={`/api/v1/reports/daily/${date}/report.pdf${query}`}
-              target="_blank"
-              rel="noreferrer"
-            >
-              {t("reports.pdf")}
-            </a>
-            <a
-              className="button"
-              href={`/api/v1/reports/daily/${date}/report.xlsx${query}`}
-              download
-            >
-              {t("reports.xlsx")}
-            </a>
-          </div>
-        )}
-      </div>
+      <ReportHeading
+        kind="daily"
+        period={date}
+        status={data.status}
+        version={shown}
+        files={f !== null}
+      />
       {!f && <p className="notice">{t("reports.closedDay")}</p>}
       {!shown && f && <p className="notice">{t("reports.draftNote")}</p>}
       {f && (
@@ -121,7 +101,7 @@ export function DailyReport({ me, date }: { me: Me; date: string }) {
                 <dd>
                   {t("reports.longestQueueValue", {
                     people: f.longestQueue.people,
-                    at: hhmm(f.longestQueue.at),
+                    at: tokyoTime(f.longestQueue.at),
                   })}
                 </dd>
               </>

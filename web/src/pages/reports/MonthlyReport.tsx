@@ -4,7 +4,7 @@ import type { Me } from "../../api.ts";
 import { useLabel, useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import { useGet } from "../../server.tsx";
-import { ReportActions, StatusBadge } from "./ReportActions.tsx";
+import { ReportActions, ReportHeading, shownOf } from "./ReportActions.tsx";
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -25,38 +25,18 @@ export function MonthlyReport({ me, month }: { me: Me; month: string }) {
       </p>
     );
   if (!data) return <p className="muted">…</p>;
-  const editable = data.status === "draft" || data.status === "returned";
-  const figures = editable && data.draft ? data.draft : (data.versions[0]?.figures ?? data.draft);
-  const shown = editable && data.draft ? null : data.versions[0];
-  const query = shown ? `?version=${shown.version}` : "";
+  const { figures, version: shown } = shownOf(data);
   const totals = figures ? inCategoryOrder(figures.totals) : [];
   const sum = (k: "completed" | "notCompleted") => totals.reduce((s, [, o]) => s + o[k], 0);
   return (
     <div className="report">
-      <div className="title-row">
-        <h2 className="section-title">
-          {t("reports.monthly")} {month} <StatusBadge status={data.status} />
-        </h2>
-        {figures && (
-          <div className="actions">
-            <a
-              className="button"
-              href={`/api/v1/reports/monthly/${month}/report.pdf${query}`}
-              target="_blank"
-              rel="noreferrer"
-            >
-              {t("reports.pdf")}
-            </a>
-            <a
-              className="button"
-              href={`/api/v1/reports/monthly/${month}/report.xlsx${query}`}
-              download
-            >
-              {t("reports.xlsx")}
-            </a>
-          </div>
-        )}
-      </div>
+      <ReportHeading
+        kind="monthly"
+        period={month}
+        status={data.status}
+        version={shown}
+        files={figures !== null}
+      />
       {!shown && figures && <p className="notice">{t("reports.draftNote")}</p>}
       {figures && (
         <>

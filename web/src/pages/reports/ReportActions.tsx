@@ -8,15 +8,54 @@ import {
 import { api, type Me } from "../../api.ts";
 import { useLabel, useT } from "../../i18n.ts";
 import { OutcomeLine, useCommand } from "../../server.tsx";
-
-const when = (iso: string) => {
-  const local = new Date(Date.parse(iso) + 9 * 3_600_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-};
+import { tokyoDateTime } from "../../time.ts";
 
 export function StatusBadge({ status }: { status: ReportStatus }) {
   const label = useLabel();
   return <span className={`badge report-${status}`}>{label(REPORT_STATUS_LABELS[status])}</span>;
+}
+
+/**
+ * What a report page shows: the draft while the leads may submit (the server drafts only then),
+ * else the newest version.
+ */
+export function shownOf<F>(data: {
+  draft: F | null;
+  versions: (ReportVersion & { figures: F })[];
+}) {
+  const version = data.draft ? null : (data.versions[0] ?? null);
+  return { figures: data.draft ?? version?.figures ?? null, version };
+}
+
+/** The report's heading with its status, and its PDF and workbook (of the version shown). */
+export function ReportHeading(props: {
+  kind: ReportKind;
+  period: string;
+  status: ReportStatus;
+  version: ReportVersion | null;
+  files: boolean;
+}) {
+  const t = useT();
+  const base = `/api/v1/reports/${props.kind}/${props.period}/report`;
+  const query = props.version ? `?version=${props.version.version}` : "";
+  return (
+    <div className="title-row">
+      <h2 className="section-title">
+        {t(props.kind === "daily" ? "reports.daily" : "reports.monthly")} {props.period}{" "}
+        <StatusBadge status={props.status} />
+      </h2>
+      {props.files && (
+        <div className="actions">
+          <a className="button" href={`${base}.pdf${query}`} target="_blank" rel="noreferrer">
+            {t("reports.pdf")}
+          </a>
+          <a className="button" href={`${base}.xlsx${query}`} download>
+            {t("reports.xlsx")}
+          </a>
+        </div>
+      )}
+    </div>
+  );
 }
 
 /**
@@ -76,9 +115,12 @@ export function ReportActions(props: {
                 <strong>{t("reports.versionOf", { version: v.version })}</strong>{" "}
                 <StatusBadge status={v.status} />{" "}
                 <span className="muted">
-                  {t("reports.submittedBy", { at: when(v.submittedAt), name: v.submittedByName })}
+                  {t("reports.submittedBy", {
+                    at: tokyoDateTime(v.submittedAt),
+                    name: v.submittedByName,
+                  })}
                   {v.decidedAt &&
-                    ` · ${t("reports.decidedBy", { at: when(v.decidedAt), name: v.decidedByName ?? "" })}`}
+                    ` · ${t("reports.decidedBy", { at: tokyoDateTime(v.decidedAt), name: v.decidedByName ?? "" })}`}
                 </span>
               </p>
               {v.remarks && (

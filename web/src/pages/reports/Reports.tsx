@@ -3,10 +3,11 @@ import type { z } from "zod";
 import { addDays } from "../../../../src/calendar/dates.ts";
 import type { tenantSchema } from "../../../../src/platform/tenancy/tenant.ts";
 import { REPORT_STATUS_LABELS, type ReportStatus } from "../../../../src/reports/contract.ts";
-import { type Me, serverNow } from "../../api.ts";
+import type { Me } from "../../api.ts";
 import { useLabel, useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import { useGet } from "../../server.tsx";
+import { lastMonth, today } from "../../time.ts";
 import { DailyReport } from "./DailyReport.tsx";
 import { Investigations } from "./Investigations.tsx";
 import { MonthlyReport } from "./MonthlyReport.tsx";
@@ -22,13 +23,6 @@ const monthsBetween = (from: string, to: string) => {
   }
   return out;
 };
-
-export const lastMonth = () => {
-  const d = serverNow();
-  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
-};
-export const yesterday = () =>
-  addDays(new Date(serverNow().getTime() + 9 * 3_600_000).toISOString().slice(0, 10), -1);
 
 /**
  * 報告書 (仕様 9): the monthly completion reports month by month with where each stands, and
@@ -68,7 +62,7 @@ export function Reports({
     kind === "daily"
       ? period && /^\d{4}-\d{2}-\d{2}$/.test(period)
         ? period
-        : yesterday()
+        : addDays(today(), -1)
       : undefined;
   return (
     <section aria-labelledby="reports-title" className="reports">

@@ -12,7 +12,6 @@ import {
   WORK_ROLE_LABELS,
 } from "../../../../src/roster/rules.ts";
 import type { courseSchema, trainingSessionSchema } from "../../../../src/training/contract.ts";
-import { serverNow } from "../../api.ts";
 import type { Lang } from "../../i18n.ts";
 
 // The roster's shapes and labels are the server's own.
@@ -42,6 +41,4 @@ export const formatInstant = (iso: string, lang: Lang) =>
     timeStyle: "short",
   }).format(new Date(iso));
 
-/** Today in Japan by the server's clock (a training clock may differ from this device's). */
-export const today = () =>
-  new Date(serverNow().getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+export { today } from "../../time.ts";
