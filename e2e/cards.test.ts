@@ -89,4 +89,40 @@ describe("the card stock", () => {
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it("imports the city's delivery list from a CSV file and works the setups by their deadlines", async () => {
+    const context = await demo.browser.newContext({ viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    await signedIn(page, demo.server.url, "staff");
+    await page.goto(`${demo.server.url}/cards`);
+    await page.getByRole("tab", { name: "受領" }).click();
+    // Delivered last Saturday; one holder booked for yesterday (overdue), one for Thursday.
+    await page.getByLabel("納品日").fill("2026-08-01");
+    const csv = [
+      "参照番号,カナ氏名,生年月日,保管庫,位置,特急,交付予約日",
+      "NGK-2608-0201,コバヤシ アヤ,1970/5/5,C,01,,2026/8/3",
+      "NGK-2608-0202,コバヤシ ケン,1972-06-06,C,02,,2026-08-06",
+      "NGK-2608-0203,コバヤシ リン,2005-07-07,C,03,,",
+    ].join("\r\n");
+    await page.getByLabel("納品リストのファイル（CSV）").setInputFiles({
+      name: "delivery.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`\uFEFF${csv}`, "utf8"),
+    });
+    const preview = page.locator(".cards-receive table");
+    await preview.getByText("2026-08-06").waitFor();
+    expect(await page.locator("[role=alert]").count()).toBe(0);
+    await page.getByRole("button", { name: "3枚を受領する" }).click();
+    await page.getByText("3枚を受領しました。").waitFor();
+
+    await page.getByRole("tab", { name: "作業・交付" }).click();
+    const setup = page.getByRole("region", { name: "交付前設定" });
+    const first = setup.locator(".card-line").first();
+    await first.getByText("NGK-2608-0201").waitFor();
+    await first.getByText("期限超過 08/02").waitFor();
+    await setup.getByText("設定期限 08/05").waitFor();
+    await screenshot(page, "cards-deadlines");
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

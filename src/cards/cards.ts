@@ -11,6 +11,7 @@ import {
   CardRuleError,
   type CardState,
   nextCardState,
+  setupDeadline,
 } from "./rules.ts";
 import { findCardSettings } from "./settings.ts";
 import {
@@ -38,6 +39,7 @@ export const cardOut = (c: Card): CardOut => ({
   nameKana: c.nameKana,
   birthDate: c.birthDate,
   express: c.express,
+  setupDueOn: c.setupDueOn,
   state: c.state as CardState,
   locker: c.locker,
   slot: c.slot,
@@ -56,6 +58,8 @@ export interface BatchProps {
     nameKana: string;
     birthDate: string;
     express?: boolean | undefined;
+    /** The holder's booked handover day, where the delivery list gives one. */
+    handoverOn?: string | undefined;
     locker?: string | undefined;
     slot?: string | undefined;
   }[];
@@ -73,6 +77,7 @@ export async function receiveBatch(ctx: Ctx, props: BatchProps) {
       `通知書番号 ${twice} が2回あります。`,
       `Notice reference ${twice} appears twice.`,
     );
+  const { expressSetupDays } = await findCardSettings(ctx.tx, ctx.tenantId);
   const rows: Card[] = props.cards.map((c) => ({
     tenantId: ctx.tenantId,
     cardId: newId(),
@@ -81,6 +86,12 @@ export async function receiveBatch(ctx: Ctx, props: BatchProps) {
     nameKana: toKatakana(c.nameKana).replace(/\s+/g, " ").trim(),
     birthDate: c.birthDate,
     express: c.express ?? false,
+    setupDueOn: setupDeadline({
+      deliveredOn: props.deliveredOn,
+      handoverOn: c.handoverOn,
+      express: c.express ?? false,
+      expressSetupDays,
+    }),
     state: "received",
     locker: c.locker ?? null,
     slot: c.slot ?? null,

@@ -16,6 +16,8 @@ export const cardInput = z.object({
   nameKana: kana,
   birthDate: isoDate,
   express: z.boolean().optional(),
+  /** The day the holder booked to collect it, where known: the card must be set up before. */
+  handoverOn: isoDate.optional(),
   locker: z.string().trim().max(20).optional(),
   slot: z.string().trim().max(20).optional(),
 });
@@ -30,6 +32,8 @@ export const cardSchema = z.object({
   nameKana: z.string(),
   birthDate: z.string(),
   express: z.boolean(),
+  /** The last day it may be set up (the day before its booked handover, an express deadline). */
+  setupDueOn: z.string().nullable(),
   state: z.enum(CARD_STATES),
   locker: z.string().nullable(),
   slot: z.string().nullable(),
@@ -65,7 +69,12 @@ export const cardQuery = z.object({
   /** カナ氏名の前方一致 and, optionally, a space and the birth date (ヤマダ 1980-04-01). */
   q: z.string().trim().max(80).optional(),
 });
-export const settingsSchema = z.object({ disposalAfterDays: z.number().int().min(1).max(3650) });
+export const settingsSchema = z.object({
+  disposalAfterDays: z.number().int().min(1).max(3650),
+  /** 特急発行: days after delivery by which an express card must be set up. */
+  expressSetupDays: z.number().int().min(0).max(30),
+});
+export const settingsInput = settingsSchema.partial();
 
 export const stocktakeInput = z.object({
   locker: z.string().trim().max(20).optional(),

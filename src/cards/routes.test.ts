@@ -8,10 +8,13 @@ import {
   signedInAs,
   type TestApp,
 } from "../../test/factories.ts";
+import { systemActor } from "../platform/actor.ts";
 import { listAuditEvents } from "../platform/audit/store.ts";
 import type { Role } from "../platform/auth/permissions.ts";
 import { startClockAt } from "../platform/clock.ts";
+import { runOperation } from "../platform/operation.ts";
 import type { CardOut, CardQueuesOut, StocktakeOut } from "./contract.ts";
+import { setupWorkload } from "./workload.ts";
 
 let t: TestApp;
 let tenantId: string;
@@ -227,7 +230,7 @@ describe("the card stock", () => {
     });
     expect(res.statusCode, res.body).toBe(201);
     const queues = (await staff.request("GET", "/api/v1/cards/queues")).json() as CardQueuesOut;
-    // Express first, then the oldest.
+    // The nearest deadline first (the express card, due the day after delivery), then the oldest.
     expect(queues.setup.map((c) => c.noticeRef)).toEqual([
       "NGK-2608-0013",
       "NGK-2608-0011",
@@ -252,5 +255,61 @@ describe("the card stock", () => {
     expect((await staff.request("GET", "/api/v1/cards/stocktakes")).statusCode).toBe(403);
     const seen = (await city.request("GET", "/api/v1/cards/stocktakes")).json() as StocktakeOut[];
     expect(seen.map((s) => s.stocktakeId)).toEqual([report.stocktakeId]);
+  });
+
+  it("dates each setup by its holder's booking or the express deadline, works the nearest first, and tells the planner", async () => {
+    // The city gives express cards two days from delivery.
+    const set = await city.request("PUT", "/api/v1/cards/settings", { expressSetupDays: 2 });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toEqual({ disposalAfterDays: 1, expressSetupDays: 2 });
+    const res = await staff.request("POST", "/api/v1/cards/batches", {
+      deliveredOn: "2026-08-04",
+      cards: [
+        // Booked to collect on Friday 7 August: set up by Thursday.
+        {
+          noticeRef: "NGK-2608-0021",
+          nameKana: "オカダ ユウ",
+          birthDate: "1988-08-08",
+          handoverOn: "2026-08-07",
+        },
+        // Express: delivered Tuesday, set up within two days.
+        {
+          noticeRef: "NGK-2608-0022",
+          nameKana: "オカダ アイ",
+          birthDate: "1989-09-09",
+          express: true,
+        },
+        // Booked for the day of delivery itself: due at once, not the day before delivery.
+        {
+          noticeRef: "NGK-2608-0023",
+          nameKana: "オカダ ケイ",
+          birthDate: "1990-10-10",
+          handoverOn: "2026-08-04",
+        },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const queues = (await staff.request("GET", "/api/v1/cards/queues")).json() as CardQueuesOut;
+    const dated = queues.setup.filter((c) => c.setupDueOn !== null);
+    expect(dated.map((c) => [c.noticeRef, c.setupDueOn])).toEqual([
+      ["NGK-2608-0023", "2026-08-04"],
+      // The last test's express card, received under the default of one day.
+      ["NGK-2608-0013", "2026-08-05"],
+      ["NGK-2608-0022", "2026-08-06"],
+      ["NGK-2608-0021", "2026-08-06"],
+    ]);
+    // The undated cards follow, and every card waiting for setup is in the planner's backlog.
+    expect(queues.setup.slice(0, 4)).toEqual(dated);
+    const work = await runOperation(t.database.db, systemActor(tenantId, "test"), (ctx) =>
+      setupWorkload(ctx, { historyFrom: "2026-08-01", historyTo: "2026-08-31" }),
+    );
+    expect(work.backlog).toBe(queues.setup.length);
+    expect(work.due).toEqual([
+      { by: "2026-08-04", count: 1 },
+      { by: "2026-08-05", count: 1 },
+      { by: "2026-08-06", count: 2 },
+    ]);
+    // August is the office's first month of stock, partial: the planner keeps to its references.
+    expect(work.receivedPerMonth).toBeNull();
   });
 });

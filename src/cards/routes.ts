@@ -17,6 +17,7 @@ import {
   cardSchema,
   handoverInput,
   queuesSchema,
+  settingsInput,
   settingsSchema,
   setupInput,
   stepInput,
@@ -185,7 +186,7 @@ export async function cardRoutes(app: App, { database }: RouteDeps) {
       schema: {
         tags: ["cards"],
         summary: "The city sets the period before unclaimed cards are returned",
-        body: settingsSchema,
+        body: settingsInput,
         response: { 200: settingsSchema },
       },
     },

@@ -7,6 +7,8 @@
  *   (set up, noticed or reserved) ─mark_unclaimed→ unclaimed ─remind→ reminded ─dispose→ returned
  *   (any state before handover) ─defect→ defective
  */
+import { addDays } from "../calendar/dates.ts";
+
 export const CARD_STATES = [
   "received",
   "set_up",
@@ -142,6 +144,25 @@ export const IDENTITY_CHECK_LABELS: Record<
   two_documents: { ja: "本人確認書類2点", en: "Two documents" },
   proxy: { ja: "代理人（委任状・照会書）", en: "Proxy with a letter" },
 };
+
+/**
+ * The last day a card may be set up: the day before its holder's booked handover (never before
+ * its delivery), and for an express card (特急発行) at most the city's days after delivery.
+ */
+export function setupDeadline(card: {
+  deliveredOn: string;
+  handoverOn?: string | undefined;
+  express: boolean;
+  expressSetupDays: number;
+}): string | null {
+  const dates: string[] = [];
+  if (card.handoverOn) {
+    const before = addDays(card.handoverOn, -1);
+    dates.push(before < card.deliveredOn ? card.deliveredOn : before);
+  }
+  if (card.express) dates.push(addDays(card.deliveredOn, card.expressSetupDays));
+  return dates.length ? dates.sort()[0]! : null;
+}
 
 /** The notice's reference: letters, digits and hyphens (its format only; nothing is looked up). */
 export const NOTICE_REF = /^[A-Z0-9][A-Z0-9-]{5,23}$/;

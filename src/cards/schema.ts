@@ -40,6 +40,11 @@ export const cards = pgTable(
     nameKana: text("name_kana").notNull(),
     birthDate: date("birth_date").notNull(),
     express: boolean("express").notNull(),
+    /**
+     * The last day the card may be set up (交付前設定): the day before its holder's booked handover,
+     * or an express card's (特急発行) deadline; null while nobody waits for it.
+     */
+    setupDueOn: date("setup_due_on"),
     state: text("state").notNull(),
     locker: text("locker"),
     slot: text("slot"),
@@ -87,6 +92,8 @@ export const cardEvents = pgTable(
 export const cardSettings = pgTable("card_settings", {
   tenantId: text("tenant_id").primaryKey(),
   disposalAfterDays: integer("disposal_after_days").notNull(),
+  /** 特急発行: days after delivery by which an express card must be set up. */
+  expressSetupDays: integer("express_setup_days").notNull().default(1),
   updatedBy: text("updated_by").notNull(),
   updatedAt: timestamptz("updated_at").notNull(),
 });

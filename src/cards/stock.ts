@@ -98,7 +98,7 @@ export async function stocktakes(ctx: Ctx) {
 }
 
 /**
- * The back office's work: setups to do (express first, then the oldest), notices to send,
+ * The back office's work: setups to do (nearest deadline first, then express, then the oldest), notices to send,
  * reminders due (unclaimed), disposals due (the city's period over), express cards not yet
  * handed over.
  */
@@ -111,8 +111,11 @@ export async function cardQueues(ctx: Ctx) {
   const { disposalAfterDays } = await findCardSettings(ctx.tx, ctx.tenantId);
   const at = now().getTime();
   const days = (d: Date | null) => (d ? Math.floor((at - d.getTime()) / 86_400_000) : 0);
+  // The nearest deadline first (a holder's booked handover, an express card's), then the oldest.
   const byAge = (a: (typeof open)[number], b: (typeof open)[number]) =>
-    Number(b.express) - Number(a.express) || a.updatedAt.getTime() - b.updatedAt.getTime();
+    (a.setupDueOn ?? "9999").localeCompare(b.setupDueOn ?? "9999") ||
+    Number(b.express) - Number(a.express) ||
+    a.updatedAt.getTime() - b.updatedAt.getTime();
   await audit(ctx, { action: "card.search", entity: "card", change: { queues: true } });
   return {
     setup: open

@@ -98,6 +98,40 @@ export async function eventsOf(
     .orderBy(asc(cardEvents.at));
 }
 
+/** Cards waiting for setup, counted by their deadline (null: none). */
+export async function setupBacklog(db: Executor, tenantId: string) {
+  return db
+    .select({ dueOn: cards.setupDueOn, count: sql<number>`count(*)::int` })
+    .from(cards)
+    .where(and(eq(cards.tenantId, tenantId), eq(cards.state, "received")))
+    .groupBy(cards.setupDueOn);
+}
+
+/** Cards received per month (Tokyo) between two days: only months with a delivery. */
+export async function receivedPerMonth(db: Executor, tenantId: string, from: string, to: string) {
+  const month = sql<string>`to_char(${cardBatches.deliveredOn}, 'YYYY-MM')`;
+  return db
+    .select({ month, count: sql<number>`count(*)::int` })
+    .from(cards)
+    .innerJoin(
+      cardBatches,
+      and(eq(cardBatches.tenantId, cards.tenantId), eq(cardBatches.batchId, cards.batchId)),
+    )
+    .where(
+      and(eq(cards.tenantId, tenantId), sql`${cardBatches.deliveredOn} between ${from} and ${to}`),
+    )
+    .groupBy(month);
+}
+
+/** The day of the office's first delivery, or null before any. */
+export async function firstDelivery(db: Executor, tenantId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ first: sql<string | null>`min(${cardBatches.deliveredOn})::text` })
+    .from(cardBatches)
+    .where(eq(cardBatches.tenantId, tenantId));
+  return row?.first ?? null;
+}
+
 /** 保存期限: how many are kept until each day (仕様 14), for the retention report. */
 export const retentionOf = (db: Executor, tenantId?: string) =>
   retentionCounts(db, cardStocktakes, tenantId);

@@ -108,6 +108,8 @@ export const staffingPlanSchema = z.object({
     }),
   ),
   unscheduledSetups: z.number(),
+  lateSetups: z.number().optional(),
+  setupBacklog: z.number().optional(),
   runtimeMs: z.number(),
   /** Every rule broken by the shifts as they stand (after hand edits). */
   violations: z.array(violationSchema),

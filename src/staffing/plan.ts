@@ -32,6 +32,15 @@ export interface PlanInput {
   /** Only trained people on the roster. */
   people: PlanPerson[];
   targets?: StaffingTargets;
+  /**
+   * The back office's cards (カード在庫): waiting now, due by day, and received per month in the
+   * history. Without them the month's setups come from the reference volumes.
+   */
+  cards?: {
+    backlog: number;
+    due: { by: string; count: number }[];
+    receivedPerMonth: number | null;
+  };
 }
 
 export interface PlanOptions {
@@ -131,6 +140,10 @@ export interface StaffingPlan {
   baselineSimulated: SimulatedLevel;
   unmet: Unmet[];
   unscheduledSetups: number;
+  /** Cards with a deadline (a booked handover, express) the plan leaves no room to set up by it. */
+  lateSetups?: number;
+  /** Cards waiting for setup when the plan was made. */
+  setupBacklog?: number;
   runtimeMs: number;
 }
 
@@ -161,7 +174,11 @@ export async function planMonth(
     }
   const setups = scheduleSetup(
     requirementOf(demand, times, input.terminalProcedures, targets),
-    input.monthlyVolumes.setup ?? 0,
+    {
+      perMonth: input.cards?.receivedPerMonth ?? input.monthlyVolumes.setup ?? 0,
+      backlog: input.cards?.backlog ?? 0,
+      due: input.cards?.due ?? [],
+    },
     input.standardMinutes.setup ?? 6,
     targets.terminals,
     (date, start) => terminalShare.get(`${date}|${start}`) ?? 1,
@@ -338,6 +355,8 @@ export async function planMonth(
     baselineSimulated: pick(baselineSimulated),
     unmet,
     unscheduledSetups: setups.unscheduledSetups,
+    lateSetups: setups.lateSetups,
+    setupBacklog: input.cards?.backlog ?? 0,
     runtimeMs: Math.round(performance.now() - started),
   };
 }

@@ -1,5 +1,6 @@
 import { addDays } from "../calendar/dates.ts";
 import { calendarDays } from "../calendar/days.ts";
+import { setupWorkload } from "../cards/workload.ts";
 import { isoMonth } from "../platform/inputs.ts";
 import { type Ctx, requireAccess } from "../platform/operation.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
@@ -22,7 +23,7 @@ export const HISTORY_MONTHS = 6;
 /**
  * What the planner reads for a month, in the request's transaction, through the owning domains'
  * operations: the calendar, six months of service records, the trained people on the roster
- * (the read is audited, names being personal data), the catalogue and the reference volumes.
+ * (the read is audited, names being personal data), the catalogue, the reference volumes and the back office's cards waiting for setup.
  * The solve itself runs afterwards, outside any transaction.
  */
 export async function staffingInputs(
@@ -35,7 +36,7 @@ export async function staffingInputs(
   const to = addDays(`${addMonths(props.month, 1)}-01`, -1);
   const historyFrom = `${addMonths(props.month, -HISTORY_MONTHS)}-01`;
   const historyTo = addDays(from, -1);
-  const [days, historyDays, records, roster, catalogue, tenant, set] = [
+  const [days, historyDays, records, roster, catalogue, tenant, set, cards] = [
     await calendarDays(ctx, { from, to }),
     await calendarDays(ctx, { from: historyFrom, to: historyTo }),
     await serviceRecords(ctx, { from: historyFrom, to: historyTo }),
@@ -43,6 +44,7 @@ export async function staffingInputs(
     await catalogueView(ctx),
     await findTenant(ctx.tx, ctx.tenantId),
     await staffingTargetsOf(ctx),
+    await setupWorkload(ctx, { historyFrom, historyTo }),
   ];
   const { updatedAt: _, ...tenantTargets } = set;
   const history: ServedRecord[] = records.map((r) => ({
@@ -82,6 +84,7 @@ export async function staffingInputs(
       catalogue.procedures.filter((p) => p.needsIntegratedTerminal).map((p) => p.code),
     ),
     people,
+    cards,
     targets: {
       ...DEFAULT_TARGETS,
       terminals: integrated || DEFAULT_TARGETS.terminals,

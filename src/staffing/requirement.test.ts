@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { DayDemand } from "./demand.ts";
 import { serviceLevel } from "./erlang.ts";
@@ -60,14 +61,109 @@ describe("the requirement per interval", () => {
       times,
       TERMINAL,
     );
-    const planned = scheduleSetup(days, 40, 6, 5, () => 1);
+    const planned = scheduleSetup(days, { perMonth: 40, backlog: 0, due: [] }, 6, 5, () => 1);
     const setupStaff = planned.days.flatMap((d) => d.intervals.map((i) => i.setupRequired));
     expect(setupStaff.some((n) => n > 0)).toBe(true);
     for (const d of planned.days)
       for (const i of d.intervals)
         expect(i.setupRequired + i.counterRequired).toBeLessThanOrEqual(5 + i.counterRequired);
     expect(planned.unscheduledSetups).toBe(0);
-    const tooMany = scheduleSetup(days, 10_000, 6, 5, () => 1);
+    const tooMany = scheduleSetup(days, { perMonth: 10_000, backlog: 0, due: [] }, 6, 5, () => 1);
     expect(tooMany.unscheduledSetups).toBeGreaterThan(0);
+  });
+});
+
+describe("card setups with deadlines", () => {
+  // Ten quiet working days (1–12 August 2026 without the weekend), one open half hour each.
+  const dates = [
+    "2026-08-03",
+    "2026-08-04",
+    "2026-08-05",
+    "2026-08-06",
+    "2026-08-07",
+    "2026-08-10",
+    "2026-08-11",
+    "2026-08-12",
+    "2026-08-13",
+    "2026-08-14",
+  ];
+  const month = () =>
+    requirementOf(
+      dates.map((date) => ({ ...day({}), date })),
+      times,
+      TERMINAL,
+    );
+  const setupsOn = (planned: ReturnType<typeof scheduleSetup>, date: string) =>
+    planned.days
+      .find((d) => d.date === date)!
+      .intervals.reduce((n, i) => n + (i.setupRequired * i.minutes) / 6, 0);
+
+  it("sets up cards due by a day before that day ends, the backlog spread over the first week", () => {
+    // 4 idle terminals × 30 min ÷ 6 min = 20 setups per half hour, two open half hours: 40 a day.
+    const due = scheduleSetup(
+      month(),
+      { perMonth: 0, backlog: 40, due: [{ by: "2026-08-03", count: 40 }] },
+      6,
+      5,
+      () => 1,
+    );
+    expect(setupsOn(due, "2026-08-03")).toBeGreaterThanOrEqual(40);
+    expect(due.lateSetups).toBe(0);
+    const plain = scheduleSetup(month(), { perMonth: 0, backlog: 40, due: [] }, 6, 5, () => 1);
+    expect(setupsOn(plain, "2026-08-03")).toBeLessThan(40);
+    expect(plain.unscheduledSetups).toBe(0);
+  });
+
+  it("counts a card as late when the days before its deadline have no room", () => {
+    const planned = scheduleSetup(
+      month(),
+      { perMonth: 0, backlog: 130, due: [{ by: "2026-08-04", count: 130 }] },
+      6,
+      5,
+      () => 1,
+    );
+    // One counter stays open, so 4 terminals × 5 setups × 2 half hours = 40 a day: 80 fit in time.
+    expect(planned.lateSetups).toBe(50);
+    expect(setupsOn(planned, "2026-08-03")).toBe(40);
+    expect(planned.unscheduledSetups).toBe(0);
+  });
+
+  it("a deadline on a closed day falls on the working day before it", () => {
+    const planned = scheduleSetup(
+      month(),
+      { perMonth: 0, backlog: 45, due: [{ by: "2026-08-09", count: 45 }] },
+      6,
+      5,
+      () => 1,
+    );
+    expect(planned.lateSetups).toBe(0);
+    const byFriday = dates.slice(0, 5).reduce((n, d) => n + setupsOn(planned, d), 0);
+    expect(byFriday).toBeGreaterThanOrEqual(45);
+  });
+
+  it("never plans late cards that more terminals would save, nor leaves work it could do", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ by: fc.constantFrom(...dates), count: fc.integer({ min: 1, max: 80 }) }),
+          { maxLength: 6 },
+        ),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 1, max: 6 }),
+        (due, extra, perMonth, terminals) => {
+          const backlog = due.reduce((n, d) => n + d.count, 0) + extra;
+          const work = { perMonth, backlog, due };
+          const few = scheduleSetup(month(), work, 6, terminals, () => 1);
+          const more = scheduleSetup(month(), work, 6, terminals + 1, () => 1);
+          expect(more.lateSetups).toBeLessThanOrEqual(few.lateSetups);
+          expect(few.lateSetups).toBeLessThanOrEqual(backlog);
+          // Work is left only when the last day's idle terminals (one counter open) all set up.
+          if (few.unscheduledSetups > 0)
+            expect(setupsOn(few, dates.at(-1)!)).toBe(2 * (terminals - 1) * 5);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });

@@ -140,40 +140,93 @@ export function requirementOf(
 }
 
 /**
- * 交付前設定 is deferrable: the month's setups go into terminal time the counter leaves idle, the
- * quietest intervals first, each day taking its share and carrying what does not fit to the
- * next day; what is still left at the month's end is returned, never hidden.
+ * The back office's setup work (交付前設定) the month must absorb: the cards the office expects
+ * to receive, those already waiting, and, of the waiting, how many must be set up by each day.
+ */
+export interface SetupWork {
+  perMonth: number;
+  backlog: number;
+  due: { by: string; count: number }[];
+}
+
+/** The backlog without a deadline is cleared within this many working days, not all at once. */
+const BACKLOG_WORKDAYS = 5;
+
+/**
+ * 交付前設定 is deferrable: it goes into terminal time the counter leaves idle, the quietest
+ * intervals first. Each working day takes its share of the month's expected cards, of the backlog
+ * (spread over the first week) and every waiting card whose deadline is that day or earlier;
+ * what does not fit carries to the next day. Cards with a deadline are set up first (earliest
+ * deadline first), so a card is late only when the days before its deadline had no room: those
+ * are counted, and what is still left at the month's end is returned, never hidden.
  */
 export function scheduleSetup(
   days: DayRequirement[],
-  monthlySetups: number,
+  work: SetupWork,
   setupMinutes: number,
   terminals: number,
   terminalShareOfCounter: (day: string, start: number) => number,
-): { days: DayRequirement[]; unscheduledSetups: number } {
-  const workdays = days.filter((d) => d.intervals.some((i) => i.counterOpen));
-  const perDay = workdays.length ? monthlySetups / workdays.length : 0;
-  let carried = 0;
+): { days: DayRequirement[]; unscheduledSetups: number; lateSetups: number } {
   const out = days.map((day) => ({ ...day, intervals: day.intervals.map((i) => ({ ...i })) }));
-  for (const day of out) {
-    if (!day.intervals.some((i) => i.counterOpen)) continue;
-    let toDo = perDay + carried;
+  const workdays = out.filter((d) => d.intervals.some((i) => i.counterOpen));
+  const last = workdays.at(-1)?.date;
+  const dueOn = workdays.map(() => 0);
+  let dueInMonth = 0;
+  for (const d of work.due) {
+    if (last === undefined || d.by > last) continue;
+    // The last working day on or before the deadline (the first day where that has passed).
+    const k = workdays.findLastIndex((w) => w.date <= d.by);
+    dueOn[Math.max(0, k)]! += d.count;
+    dueInMonth += d.count;
+  }
+  const idleOf = (day: DayRequirement, slot: IntervalRequirement) =>
+    Math.max(
+      0,
+      terminals - Math.ceil(slot.counterRequired * terminalShareOfCounter(day.date, slot.start)),
+    );
+  const capacity = workdays.map((day) =>
+    day.intervals
+      .filter((i) => i.counterOpen)
+      .reduce((n, i) => n + (idleOf(day, i) * i.minutes) / setupMinutes, 0),
+  );
+  // How many must be done by each day's end for every later deadline still to fit: the cards due
+  // by then, or what the days after cannot absorb of the next day's requirement.
+  const required = workdays.map(() => 0);
+  let dueTotal = dueOn.reduce((a, b) => a + b, 0);
+  for (let k = workdays.length - 1; k >= 0; k--) {
+    const later = k + 1 < workdays.length ? required[k + 1]! - capacity[k + 1]! : 0;
+    required[k] = Math.max(dueTotal, later);
+    dueTotal -= dueOn[k]!;
+  }
+  const flow = workdays.length ? work.perMonth / workdays.length : 0;
+  const plain = Math.max(0, work.backlog - dueInMonth);
+  let done = 0;
+  let dueSoFar = 0;
+  let late = 0;
+  let target = 0;
+  workdays.forEach((day, k) => {
+    dueSoFar += dueOn[k]!;
+    target = flow * (k + 1) + plain * Math.min(1, (k + 1) / BACKLOG_WORKDAYS) + required[k]!;
+    let toDo = target - done;
     const slots = day.intervals
       .filter((i) => i.counterOpen)
       .sort((a, b) => a.counterRequired - b.counterRequired || a.start - b.start);
     for (const slot of slots) {
       if (toDo <= 1e-9) break;
-      const idle = Math.max(
-        0,
-        terminals - Math.ceil(slot.counterRequired * terminalShareOfCounter(day.date, slot.start)),
-      );
+      const idle = idleOf(day, slot);
       if (idle === 0) continue;
       const perStaff = slot.minutes / setupMinutes;
       const staff = Math.min(idle, Math.ceil(toDo / perStaff));
       slot.setupRequired = staff;
       toDo -= staff * perStaff;
+      done += staff * perStaff;
     }
-    carried = Math.max(0, toDo);
-  }
-  return { days: out, unscheduledSetups: Math.round(carried) };
+    // Earliest deadline first: what is still undone of the cards due by today is today's due.
+    late += Math.min(dueOn[k]!, Math.max(0, dueSoFar - done));
+  });
+  return {
+    days: out,
+    unscheduledSetups: Math.round(Math.max(0, target - done)),
+    lateSetups: Math.round(late),
+  };
 }

@@ -169,4 +169,35 @@ describe("the staffing planner over the API", () => {
     );
     expect(asked.targets?.counterWaitMinutes).toBe(20);
   });
+
+  it("plans the back office's waiting cards: every one counted, those with a deadline set up by it", async () => {
+    const received = await staff.request("POST", "/api/v1/cards/batches", {
+      deliveredOn: "2026-07-31",
+      cards: [
+        { noticeRef: "NGK-2607-0001", nameKana: "ヤマダ タロウ", birthDate: "1980-04-01" },
+        {
+          noticeRef: "NGK-2607-0002",
+          nameKana: "ヤマダ ハナコ",
+          birthDate: "1982-11-23",
+          handoverOn: "2026-08-04",
+        },
+      ],
+    });
+    expect(received.statusCode, received.body).toBe(201);
+    const input = await runOperation(t.database.db, systemActor(tenantId, "test"), (ctx) =>
+      staffingInputs(ctx, { month: "2026-08" }),
+    );
+    // July is the first month of stock, partial: the month's flow still comes from the references.
+    expect(input.cards).toEqual({
+      asOf: "2026-07-20",
+      backlog: 2,
+      due: [{ by: "2026-08-03", count: 1 }],
+      receivedPerMonth: null,
+    });
+    const made = await manager.request("POST", "/api/v1/staffing/plans", { month: "2026-08" });
+    expect(made.statusCode, made.body).toBe(201);
+    const next = made.json();
+    expect(next.setupBacklog).toBe(2);
+    expect(next.lateSetups).toBe(0);
+  });
 });

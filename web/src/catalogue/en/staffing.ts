@@ -69,5 +69,9 @@ export const staffing = {
   "staffing.saveTargets": "Save targets",
   "staffing.targetsSaved": "Targets saved. The next plan made uses them.",
   "staffing.addShiftTitle": "Possible while someone available that day has no shift yet.",
+  "staffing.setupBacklog":
+    "{{count}} cards waiting for setup when planned (those with a deadline placed first)",
+  "staffing.setupsLate":
+    "{{count}} cards cannot be set up by their deadline (booked handover, express)",
   "staffing.setupsNotFitted": "{{count}} card setups do not fit in idle terminal time",
 };

@@ -70,5 +70,7 @@ export const staffing = {
   "staffing.saveTargets": "目標を保存",
   "staffing.targetsSaved": "目標を保存しました。次に作成する計画から使われます。",
   "staffing.addShiftTitle": "この日に勤務のない、勤務可能な人がいるときに追加できます。",
+  "staffing.setupBacklog": "計画時点の設定待ちカード {{count}}枚（期限のあるものを先に配置）",
+  "staffing.setupsLate": "期限（交付予約・特急）までに設定できないカード {{count}}枚",
   "staffing.setupsNotFitted": "空き時間に収まらない交付前設定 {{count}}件",
 };

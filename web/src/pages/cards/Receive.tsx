@@ -1,51 +1,30 @@
 import { type KeyboardEvent, useRef, useState } from "react";
+import {
+  type DeliveryRow,
+  decodeDeliveryFile,
+  parseDeliveryList,
+} from "../../../../src/cards/deliveryList.ts";
 import { api } from "../../api.ts";
 import { useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import { OutcomeLine, useCommand } from "../../server.tsx";
 import { today } from "../../time.ts";
 
-interface Row {
-  noticeRef: string;
-  nameKana: string;
-  birthDate: string;
-  locker?: string;
-  slot?: string;
-  express?: boolean;
-}
-
-/**
- * A scanned or typed line of the delivery list: 「参照番号/カナ氏名/生年月日[/保管庫/位置][/特急]」,
- * or the same with commas (a CSV line). The barcode scanner types it and presses Enter.
- */
-export function parseLine(line: string): Row | null {
-  const parts = line.split(/[/,\t]/).map((p) => p.trim());
-  const [noticeRef, nameKana, birthDate, locker, slot, express] = parts;
-  if (!noticeRef || !nameKana || !birthDate || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) return null;
-  return {
-    noticeRef: noticeRef.toUpperCase(),
-    nameKana,
-    birthDate,
-    ...(locker ? { locker } : {}),
-    ...(slot ? { slot } : {}),
-    ...(express && /^(特急|express|1|true)$/i.test(express) ? { express: true } : {}),
-  };
-}
-
 /** 受領: scan each card of a delivery (or paste the delivery list), check the lines, receive them. */
 export function Receive() {
   const t = useT();
-  const [rows, setRows] = useState<Row[]>([]);
+  const [rows, setRows] = useState<DeliveryRow[]>([]);
   const [deliveredOn, setDeliveredOn] = useState(today);
   const [bad, setBad] = useState<string | null>(null);
   const scan = useRef<HTMLInputElement>(null);
   const command = useCommand([keys.cards]);
   const add = (text: string) => {
-    const lines = text.split(/\r?\n/).filter((l) => l.trim());
-    const parsed = lines.map(parseLine);
-    const wrong = lines.find((_, i) => !parsed[i]);
-    setBad(wrong ?? null);
-    setRows((current) => [...current, ...(parsed.filter(Boolean) as Row[])]);
+    const list = parseDeliveryList(text);
+    setBad(list.bad[0] ?? null);
+    setRows((current) => [...current, ...list.rows]);
+  };
+  const readFile = async (file: File | undefined) => {
+    if (file) add(decodeDeliveryFile(new Uint8Array(await file.arrayBuffer())));
   };
   const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key !== "Enter") return;
@@ -95,6 +74,17 @@ export function Receive() {
           }}
         />
       </details>
+      <label className="inline file-pick">
+        {t("cards.file")}
+        <input
+          type="file"
+          accept=".csv,.txt,.tsv,text/csv,text/plain"
+          onChange={(e) => {
+            void readFile(e.target.files?.[0]);
+            e.target.value = "";
+          }}
+        />
+      </label>
       {bad && (
         <p role="alert" className="error">
           {t("cards.badLine", { line: bad })}
@@ -109,6 +99,7 @@ export function Receive() {
                 <th scope="col">{t("cards.nameKana")}</th>
                 <th scope="col">{t("cards.birthDate")}</th>
                 <th scope="col">{t("cards.place")}</th>
+                <th scope="col">{t("cards.handoverOn")}</th>
               </tr>
             </thead>
             <tbody>
@@ -121,6 +112,7 @@ export function Receive() {
                   <td>{r.nameKana}</td>
                   <td>{r.birthDate}</td>
                   <td>{[r.locker, r.slot].filter(Boolean).join("-")}</td>
+                  <td>{r.handoverOn ?? ""}</td>
                 </tr>
               ))}
             </tbody>

@@ -62,6 +62,12 @@ export function Work({ canDispose }: { canDispose: boolean }) {
           <li key={c.id} className="card-line">
             <span className="ref">{c.noticeRef}</span> {c.nameKana}{" "}
             {c.express && <span className="badge">{t("cards.express")}</span>}{" "}
+            {c.state === "received" && c.setupDueOn && (
+              <span className={c.setupDueOn < day ? "badge overdue" : "badge due"}>
+                {c.setupDueOn < day ? t("cards.overdue") : t("cards.dueOn")}{" "}
+                {c.setupDueOn.slice(5).replace("-", "/")}
+              </span>
+            )}{" "}
             <span className="muted">{[c.locker, c.slot].filter(Boolean).join("-")}</span>
             {action && (
               <button type="button" disabled={command.pending} onClick={() => action.run(c)}>

@@ -19,6 +19,13 @@ export function Summary({ plan }: { plan: StaffingPlanOut }) {
         {label(SOLVE_ENDED_LABELS[plan.ended], plan.ended)}
         {plan.unscheduledSetups > 0 &&
           ` · ${t("staffing.setupsNotFitted", { count: plan.unscheduledSetups })}`}
+        {(plan.setupBacklog ?? 0) > 0 &&
+          ` · ${t("staffing.setupBacklog", { count: plan.setupBacklog })}`}
+        {(plan.lateSetups ?? 0) > 0 && (
+          <strong className="warn-text">
+            {` · ${t("staffing.setupsLate", { count: plan.lateSetups })}`}
+          </strong>
+        )}
       </p>
       <dl className="figures staffing-figures">
         <div>
