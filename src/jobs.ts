@@ -3,6 +3,7 @@ import { systemActor } from "./platform/actor.ts";
 import { cleanExpiredSessions } from "./platform/auth/cleanup.ts";
 import type { Config } from "./platform/config.ts";
 import type { Db } from "./platform/db/index.ts";
+import { purgeRateWindows } from "./platform/http/rateLimit.ts";
 import { allTenantIds, runExclusive } from "./platform/jobs/exclusive.ts";
 import { createMailDelivery } from "./platform/jobs/mailDelivery.ts";
 import { type Job, scheduleJobs } from "./platform/jobs/schedule.ts";
@@ -79,6 +80,12 @@ export function startJobs(db: Db, config: Config, logger: Logger): () => void {
       name: "session-cleanup",
       everyMs: HOUR,
       run: () => inEveryTenant(db, "session-cleanup", cleanExpiredSessions),
+    },
+    // Spent request-rate windows (hashed addresses) of every process.
+    {
+      name: "rate-windows",
+      everyMs: HOUR,
+      run: () => runExclusive(db, "rate-windows", () => purgeRateWindows(db)),
     },
   ];
   if (mail) jobs.push({ name: "mail", everyMs: 2_000, run: () => mail.flush() });

@@ -125,7 +125,7 @@ export async function decideException(ctx: Ctx, props: DecisionProps): Promise<E
     entityId: exceptionId,
     change: { note },
   });
-  calendarChanged(ctx);
+  await calendarChanged(ctx);
   return decided;
 }
 

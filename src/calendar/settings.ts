@@ -24,6 +24,6 @@ export async function updateCalendarSettings(
     entityId: ctx.tenantId,
     change: settings,
   });
-  calendarChanged(ctx);
+  await calendarChanged(ctx);
   return settings;
 }

@@ -47,7 +47,7 @@ export async function designateWeekendOpening(
     entityId: date,
     change: { reservationOnly },
   });
-  calendarChanged(ctx);
+  await calendarChanged(ctx);
   const after = new Set([...facts.weekendOpenings, date]);
   return {
     date,
@@ -77,7 +77,7 @@ export async function cancelWeekendOpening(
     entity: "weekend_opening",
     entityId: date,
   });
-  calendarChanged(ctx);
+  await calendarChanged(ctx);
   const facts = await loadFacts(tx, ctx.tenantId, first, last);
   return { date, designated: false, warnings: weekendWarnings(facts, first, last) };
 }

@@ -10,6 +10,8 @@ import {
   transaction,
 } from "./db/index.ts";
 import { DomainError } from "./errors.ts";
+import type { Topic } from "./events/bus.ts";
+import { emitIn } from "./events/emit.ts";
 
 /**
  * What every operation receives: the request's one transaction, who acts, in which tenant, and a
@@ -29,6 +31,11 @@ export interface Ctx {
    * on a small pool of its own; on PGlite, which runs one transaction at a time, inside this one.
    */
   autonomous<T>(work: (executor: Executor) => Promise<T>): Promise<T>;
+  /**
+   * Tells every server process of this write once it commits (events/bus.ts): live views
+   * refresh, caches drop. Nothing is told of a write that rolls back.
+   */
+  emit(topic: Topic, event?: Record<string, unknown>): Promise<void>;
 }
 
 /**
@@ -52,6 +59,8 @@ export async function runOperation<T>(
         hooks.push(hook);
       },
       autonomous: (work) => work(autonomousDb(db) ?? tx),
+      emit: (topic, event = {}) =>
+        emitIn(db, tx, (hook) => hooks.push(hook), { topic, tenantId: actor.tenantId, event }),
     });
   });
   for (const hook of hooks) {
@@ -147,6 +156,15 @@ export async function inOneTransaction<T>(
       },
       // Inside the one transaction: a bulk replay has no concurrent counter to spare a lock for.
       autonomous: (step) => step(tx),
+      // A replay of past days (quiet) announces nothing: no live view shows those days.
+      emit: async (topic, event = {}) => {
+        if (!options.quiet)
+          await emitIn(db, tx, (hook) => hooks.push(hook), {
+            topic,
+            tenantId: actor.tenantId,
+            event,
+          });
+      },
     })),
   );
   // A replay of past days announces nothing: no live view shows those days.

@@ -2,6 +2,8 @@ import { onCalendarChange } from "../calendar/changes.ts";
 import { businessDayOf } from "../calendar/days.ts";
 import type { BusinessDay } from "../calendar/rules.ts";
 import type { Executor } from "../platform/db/index.ts";
+import { ALL_TENANTS, on } from "../platform/events/bus.ts";
+import type { Ctx } from "../platform/operation.ts";
 import {
   findQueueSettings,
   listCounters,
@@ -13,9 +15,10 @@ import {
 /**
  * The tenant's catalogue (groups, procedures, counters, terminals, queue settings) and today's
  * calendar change rarely but are read by every ticket operation: kept for a few seconds in this
- * process, and dropped at once when this process changes the catalogue. The few seconds are how
- * stale another process's change may look, so they are counted on the machine's own monotonic
- * time, not on the service clock (which a simulation or a training session moves by hours).
+ * process, and dropped at once on every process when a change commits (platform events). The few
+ * seconds only bound what a lost event could leave stale, so they are counted on the machine's
+ * own monotonic time, not on the service clock (which a simulation or a training session moves by
+ * hours).
  */
 const CATALOGUE_TTL_MS = 5_000;
 /** A calendar decision (say, a closure) reaches the kiosk within this long. */
@@ -50,11 +53,18 @@ export function catalogueOf(db: Executor, tenantId: string): Promise<Catalogue> 
 }
 
 onCalendarChange((tenantId) => {
-  for (const key of calendars.keys()) if (key.startsWith(`${tenantId}/`)) calendars.delete(key);
+  for (const key of calendars.keys())
+    if (tenantId === ALL_TENANTS || key.startsWith(`${tenantId}/`)) calendars.delete(key);
 });
 
-export function catalogueChanged(tenantId: string): void {
-  catalogues.delete(tenantId);
+on("catalogue", (tenantId) => {
+  if (tenantId === ALL_TENANTS) catalogues.clear();
+  else catalogues.delete(tenantId);
+});
+
+/** Every process drops the tenant's catalogue once this write commits. */
+export function catalogueChanged(ctx: Ctx): Promise<void> {
+  return ctx.emit("catalogue");
 }
 
 export function calendarDayOf(db: Executor, tenantId: string, day: string): Promise<BusinessDay> {

@@ -2,7 +2,7 @@ import { now } from "../platform/clock.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { audit, type Ctx, requireAccess, uniquely } from "../platform/operation.ts";
 import { catalogueChanged } from "./catalogueCache.ts";
-import { publish } from "./events.ts";
+import { announce } from "./events.ts";
 import { checkProcedures } from "./issue.ts";
 import {
   type Counter,
@@ -36,10 +36,8 @@ export async function updateQueueSettings(
     entityId: ctx.tenantId,
     change: settings,
   });
-  ctx.afterCommit(() => {
-    catalogueChanged(ctx.tenantId);
-    publish(ctx.tenantId, { type: "counter", action: "settings" });
-  });
+  await catalogueChanged(ctx);
+  await announce(ctx, { type: "counter", action: "settings" });
   return settings;
 }
 
@@ -79,7 +77,7 @@ export async function addCounter(ctx: Ctx, input: NewCounter): Promise<Counter> 
     change: row,
   });
   // After the commit: dropped earlier, a concurrent read could cache the old catalogue again.
-  ctx.afterCommit(() => catalogueChanged(ctx.tenantId));
+  await catalogueChanged(ctx);
   return row;
 }
 
@@ -135,7 +133,7 @@ export async function addProcedure(ctx: Ctx, input: NewProcedure): Promise<Proce
     entityId: row.code,
     change: row,
   });
-  ctx.afterCommit(() => catalogueChanged(ctx.tenantId));
+  await catalogueChanged(ctx);
   return row;
 }
 
@@ -166,6 +164,6 @@ export async function changeProcedure(ctx: Ctx, props: ProcedureChange): Promise
     entityId: code,
     change: { ...rest, retired },
   });
-  ctx.afterCommit(() => catalogueChanged(ctx.tenantId));
+  await catalogueChanged(ctx);
   return row;
 }

@@ -5,7 +5,7 @@ import { newId } from "../platform/ids.ts";
 import { audit, type Ctx, requireAccess, uniquely } from "../platform/operation.ts";
 import { requireReadyToServe } from "../roster/readiness.ts";
 import { catalogueOf } from "./catalogueCache.ts";
-import { publish } from "./events.ts";
+import { announce } from "./events.ts";
 import { serviceDay } from "./issue.ts";
 import { codesServedAt } from "./live.ts";
 import {
@@ -100,7 +100,7 @@ export async function openCounter(ctx: Ctx, props: OpenCounterProps): Promise<Co
     entityId: session.sessionId,
     change: { counterId, terminalId: terminal },
   });
-  ctx.afterCommit(() => publish(ctx.tenantId, { type: "counter", action: "open", counterId }));
+  await announce(ctx, { type: "counter", action: "open", counterId });
   return session;
 }
 
@@ -138,9 +138,7 @@ export async function closeCounter(ctx: Ctx, props: { counterId: string }): Prom
     entity: "counter_session",
     entityId: session.sessionId,
   });
-  ctx.afterCommit(() =>
-    publish(ctx.tenantId, { type: "counter", action: "close", counterId: props.counterId }),
-  );
+  await announce(ctx, { type: "counter", action: "close", counterId: props.counterId });
 }
 
 /** The open session of this counter, which must be the actor's, and the procedures it serves. */
@@ -181,15 +179,13 @@ async function callTo(
     entityId: ticket.ticketId,
     change: { counterId: session.counterId, how, from: ticket.status },
   });
-  ctx.afterCommit(() =>
-    publish(ctx.tenantId, {
-      type: "ticket",
-      action: "call",
-      ticketId: called.ticketId,
-      displayNumber: called.displayNumber,
-      counterId: session.counterId,
-    }),
-  );
+  await announce(ctx, {
+    type: "ticket",
+    action: "call",
+    ticketId: called.ticketId,
+    displayNumber: called.displayNumber,
+    counterId: session.counterId,
+  });
   return called;
 }
 

@@ -1,7 +1,10 @@
+import { ALL_TENANTS, on } from "../platform/events/bus.ts";
+import type { Ctx } from "../platform/operation.ts";
+
 /**
- * Queue events inside the server process: operations publish after their transaction commits;
- * the live views (board, status pages, congestion) listen and push over Server-Sent Events.
- * One server process serves a tenant; several would need PostgreSQL LISTEN/NOTIFY here.
+ * Queue events: operations announce in their transaction; every server process hears them
+ * (through the platform's events, whatever carries them) and its live views (board, status
+ * pages, congestion, staff screens) refresh and push over Server-Sent Events.
  */
 export interface QueueEvent {
   type: "ticket" | "counter";
@@ -11,12 +14,19 @@ export interface QueueEvent {
   counterId?: string;
 }
 
+/** Tells every process of a change to the tenant's queue, once the transaction commits. */
+export function announce(ctx: Ctx, event: QueueEvent): Promise<void> {
+  return ctx.emit("queue", { ...event });
+}
+
 type Listener = (event: QueueEvent) => void;
 const listeners = new Map<string, Set<Listener>>();
 
-export function publish(tenantId: string, event: QueueEvent): void {
-  for (const listener of listeners.get(tenantId) ?? []) listener(event);
-}
+on("queue", (tenantId, event) => {
+  const targets = tenantId === ALL_TENANTS ? [...listeners.values()] : [listeners.get(tenantId)];
+  for (const set of targets)
+    for (const listener of set ?? []) listener(event as unknown as QueueEvent);
+});
 
 export function subscribe(tenantId: string, listener: Listener): () => void {
   let set = listeners.get(tenantId);

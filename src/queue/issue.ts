@@ -5,7 +5,7 @@ import { newId, newToken } from "../platform/ids.ts";
 import { audit, type Ctx, mayAct, requireAccess } from "../platform/operation.ts";
 import { isServable } from "./catalogue.ts";
 import { calendarDayOf, catalogueOf } from "./catalogueCache.ts";
-import { publish } from "./events.ts";
+import { announce } from "./events.ts";
 import { estimateForNewTicket } from "./live.ts";
 import type { Procedure, Ticket } from "./store.ts";
 import { insertTicket, nextTicketNumber } from "./ticketStore.ts";
@@ -147,13 +147,11 @@ export async function issueTicket(ctx: Ctx, input: IssueInput): Promise<IssuedTi
     entityId: ticket.ticketId,
     change: { procedures: codes, priority: ticket.priority, override: ticket.overrideReason },
   });
-  ctx.afterCommit(() =>
-    publish(ctx.tenantId, {
-      type: "ticket",
-      action: "issue",
-      ticketId: ticket.ticketId,
-      displayNumber: ticket.displayNumber,
-    }),
-  );
+  await announce(ctx, {
+    type: "ticket",
+    action: "issue",
+    ticketId: ticket.ticketId,
+    displayNumber: ticket.displayNumber,
+  });
   return { ...ticket, ahead: estimate.position - 1 };
 }

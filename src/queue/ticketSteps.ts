@@ -4,7 +4,7 @@ import { newId } from "../platform/ids.ts";
 import { audit, type Ctx, mayAct, requireAccess } from "../platform/operation.ts";
 import { checkChecklist } from "./checklist.ts";
 import { requireCounter } from "./counterSessions.ts";
-import { publish } from "./events.ts";
+import { announce } from "./events.ts";
 import { checkProcedures } from "./issue.ts";
 import {
   findQueueSettings,
@@ -59,15 +59,13 @@ async function step(
     entityId: ticketId,
     change: details,
   });
-  ctx.afterCommit(() =>
-    publish(ctx.tenantId, {
-      type: "ticket",
-      action,
-      ticketId,
-      displayNumber: updated.displayNumber,
-      counterId: updated.counterId ?? undefined,
-    }),
-  );
+  await announce(ctx, {
+    type: "ticket",
+    action,
+    ticketId,
+    displayNumber: updated.displayNumber,
+    counterId: updated.counterId ?? undefined,
+  });
   return updated;
 }
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { now } from "../clock.ts";
 import { DomainError } from "../errors.ts";
 import { authOf, operationRunner } from "../http/context.ts";
-import { RateLimiter } from "../http/rateLimit.ts";
+import { rateLimit } from "../http/rateLimit.ts";
 import { type App, errorSchema, okSchema, type RouteDeps } from "../http/types.ts";
 import { tenantIdSchema } from "../tenancy/tenant.ts";
 import { publicUser } from "./accounts.ts";
@@ -41,7 +41,8 @@ function settled<T>(outcome: Outcome<T>): T | undefined {
 export async function authRoutes(app: App, { database, config }: RouteDeps) {
   const db = database.db;
   const run = operationRunner(db);
-  const limiter = new RateLimiter(config.signInAttemptsPerMinute, 60_000);
+  // Across tenants and processes: one address gets this many tries a minute in all.
+  const limiter = rateLimit(db, "sign-in.address", config.signInAttemptsPerMinute, 60_000);
 
   app.post(
     "/api/v1/auth/login",
@@ -58,7 +59,7 @@ export async function authRoutes(app: App, { database, config }: RouteDeps) {
       },
     },
     async (request, reply) => {
-      if (!limiter.hit(request.ip)) {
+      if (!(await limiter.hit(request.ip))) {
         throw new DomainError(
           "too_many_requests",
           "too_many_attempts",

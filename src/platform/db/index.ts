@@ -8,6 +8,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { listenForEvents } from "../events/listener.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -25,6 +26,11 @@ export interface Database {
   location: string;
   migrate(): Promise<void>;
   ping(): Promise<void>;
+  /**
+   * Starts this process's share of the events between processes (events/listener.ts): a LISTEN
+   * connection on PostgreSQL; nothing on PGlite, whose one process hands events over in memory.
+   */
+  listen(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,6 +71,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     ping: async () => {
       await client.query("select 1");
     },
+    listen: async () => {},
     close: async () => {
       if (!client.closed) await client.close();
     },
@@ -88,6 +95,7 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   AUTONOMOUS.set(db, drizzlePg(sidePool, { schema }) as unknown as Db);
   const parsed = new URL(url);
+  let listener: ReturnType<typeof listenForEvents> | undefined;
   return {
     kind: "postgres",
     db,
@@ -98,7 +106,12 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     ping: async () => {
       await pool.query("select 1");
     },
+    listen: async () => {
+      listener ??= listenForEvents(url);
+      await listener.ready;
+    },
     close: async () => {
+      await listener?.close();
       await Promise.all([pool.end(), sidePool.end()]);
     },
   };

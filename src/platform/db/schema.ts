@@ -13,5 +13,6 @@ export * from "../../staffing/schema.ts";
 export * from "../../training/schema.ts";
 export * from "../audit/schema.ts";
 export * from "../auth/schema.ts";
+export * from "../http/rateLimitSchema.ts";
 export * from "../mail/schema.ts";
 export * from "../tenancy/schema.ts";

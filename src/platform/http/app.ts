@@ -37,6 +37,7 @@ export interface BuildOptions {
 
 export async function buildApp(options: BuildOptions): Promise<App> {
   const { database, config } = options;
+  await database.listen();
   const app = Fastify({
     loggerInstance: options.logger,
     genReqId: () => randomUUID(),

@@ -1,7 +1,53 @@
+import { createHash } from "node:crypto";
+import { lt, sql } from "drizzle-orm";
+import { type Db, queryRows, runsOneTransactionAtATime } from "../db/index.ts";
+import { rateWindows } from "./rateLimitSchema.ts";
+
+/** A fixed-window limit per key (a client address, a contact): one hit per call. */
+export interface RateLimit {
+  /** Counts one hit; false when the key has used up its window. */
+  hit(key: string, tenantId?: string): Promise<boolean>;
+}
+
 /**
- * A fixed-window counter per key (e.g. client address) kept in memory: enough to slow down
- * password guessing from one place; the per-account lockout stops guessing spread across many.
+ * The limit for this database: in memory on PGlite (one process owns it), in PostgreSQL
+ * otherwise, one upsert per hit, so every process counts against the same window.
  */
+export function rateLimit(db: Db, scope: string, limit: number, windowMs: number): RateLimit {
+  if (runsOneTransactionAtATime(db)) {
+    const memory = new RateLimiter(limit, windowMs);
+    return { hit: async (key, tenantId = "*") => memory.hit(`${tenantId}\u0001${key}`) };
+  }
+  return {
+    hit: async (key, tenantId = "*") => {
+      const keyHash = createHash("sha256").update(key).digest("base64url");
+      const window = sql.raw(`interval '${Math.round(windowMs)} milliseconds'`);
+      const [row] = await queryRows<{ hits: number }>(
+        db,
+        sql`insert into rate_windows (tenant_id, scope, key_hash, window_start, hits)
+            values (${tenantId}, ${scope}, ${keyHash}, now(), 1)
+            on conflict (tenant_id, scope, key_hash) do update set
+              hits = case when rate_windows.window_start <= now() - ${window}
+                          then 1 else rate_windows.hits + 1 end,
+              window_start = case when rate_windows.window_start <= now() - ${window}
+                                  then now() else rate_windows.window_start end
+            returning hits`,
+      );
+      return (row?.hits ?? 1) <= limit;
+    },
+  };
+}
+
+/** Windows older than a day hold nothing any limit reads. */
+export async function purgeRateWindows(db: Db): Promise<number> {
+  const gone = await db
+    .delete(rateWindows)
+    .where(lt(rateWindows.windowStart, new Date(Date.now() - 86_400_000)))
+    .returning({ scope: rateWindows.scope });
+  return gone.length;
+}
+
+/** The in-memory window of one process. */
 export class RateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
 
@@ -11,7 +57,6 @@ export class RateLimiter {
     private readonly maxKeys = 100_000,
   ) {}
 
-  /** Counts one hit; false when the key has used up its window. */
   hit(key: string, at = Date.now()): boolean {
     let window = this.windows.get(key);
     if (!window || at - window.start >= this.windowMs) {

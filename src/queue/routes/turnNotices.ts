@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { DomainError } from "../../platform/errors.ts";
 import { citizenActor } from "../../platform/http/context.ts";
-import { RateLimiter } from "../../platform/http/rateLimit.ts";
+import { rateLimit } from "../../platform/http/rateLimit.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
 import { channelsNamed } from "../../platform/notify/channels.ts";
 import { type Ctx, runOperation } from "../../platform/operation.ts";
@@ -19,7 +19,12 @@ const REQUESTS_PER_ADDRESS_PER_HOUR = 20;
 /** 呼出前のお知らせ: the person waiting chooses, on the status page, how to be told. */
 export async function turnNoticeRoutes(app: App, { database, config }: RouteDeps) {
   const channels = channelsNamed(config.noticeChannels);
-  const byAddress = new RateLimiter(REQUESTS_PER_ADDRESS_PER_HOUR, 3_600_000);
+  const byAddress = rateLimit(
+    database.db,
+    "turn-notice.address",
+    REQUESTS_PER_ADDRESS_PER_HOUR,
+    3_600_000,
+  );
   const run = <T>(
     request: FastifyRequest<{ Params: { tenant: string } }>,
     op: (ctx: Ctx) => Promise<T>,
@@ -54,7 +59,7 @@ export async function turnNoticeRoutes(app: App, { database, config }: RouteDeps
       },
     },
     async (request) => {
-      if (!byAddress.hit(request.ip))
+      if (!(await byAddress.hit(request.ip, request.params.tenant)))
         throw new DomainError(
           "too_many_requests",
           "too_many_attempts",

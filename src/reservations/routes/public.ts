@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { DomainError } from "../../platform/errors.ts";
 import { citizenActor } from "../../platform/http/context.ts";
-import { RateLimiter } from "../../platform/http/rateLimit.ts";
+import { rateLimit } from "../../platform/http/rateLimit.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
 import { isoInstant } from "../../platform/inputs.ts";
 import { type Ctx, runOperation } from "../../platform/operation.ts";
@@ -34,8 +34,18 @@ const tooMany = () =>
   );
 
 export async function publicReservationRoutes(app: App, { database, config }: RouteDeps) {
-  const byAddress = new RateLimiter(BOOKINGS_PER_ADDRESS_PER_HOUR, 3_600_000);
-  const byContact = new RateLimiter(BOOKINGS_PER_CONTACT_PER_HOUR, 3_600_000);
+  const byAddress = rateLimit(
+    database.db,
+    "booking.address",
+    BOOKINGS_PER_ADDRESS_PER_HOUR,
+    3_600_000,
+  );
+  const byContact = rateLimit(
+    database.db,
+    "booking.contact",
+    BOOKINGS_PER_CONTACT_PER_HOUR,
+    3_600_000,
+  );
   const run = <T>(
     request: FastifyRequest<{ Params: { tenant: string } }>,
     op: (ctx: Ctx) => Promise<T>,
@@ -83,8 +93,10 @@ export async function publicReservationRoutes(app: App, { database, config }: Ro
       },
     },
     async (request, reply) => {
-      if (!byAddress.hit(request.ip)) throw tooMany();
-      if (!byContact.hit(contactKey(request.body.email, request.body.phone))) throw tooMany();
+      const tenant = request.params.tenant;
+      if (!(await byAddress.hit(request.ip, tenant))) throw tooMany();
+      if (!(await byContact.hit(contactKey(request.body.email, request.body.phone), tenant)))
+        throw tooMany();
       const row = await run(request, (ctx) =>
         bookReservation(ctx, { ...request.body, publicUrl: config.publicUrl }),
       );
