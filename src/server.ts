@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
+import { makesDemoHistory } from "./cluster.ts";
 import { demoHistoryInBackground } from "./demo/background.ts";
 import { seedDemoIfEmpty, seedDemoRosterIfMissing } from "./demo/seed.ts";
 import { startJobs } from "./jobs.ts";
@@ -90,9 +91,13 @@ export async function startServer(
   await ensureWebBuild(logger);
   const { database, release } = await openConfiguredDatabase(config);
   try {
-    await database.migrate();
-    const seeded = await seedDemoIfEmpty(database.db, config.demoPassword);
-    await seedDemoRosterIfMissing(database.db);
+    // Several processes may start together on one PostgreSQL: one migrates and seeds at a time.
+    const seeded = await database.exclusively("startup", async () => {
+      await database.migrate();
+      const seeded = await seedDemoIfEmpty(database.db, config.demoPassword);
+      await seedDemoRosterIfMissing(database.db);
+      return seeded;
+    });
     if (seeded.generatedPassword) {
       // Shown once, on the console only: the demo's credentials are generated, never committed.
       process.stdout.write(
@@ -103,7 +108,10 @@ export async function startServer(
     const app = await createApp(database, config, logger);
     await app.listen({ port: config.port, host: config.host });
     const stopJobs = startJobs(database.db, config, logger);
-    const history = config.demoHistory ? demoHistoryInBackground(database, logger) : undefined;
+    const history =
+      config.demoHistory && makesDemoHistory()
+        ? demoHistoryInBackground(database, logger)
+        : undefined;
     const address = app.server.address();
     const port = typeof address === "object" && address ? address.port : config.port;
     let closing: Promise<void> | undefined;

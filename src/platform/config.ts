@@ -16,6 +16,8 @@ export interface Config {
   demoSkipRequiredTotp: boolean;
   /** Demo-only: make the demo tenant's past service (2026-02 to 07) in the background at start. */
   demoHistory: boolean;
+  /** Server processes sharing the port (MADOGUCHI_WORKERS); above 1 only with PostgreSQL. */
+  workers: number;
   logLevel: string;
   /** Secure cookies need HTTPS; off for plain-HTTP localhost demos. */
   secureCookies: boolean;
@@ -67,6 +69,8 @@ const ENV = z.object({
   MADOGUCHI_DEMO_HISTORY: z.enum(["0", "1", "true", "false", "yes", "no"]).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   MADOGUCHI_SECURE_COOKIES: FLAG,
+  // Server processes on this machine sharing the port (Node's cluster): PostgreSQL only.
+  MADOGUCHI_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   MADOGUCHI_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
   // A city hall's counters, board and kiosks may share one NAT address: 50 is several floors.
   MADOGUCHI_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).max(100_000).default(50),
@@ -99,6 +103,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = e.NODE_ENV === "production";
   if (e.MADOGUCHI_CLOCK && production)
     throw new ConfigError("MADOGUCHI_CLOCK is refused when NODE_ENV=production");
+  if (e.MADOGUCHI_WORKERS > 1 && !e.DATABASE_URL)
+    throw new ConfigError(
+      "MADOGUCHI_WORKERS above 1 needs DATABASE_URL: the embedded database belongs to one process",
+    );
   if (e.MADOGUCHI_DEMO_SKIP_REQUIRED_TOTP && production)
     throw new ConfigError("MADOGUCHI_DEMO_SKIP_REQUIRED_TOTP is refused when NODE_ENV=production");
   return {
@@ -117,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       !["0", "false", "no"].includes(e.MADOGUCHI_DEMO_HISTORY ?? ""),
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
     secureCookies: e.MADOGUCHI_SECURE_COOKIES || production,
+    workers: e.MADOGUCHI_WORKERS,
     signInAttemptsPerMinute: e.MADOGUCHI_SIGN_IN_PER_MINUTE,
     eventStreamsPerAddress: e.MADOGUCHI_STREAMS_PER_ADDRESS,
     eventStreamsPerProcess: e.MADOGUCHI_STREAMS_PER_PROCESS,

@@ -31,6 +31,12 @@ export interface Database {
    * connection on PostgreSQL; nothing on PGlite, whose one process hands events over in memory.
    */
   listen(): Promise<void>;
+  /**
+   * Runs work while no other process runs its own (a session advisory lock on PostgreSQL, held
+   * on a connection of its own): server processes starting together on one empty database take
+   * turns to migrate and seed it. PGlite has one process by design and needs none.
+   */
+  exclusively<T>(name: string, work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -72,6 +78,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       await client.query("select 1");
     },
     listen: async () => {},
+    exclusively: (_name, work) => work(),
     close: async () => {
       if (!client.closed) await client.close();
     },
@@ -109,6 +116,19 @@ async function openPostgres(url: string, poolSize: number): Promise<Database> {
     listen: async () => {
       listener ??= listenForEvents(url);
       await listener.ready;
+    },
+    exclusively: async (name, work) => {
+      const client = await sidePool.connect();
+      try {
+        await client.query("select pg_advisory_lock(hashtext($1))", [`madoguchi:${name}`]);
+        try {
+          return await work();
+        } finally {
+          await client.query("select pg_advisory_unlock(hashtext($1))", [`madoguchi:${name}`]);
+        }
+      } finally {
+        client.release();
+      }
     },
     close: async () => {
       await listener?.close();
