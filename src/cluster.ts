@@ -1,6 +1,7 @@
 import cluster from "node:cluster";
 import type { Logger } from "pino";
 import type { Config } from "./platform/config.ts";
+import { ensureWebBuild } from "./server.ts";
 
 /** A worker that dies this soon after its start is not restarted in a loop faster than this. */
 const RESTART_DELAY_MS = 1_000;
@@ -10,7 +11,9 @@ const RESTART_DELAY_MS = 1_000;
  * cluster hands each connection to one), restarts any that dies, and passes a shutdown signal on.
  * Each worker is a whole server; PostgreSQL carries everything they share.
  */
-export function runPrimary(config: Config, logger: Logger): void {
+export async function runPrimary(config: Config, logger: Logger): Promise<void> {
+  // Built once here, not by N workers at once.
+  await ensureWebBuild(logger);
   let stopping = false;
   const fork = () => cluster.fork();
   for (let i = 0; i < config.workers; i++) fork();

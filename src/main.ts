@@ -13,7 +13,7 @@ try {
   process.exit(1);
 }
 const logger = createLogger(config.logLevel);
-if (config.workers > 1 && cluster.isPrimary) runPrimary(config, logger);
+if (config.workers > 1 && cluster.isPrimary) await runPrimary(config, logger);
 else await serve();
 
 async function serve() {

@@ -3,7 +3,15 @@ import type { z } from "zod";
 import type { rangeSchema } from "../../src/queue/contract.ts";
 import { i18next } from "./i18n.ts";
 
-/** Subscribes to a Server-Sent Events stream for as long as the component is shown. */
+/** After the browser gave a stream up (a proxy's 502 while a server was replaced): try again. */
+const REOPEN_MS = 2_000;
+
+/**
+ * Subscribes to a Server-Sent Events stream for as long as the component is shown. Every stream
+ * starts with the whole current state, so a screen whose server process died carries on from
+ * the next one behind the same address: the browser reconnects by itself when the connection
+ * drops, and where it gives up (an error status on the way back), the stream is opened anew.
+ */
 export function useEventStream<T>(
   url: string | null,
   event: string,
@@ -13,12 +21,25 @@ export function useEventStream<T>(
   handler.current = onData;
   useEffect(() => {
     if (!url) return;
-    const source = new EventSource(url, { withCredentials: true });
+    let source: EventSource | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
     const listener = (message: MessageEvent) => handler.current(JSON.parse(message.data) as T);
-    source.addEventListener(event, listener);
+    const open = () => {
+      source = new EventSource(url, { withCredentials: true });
+      source.addEventListener(event, listener);
+      source.onerror = () => {
+        if (stopped || source?.readyState !== EventSource.CLOSED) return;
+        source.removeEventListener(event, listener);
+        timer = setTimeout(open, REOPEN_MS);
+      };
+    };
+    open();
     return () => {
-      source.removeEventListener(event, listener);
-      source.close();
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      source?.removeEventListener(event, listener);
+      source?.close();
     };
   }, [url, event]);
 }
