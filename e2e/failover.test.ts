@@ -64,7 +64,9 @@ describe.skipIf(!PG)("losing a server process", () => {
     await page.locator(`.call-newest[data-number="${called.number}"]`).waitFor({ timeout: 10_000 });
     const seconds = (performance.now() - started) / 1000;
     expect(seconds).toBeLessThan(10);
-    process.stdout.write(`board showed the call through B ${seconds.toFixed(2)} s after it was made\n`);
+    process.stdout.write(
+      `board showed the call through B ${seconds.toFixed(2)} s after it was made\n`,
+    );
     expect(loads).toEqual([]);
     await screenshot(page, "board-after-failover");
     await context.close();
