@@ -13,18 +13,23 @@ import { httpSignIn, type SpawnedServer, spawnServer } from "../test/server.ts";
  *   CLIENTS=50 SECONDS=15 BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:queue
  * THINK_MS=200 paces each client (a pause after every request) to see latency below saturation;
  * BENCH_ONLY_POSTGRES=1 skips the PGlite run.
+ * PROCESSES=N runs PostgreSQL with 1, 2, … N server processes on one database (the clients spread
+ * over them, as behind a proxy), each saturating and then paced 500 ms (what counters do), and
+ * pgbench on the same server; PGlite (one process by design) is skipped.
  */
 const CLIENTS = Number(process.env.CLIENTS ?? 50);
 const SECONDS = Number(process.env.SECONDS ?? 15);
 /** Pause of each client between its requests: 0 saturates the server; a counter really pauses minutes. */
 const THINK_MS = Number(process.env.THINK_MS ?? 0);
+const PROCESSES = Number(process.env.PROCESSES ?? 0);
+const PACED_MS = 500;
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 const PASSWORD = "bench password 1";
 const ENV = {
   MADOGUCHI_DEMO_PASSWORD: PASSWORD,
   MADOGUCHI_DEMO_SKIP_REQUIRED_TOTP: "1",
   MADOGUCHI_CLOCK: "2026-08-04T09:00:00+09:00",
-  MADOGUCHI_SIGN_IN_PER_MINUTE: "100000",
+  MADOGUCHI_SIGN_IN_PER_MINUTE: "10000",
   LOG_LEVEL: "error",
 };
 
@@ -39,7 +44,7 @@ async function ok(response: Response, what: string) {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 
-async function setUp(server: SpawnedServer): Promise<Call[]> {
+async function setUp(server: SpawnedServer, spread: SpawnedServer[] = [server]): Promise<Call[]> {
   const admin = await httpSignIn(server.url, "nagaoka", "admin", PASSWORD);
   const manager = await httpSignIn(server.url, "nagaoka", "manager", PASSWORD);
   for (let i = 6; i <= CLIENTS; i++)
@@ -88,14 +93,20 @@ async function setUp(server: SpawnedServer): Promise<Call[]> {
       }),
       "account",
     );
-    const call = await httpSignIn(server.url, "nagaoka", `bench${i}`, PASSWORD);
+    // Each client signs in on its own process (sessions are in the database: any would do).
+    const call = await httpSignIn(
+      spread[(i - 1) % spread.length]!.url,
+      "nagaoka",
+      `bench${i}`,
+      PASSWORD,
+    );
     await ok(await call("POST", `/api/v1/queue/counters/${i}/open`, {}), "open");
     clients.push(call);
   }
   return clients;
 }
 
-async function drive(clients: Call[]) {
+async function drive(clients: Call[], thinkMs = THINK_MS) {
   const latencies: Record<string, number[]> = { issue: [], call: [], start: [], finish: [] };
   const deadline = Date.now() + SECONDS * 1000;
   let flows = 0;
@@ -103,7 +114,7 @@ async function drive(clients: Call[]) {
     const t0 = performance.now();
     const response = await ok(await run(), kind);
     latencies[kind]!.push(performance.now() - t0);
-    if (THINK_MS) await new Promise((resolve) => setTimeout(resolve, THINK_MS));
+    if (thinkMs) await new Promise((resolve) => setTimeout(resolve, thinkMs));
     return response;
   };
   await Promise.all(
@@ -130,13 +141,13 @@ async function drive(clients: Call[]) {
     .flat()
     .sort((a, b) => a - b);
   for (const list of Object.values(latencies)) list.sort((a, b) => a - b);
-  return { flows, requests: all.length, seconds: SECONDS, all, latencies };
+  return { flows, requests: all.length, seconds: SECONDS, all, latencies, thinkMs };
 }
 
 function report(label: string, r: Awaited<ReturnType<typeof drive>>) {
   const fmt = (x: number) => x.toFixed(1).padStart(7);
   console.log(
-    `\n${label}: ${CLIENTS} clients, ${r.seconds} s${THINK_MS ? `, ${THINK_MS} ms pause after each request` : ""}`,
+    `\n${label}: ${CLIENTS} clients, ${r.seconds} s${r.thinkMs ? `, ${r.thinkMs} ms pause after each request` : ""}`,
   );
   console.log(
     `  ${r.flows} flows (${(r.flows / r.seconds).toFixed(1)}/s), ${r.requests} requests (${(r.requests / r.seconds).toFixed(1)}/s)`,
@@ -175,6 +186,36 @@ async function pgbenchTps(url: string): Promise<number> {
     `\npgbench (single-row update, ${CLIENTS} clients, ${SECONDS} s): ${tps.toFixed(0)} TPS`,
   );
   return tps;
+}
+
+if (PROCESSES > 0) {
+  // One run, one PostgreSQL: pgbench first, then 1 … N processes, each on a fresh database.
+  const probe = await createServerDatabase(SERVER_URL);
+  const tps = await pgbenchTps(probe.url);
+  await probe.drop();
+  const rows: string[] = [];
+  for (let n = 1; n <= PROCESSES; n++) {
+    const { url, drop } = await createServerDatabase(SERVER_URL);
+    const servers: SpawnedServer[] = [];
+    for (let i = 0; i < n; i++) servers.push(await spawnServer({ ...ENV, DATABASE_URL: url }));
+    try {
+      const clients = await setUp(servers[0]!, servers);
+      const busy = await drive(clients, 0);
+      const rps = report(`PostgreSQL, ${n} process${n > 1 ? "es" : ""}`, busy);
+      const paced = await drive(clients, PACED_MS);
+      report(`PostgreSQL, ${n} process${n > 1 ? "es" : ""}, paced`, paced);
+      rows.push(
+        `  ${String(n).padStart(9)}  ${rps.toFixed(0).padStart(10)}  ${(rps / tps).toFixed(3).padStart(6)}  ${percentile(busy.all, 0.5).toFixed(1).padStart(7)}  ${percentile(busy.all, 0.99).toFixed(1).padStart(7)}  ${percentile(paced.all, 0.99).toFixed(1).padStart(14)}`,
+      );
+    } finally {
+      for (const server of servers) await server.stop();
+      await drop();
+    }
+  }
+  console.log(`\nSummary (${CLIENTS} clients, ${SECONDS} s each; pgbench ${tps.toFixed(0)} TPS)`);
+  console.log("  processes  requests/s   ratio   p50 ms   p99 ms  p99 paced ms");
+  for (const row of rows) console.log(row);
+  process.exit(0);
 }
 
 if (!process.env.BENCH_ONLY_POSTGRES) {

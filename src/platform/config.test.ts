@@ -100,4 +100,18 @@ describe("config validation", () => {
     expect(loadConfig({ MADOGUCHI_SIGN_IN_PER_MINUTE: "12" }).signInAttemptsPerMinute).toBe(12);
     expect(loadConfig({ MADOGUCHI_SMTP_URL: "" }).smtpUrl).toBeUndefined();
   });
+
+  it("runs several processes only on PostgreSQL, and believes only the proxies it is told of", () => {
+    expect(() => loadConfig({ MADOGUCHI_WORKERS: "2" })).toThrow(/MADOGUCHI_WORKERS.*DATABASE_URL/);
+    expect(() => loadConfig({ MADOGUCHI_WORKERS: "0" })).toThrow(/MADOGUCHI_WORKERS/);
+    expect(
+      loadConfig({ MADOGUCHI_WORKERS: "4", DATABASE_URL: "postgres://db/madoguchi" }).workers,
+    ).toBe(4);
+    expect(loadConfig({}).workers).toBe(1);
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ MADOGUCHI_TRUST_PROXY: "127.0.0.1, 10.0.0.0/8" }).trustProxy).toEqual([
+      "127.0.0.1",
+      "10.0.0.0/8",
+    ]);
+  });
 });

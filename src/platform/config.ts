@@ -18,6 +18,8 @@ export interface Config {
   demoHistory: boolean;
   /** Server processes sharing the port (MADOGUCHI_WORKERS); above 1 only with PostgreSQL. */
   workers: number;
+  /** Proxies whose X-Forwarded-For names the client (MADOGUCHI_TRUST_PROXY); false: none. */
+  trustProxy: string[] | false;
   logLevel: string;
   /** Secure cookies need HTTPS; off for plain-HTTP localhost demos. */
   secureCookies: boolean;
@@ -69,6 +71,9 @@ const ENV = z.object({
   MADOGUCHI_DEMO_HISTORY: z.enum(["0", "1", "true", "false", "yes", "no"]).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
   MADOGUCHI_SECURE_COOKIES: FLAG,
+  // Behind a reverse proxy: the proxies whose X-Forwarded-For is believed (addresses or CIDRs,
+  // comma-separated), so limits count the client's address and not the proxy's.
+  MADOGUCHI_TRUST_PROXY: optionalText,
   // Server processes on this machine sharing the port (Node's cluster): PostgreSQL only.
   MADOGUCHI_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   MADOGUCHI_SIGN_IN_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
@@ -126,6 +131,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === "test" ? "silent" : "info"),
     secureCookies: e.MADOGUCHI_SECURE_COOKIES || production,
     workers: e.MADOGUCHI_WORKERS,
+    trustProxy: e.MADOGUCHI_TRUST_PROXY
+      ? e.MADOGUCHI_TRUST_PROXY.split(",").map((a) => a.trim())
+      : false,
     signInAttemptsPerMinute: e.MADOGUCHI_SIGN_IN_PER_MINUTE,
     eventStreamsPerAddress: e.MADOGUCHI_STREAMS_PER_ADDRESS,
     eventStreamsPerProcess: e.MADOGUCHI_STREAMS_PER_PROCESS,

@@ -1,5 +1,5 @@
 import { type Actor, auditContext } from "./actor.ts";
-import { type AuditEntry, recordAudit } from "./audit/store.ts";
+import { type AuditEntry, pendingAudit, recordAudit } from "./audit/store.ts";
 import { can, type Permission } from "./auth/permissions.ts";
 import {
   autonomousDb,
@@ -12,6 +12,7 @@ import {
 import { DomainError } from "./errors.ts";
 import type { Topic } from "./events/bus.ts";
 import { emitIn } from "./events/emit.ts";
+import { TrailingWrites } from "./events/writes.ts";
 
 /**
  * What every operation receives: the request's one transaction, who acts, in which tenant, and a
@@ -51,7 +52,8 @@ export async function runOperation<T>(
   let hooks: (() => unknown)[] = [];
   const result = await transaction(db, async (tx) => {
     hooks = [];
-    return operation({
+    const trailing = new TrailingWrites();
+    const ctx: Ctx = {
       tx,
       actor,
       tenantId: actor.tenantId,
@@ -60,8 +62,16 @@ export async function runOperation<T>(
       },
       autonomous: (work) => work(autonomousDb(db) ?? tx),
       emit: (topic, event = {}) =>
-        emitIn(db, tx, (hook) => hooks.push(hook), { topic, tenantId: actor.tenantId, event }),
-    });
+        emitIn(db, trailing, (hook) => hooks.push(hook), {
+          topic,
+          tenantId: actor.tenantId,
+          event,
+        }),
+    };
+    TRAILING.set(ctx, trailing);
+    const value = await operation(ctx);
+    await trailing.flush(tx);
+    return value;
   });
   for (const hook of hooks) {
     try {
@@ -92,9 +102,18 @@ export async function uniquely<T>(
   }
 }
 
-/** Appends the operation's audit event to the tenant's chain, inside its transaction. */
-export function audit(ctx: Ctx, entry: AuditEntry): Promise<void> {
-  return recordAudit(ctx.tx, auditContext(ctx.actor), entry);
+/** Audit rows and notifications each context sends at the end of its operation (writes.ts). */
+const TRAILING = new WeakMap<Ctx, TrailingWrites>();
+
+/**
+ * Appends the operation's audit event to the tenant's chain, inside its transaction: written with
+ * the operation's other trailing writes once its work is done, or at once for a context made
+ * elsewhere.
+ */
+export async function audit(ctx: Ctx, entry: AuditEntry): Promise<void> {
+  const trailing = TRAILING.get(ctx);
+  if (trailing) trailing.audits.push(pendingAudit(auditContext(ctx.actor), entry));
+  else await recordAudit(ctx.tx, auditContext(ctx.actor), entry);
 }
 
 /** Whether the actor's role holds a permission: for operations whose rule depends on it. */
@@ -146,27 +165,34 @@ export async function inOneTransaction<T>(
   options: { quiet?: boolean } = {},
 ): Promise<T> {
   const hooks: (() => unknown)[] = [];
-  const result = await transaction(db, async (tx) =>
-    work((actor) => ({
-      tx,
-      actor,
-      tenantId: actor.tenantId,
-      afterCommit: (hook) => {
-        hooks.push(hook);
-      },
-      // Inside the one transaction: a bulk replay has no concurrent counter to spare a lock for.
-      autonomous: (step) => step(tx),
-      // A replay of past days (quiet) announces nothing: no live view shows those days.
-      emit: async (topic, event = {}) => {
-        if (!options.quiet)
-          await emitIn(db, tx, (hook) => hooks.push(hook), {
-            topic,
-            tenantId: actor.tenantId,
-            event,
-          });
-      },
-    })),
-  );
+  const result = await transaction(db, async (tx) => {
+    const trailing = new TrailingWrites();
+    const value = await work((actor) => {
+      const ctx: Ctx = {
+        tx,
+        actor,
+        tenantId: actor.tenantId,
+        afterCommit: (hook) => {
+          hooks.push(hook);
+        },
+        // Inside the one transaction: a bulk replay has no concurrent counter to spare a lock for.
+        autonomous: (step) => step(tx),
+        // A replay of past days (quiet) announces nothing: no live view shows those days.
+        emit: async (topic, event = {}) => {
+          if (!options.quiet)
+            await emitIn(db, trailing, (hook) => hooks.push(hook), {
+              topic,
+              tenantId: actor.tenantId,
+              event,
+            });
+        },
+      };
+      TRAILING.set(ctx, trailing);
+      return ctx;
+    });
+    await trailing.flush(tx);
+    return value;
+  });
   // A replay of past days announces nothing: no live view shows those days.
   if (options.quiet) return result;
   for (const hook of hooks) {

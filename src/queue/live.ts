@@ -248,13 +248,28 @@ export async function currentState(
   return state;
 }
 
+/** Estimates for a new ticket, once per state and kind of ticket: a rush does not re-predict each. */
+const newTicketEstimates = new WeakMap<QueueState, Map<string, ReturnType<typeof estimateIn>>>();
+
 export async function estimateForNewTicket(
   db: Executor,
   tenantId: string,
   serviceDay: string,
   ticket: { procedureCodes: string[]; priority: boolean },
 ) {
-  return estimateIn(await currentState(db, tenantId, serviceDay, false), ticket);
+  const state = await currentState(db, tenantId, serviceDay, false);
+  let byKind = newTicketEstimates.get(state);
+  if (!byKind) {
+    byKind = new Map();
+    newTicketEstimates.set(state, byKind);
+  }
+  const kind = `${ticket.priority ? "priority" : "normal"}|${[...ticket.procedureCodes].sort().join(",")}`;
+  let estimate = byKind.get(kind);
+  if (!estimate) {
+    estimate = estimateIn(state, ticket);
+    byKind.set(kind, estimate);
+  }
+  return estimate;
 }
 
 type Watcher = () => void;

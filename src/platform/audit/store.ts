@@ -29,6 +29,11 @@ export interface AuditEntry {
  * the head row, which is then locked only for the commit itself.
  */
 export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry): Promise<void> {
+  await tx.insert(auditPending).values(pendingAudit(ctx, entry));
+}
+
+/** The pending row of one event (chained at commit by the database): see `recordAudit`. */
+export function pendingAudit(ctx: AuditContext, entry: AuditEntry) {
   const fields = {
     tenantId: ctx.tenantId,
     at: now(),
@@ -42,12 +47,9 @@ export async function recordAudit(tx: Tx, ctx: AuditContext, entry: AuditEntry):
     digest: changeDigest(entry.change),
   };
   const { beforeSeq, afterSeq } = canonicalFrame(fields);
-  await tx.insert(auditPending).values({
-    ...fields,
-    frameBeforeSeq: beforeSeq,
-    frameAfterSeq: afterSeq,
-  });
+  return { ...fields, frameBeforeSeq: beforeSeq, frameAfterSeq: afterSeq };
 }
+export type PendingAudit = ReturnType<typeof pendingAudit>;
 
 const VERIFY_BATCH = 2000;
 

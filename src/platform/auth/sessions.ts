@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, lt, sql } from "drizzle-orm";
 import { now } from "../clock.ts";
 import type { Executor, Tx } from "../db/index.ts";
 import { newId, newToken } from "../ids.ts";
@@ -54,6 +54,27 @@ export async function insertSession(
 }
 
 /**
+ * Every guarded request's first query, built once per database and prepared (a named statement
+ * the server parses once per connection), not assembled again for each request.
+ */
+const prepared = new WeakMap<object, ReturnType<typeof prepareLiveSession>>();
+const prepareLiveSession = (db: Executor) =>
+  db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.userId, sessions.userId)))
+    .where(eq(sessions.tokenHash, sql.placeholder("tokenHash")))
+    .prepare("find_live_session");
+const liveSessionQuery = (db: Executor) => {
+  let query = prepared.get(db);
+  if (!query) {
+    query = prepareLiveSession(db);
+    prepared.set(db, query);
+  }
+  return query;
+};
+
+/**
  * The session behind a cookie token while it is live (not expired, not idle too long for a
  * person), with its user: one query, since every guarded request needs both.
  */
@@ -61,11 +82,7 @@ export async function findLiveSession(
   db: Executor,
   token: string,
 ): Promise<{ session: Session; user: User } | undefined> {
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.userId, sessions.userId)))
-    .where(eq(sessions.tokenHash, hashToken(token)));
+  const [row] = await liveSessionQuery(db).execute({ tokenHash: hashToken(token) });
   if (!row) return undefined;
   const { session, user } = row;
   const at = now().getTime();

@@ -1,7 +1,6 @@
-import { sql } from "drizzle-orm";
-import { type Db, runsOneTransactionAtATime, type Tx } from "../db/index.ts";
+import { type Db, runsOneTransactionAtATime } from "../db/index.ts";
 import { deliver, encode, type Topic } from "./bus.ts";
-import { CHANNEL } from "./listener.ts";
+import type { TrailingWrites } from "./writes.ts";
 
 /**
  * Sends an event of the writing transaction: on PostgreSQL a NOTIFY in that transaction (sent at
@@ -9,7 +8,7 @@ import { CHANNEL } from "./listener.ts";
  */
 export async function emitIn(
   db: Db,
-  tx: Tx,
+  trailing: TrailingWrites,
   afterCommit: (hook: () => unknown) => void,
   message: { topic: Topic; tenantId: string; event: Record<string, unknown> },
 ): Promise<void> {
@@ -17,7 +16,6 @@ export async function emitIn(
     afterCommit(() => deliver(message.topic, message.tenantId, message.event));
     return;
   }
-  await tx.execute(
-    sql`select pg_notify(${CHANNEL}, ${encode(message.topic, message.tenantId, message.event)})`,
-  );
+  // Sent with the operation's audit rows, at the end of its work (writes.ts).
+  trailing.notifications.push(encode(message.topic, message.tenantId, message.event));
 }

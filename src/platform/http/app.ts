@@ -42,7 +42,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     loggerInstance: options.logger,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    trustProxy: false,
+    trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
     frameworkErrors,
