@@ -1,6 +1,9 @@
 import { calendarRoutes } from "./calendar/routes.ts";
 import { cardRoutes } from "./cards/routes.ts";
+import { continuityRoutes } from "./continuity/routes.ts";
+import { equipmentRoutes } from "./equipment/routes.ts";
 import { expenseRoutes } from "./expenses/routes.ts";
+import { incidentRoutes } from "./incidents/routes.ts";
 import { investigationRoutes } from "./investigations/routes.ts";
 import { paymentRoutes } from "./payments/routes.ts";
 import { auditRoutes } from "./platform/audit/routes.ts";
@@ -34,4 +37,7 @@ export const ROUTES: RoutePlugin[] = [
   investigationRoutes,
   expenseRoutes,
   cardRoutes,
+  equipmentRoutes,
+  incidentRoutes,
+  continuityRoutes,
 ];

@@ -160,22 +160,6 @@ export const DEFAULT_PROCEDURES: ProcedureSeed[] = [
   },
 ];
 
-export interface TerminalSeed {
-  terminalId: string;
-  kind: "integrated" | "resident_record";
-  nameJa: string;
-}
-
-/** §7: the city lends 5 integrated terminals and 1 resident-record terminal. */
-export const DEFAULT_TERMINALS: TerminalSeed[] = [
-  ...[1, 2, 3, 4, 5].map((n) => ({
-    terminalId: `T${n}`,
-    kind: "integrated" as const,
-    nameJa: `統合端末${n}`,
-  })),
-  { terminalId: "R1", kind: "resident_record", nameJa: "住民記録システム用端末" },
-];
-
 export interface CounterSeed {
   counterId: string;
   nameJa: string;

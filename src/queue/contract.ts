@@ -155,6 +155,8 @@ const terminalOut = z.object({
   terminalId: z.string(),
   kind: z.string(),
   nameJa: z.string(),
+  /** False while the equipment ledger has it faulty or under repair. */
+  inService: z.boolean(),
 });
 export const catalogueSchema = z.object({
   /** Recalls a clerk must make before marking a person absent (不在). */

@@ -56,11 +56,19 @@ export async function openCounter(ctx: Ctx, props: OpenCounterProps): Promise<Co
   // Nobody off the roster or without the mandatory training serves at a counter (仕様 8(4), 12).
   await requireReadyToServe(ctx, ctx.actor.userId);
   const terminal = props.terminalId ?? counter.defaultTerminalId ?? null;
-  if (
-    terminal &&
-    !(await listTerminals(ctx.tx, ctx.tenantId)).some((t) => t.terminalId === terminal)
-  )
-    throw notFound("端末", "Terminal");
+  if (terminal) {
+    const found = (await listTerminals(ctx.tx, ctx.tenantId)).find(
+      (t) => t.terminalId === terminal,
+    );
+    if (!found) throw notFound("端末", "Terminal");
+    // 仕様 7: a terminal in the ledger as faulty or under repair is not sat at.
+    if (!found.inService)
+      throw conflict(
+        "terminal_out_of_service",
+        `${found.nameJa}は故障または修理中のため使用できません。別の端末を選んでください。`,
+        `${found.terminalId} is faulty or under repair. Choose another terminal.`,
+      );
+  }
   const mine = (await openSessionsOf(ctx.tx, ctx.tenantId)).find(
     (s) => s.userId === ctx.actor.userId,
   );

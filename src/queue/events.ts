@@ -22,11 +22,13 @@ export function announce(ctx: Ctx, event: QueueEvent): Promise<void> {
 type Listener = (event: QueueEvent) => void;
 const listeners = new Map<string, Set<Listener>>();
 
-on("queue", (tenantId, event) => {
+const fanOut = (tenantId: string, event: QueueEvent) => {
   const targets = tenantId === ALL_TENANTS ? [...listeners.values()] : [listeners.get(tenantId)];
-  for (const set of targets)
-    for (const listener of set ?? []) listener(event as unknown as QueueEvent);
-});
+  for (const set of targets) for (const listener of set ?? []) listener(event);
+};
+on("queue", (tenantId, event) => fanOut(tenantId, event as unknown as QueueEvent));
+// A catalogue change (a terminal out of service, a procedure retired) changes what live views show.
+on("catalogue", (tenantId) => fanOut(tenantId, { type: "counter", action: "catalogue" }));
 
 export function subscribe(tenantId: string, listener: Listener): () => void {
   let set = listeners.get(tenantId);

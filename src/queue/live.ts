@@ -31,11 +31,17 @@ export function codesServedAt(
   procedures: Procedure[],
   terminal: Terminal | undefined,
 ): string[] {
-  return procedures
-    .filter(isServable)
-    .filter((p) => counter.procedureCodes.length === 0 || counter.procedureCodes.includes(p.code))
-    .filter((p) => terminal?.kind === "integrated" || !p.needsIntegratedTerminal)
-    .map((p) => p.code);
+  return (
+    procedures
+      .filter(isServable)
+      .filter((p) => counter.procedureCodes.length === 0 || counter.procedureCodes.includes(p.code))
+      // A terminal out of service (仕様 7) serves nothing that needs one: capacity follows the ledger.
+      .filter(
+        (p) =>
+          (terminal?.kind === "integrated" && terminal.inService) || !p.needsIntegratedTerminal,
+      )
+      .map((p) => p.code)
+  );
 }
 
 /** Everything the live views and the predictor need about one tenant's day, read together. */

@@ -46,17 +46,6 @@ export const procedures = pgTable(
   (t) => [primaryKey({ columns: [t.tenantId, t.code] })],
 );
 
-export const terminals = pgTable(
-  "terminals",
-  {
-    tenantId: text("tenant_id").notNull(),
-    terminalId: text("terminal_id").notNull(),
-    kind: text("kind").notNull(),
-    nameJa: text("name_ja").notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.tenantId, t.terminalId] })],
-);
-
 export const counters = pgTable(
   "counters",
   {

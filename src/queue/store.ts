@@ -1,11 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { type Terminal, terminalsOf } from "../equipment/store.ts";
 import type { Executor, Tx } from "../platform/db/index.ts";
-import {
-  DEFAULT_COUNTERS,
-  DEFAULT_GROUPS,
-  DEFAULT_PROCEDURES,
-  DEFAULT_TERMINALS,
-} from "./catalogue.ts";
+import { DEFAULT_COUNTERS, DEFAULT_GROUPS, DEFAULT_PROCEDURES } from "./catalogue.ts";
 import {
   counterSessions,
   counters,
@@ -13,14 +9,13 @@ import {
   procedures,
   queueSettings,
   type serviceRecords,
-  terminals,
   tickets,
 } from "./schema.ts";
 
 export type Procedure = typeof procedures.$inferSelect;
 export type ProcedureGroup = typeof procedureGroups.$inferSelect;
 export type Counter = typeof counters.$inferSelect;
-export type Terminal = typeof terminals.$inferSelect;
+export type { Terminal };
 export type CounterSession = typeof counterSessions.$inferSelect;
 export type Ticket = typeof tickets.$inferSelect;
 export type ServiceRecord = typeof serviceRecords.$inferSelect;
@@ -34,10 +29,6 @@ export async function seedCatalogue(tx: Tx, tenantId: string): Promise<void> {
   await tx
     .insert(procedures)
     .values(DEFAULT_PROCEDURES.map((p) => ({ tenantId, ...p })))
-    .onConflictDoNothing();
-  await tx
-    .insert(terminals)
-    .values(DEFAULT_TERMINALS.map((t) => ({ tenantId, ...t })))
     .onConflictDoNothing();
   await tx
     .insert(counters)
@@ -66,12 +57,8 @@ export const listCounters = (db: Executor, tenantId: string) =>
     .where(eq(counters.tenantId, tenantId))
     .orderBy(asc(sql`length(${counters.counterId})`), asc(counters.counterId));
 
-export const listTerminals = (db: Executor, tenantId: string) =>
-  db
-    .select()
-    .from(terminals)
-    .where(eq(terminals.tenantId, tenantId))
-    .orderBy(asc(terminals.terminalId));
+/** The terminals are the equipment ledger's terminal items (one list, their state with them). */
+export const listTerminals = (db: Executor, tenantId: string) => terminalsOf(db, tenantId);
 
 export async function insertProcedure(db: Executor, row: Procedure) {
   await db.insert(procedures).values(row);

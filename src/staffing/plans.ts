@@ -70,7 +70,10 @@ export async function staffingInputs(
       activeFrom: p.startDate,
       activeTo: p.endDate,
     }));
-  const integrated = catalogue.terminals.filter((t) => t.kind === "integrated").length;
+  // The terminals in service now (a faulty one is out of the plan's capacity too).
+  const integrated = catalogue.terminals.filter(
+    (t) => t.kind === "integrated" && t.inService,
+  ).length;
   return {
     month: props.month,
     days,
@@ -87,7 +90,7 @@ export async function staffingInputs(
     cards,
     targets: {
       ...DEFAULT_TARGETS,
-      terminals: integrated || DEFAULT_TARGETS.terminals,
+      terminals: catalogue.terminals.length > 0 ? integrated : DEFAULT_TARGETS.terminals,
       ...tenantTargets,
       ...props.targets,
     },

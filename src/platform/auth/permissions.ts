@@ -156,6 +156,22 @@ export const PERMISSIONS = {
   "investigation.answer": COUNTER_LEADS,
   /** The contract's terms for the amounts (as agreed): the city or the administrator. */
   "payment.configure": ["city", "admin", "system"],
+  /** 備品台帳 (仕様 7): everyone on the counter sees it and reports a fault; the city too. */
+  "equipment.read": [...COUNTER_STAFF, "city", "contractor_admin", "admin", "system"],
+  "equipment.report_fault": [...COUNTER_STAFF, "system"],
+  /** Repairs, return to service, new items, withdrawal: the leads and the city (its property). */
+  "equipment.manage": [...COUNTER_LEADS, "city", "system"],
+  /** 事故・障害 (仕様 8(2)ク・ケ, 14): anyone at the counter reports; the leads act; the city instructs and closes. */
+  "incident.report": [...COUNTER_STAFF, "system"],
+  "incident.read": [...COUNTER_LEADS, "city", "contractor_admin", "admin", "system"],
+  "incident.act": [...COUNTER_LEADS, "system"],
+  "incident.instruct": ["city", "system"],
+  /** 緊急呼出: every workstation raises and hears it; the leads close it. */
+  "emergency.call": [...COUNTER_STAFF, "system"],
+  "emergency.close": [...COUNTER_LEADS, "system"],
+  /** 緊急時の体制 (BCP, 仕様 8(1)): the leads keep it; the city reads it. */
+  "continuity.read": [...COUNTER_STAFF, "city", "contractor_admin", "admin", "system"],
+  "continuity.write": [...COUNTER_LEADS, "system"],
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -2,7 +2,10 @@
 
 export * from "../../calendar/schema.ts";
 export * from "../../cards/schema.ts";
+export * from "../../continuity/schema.ts";
+export * from "../../equipment/schema.ts";
 export * from "../../expenses/schema.ts";
+export * from "../../incidents/schema.ts";
 export * from "../../investigations/schema.ts";
 export * from "../../payments/schema.ts";
 export * from "../../queue/schema.ts";

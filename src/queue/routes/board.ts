@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { can } from "../../platform/auth/permissions.ts";
+import { on } from "../../platform/events/bus.ts";
 import { actorOf } from "../../platform/http/context.ts";
 import { openEventStream } from "../../platform/http/sse.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
@@ -41,15 +43,28 @@ export async function boardRoutes(app: App, { database }: RouteDeps) {
       config: { access: { permission: "queue.board" } },
       schema: {
         tags: ["queue"],
-        summary: "Server-Sent Events: `board` with the whole board after every change",
+        summary:
+          "Server-Sent Events: `board` with the whole board after every change; on staff screens also `emergency` (a call raised, acknowledged or closed) and, for those who follow incidents, `incident`",
         response: fileResponse("text/event-stream", "Server-Sent Events"),
       },
     },
     async (request, reply) => {
-      const tenantId = actorOf(request).tenantId;
+      const actor = actorOf(request);
+      const tenantId = actor.tenantId;
       const stream = openEventStream(request, reply);
       const push = async () => stream.send("board", await currentBoard(db, tenantId, serviceDay()));
       stream.onClose(watchQueue(tenantId, () => void push().catch(() => {})));
+      // Never on the public board or the kiosk: an alarm is for the staff's eyes only.
+      for (const [topic, permission] of [
+        ["emergency", "emergency.call"],
+        ["incident", "incident.read"],
+      ] as const)
+        if (can(actor.role, permission))
+          stream.onClose(
+            on(topic, (tenant, event) => {
+              if (tenant === tenantId) stream.send(topic, event);
+            }),
+          );
       await push();
     },
   );
