@@ -4,6 +4,8 @@ import { newId } from "../platform/ids.ts";
 import { audit, type Ctx, requireAccess, uniquely } from "../platform/operation.ts";
 import type { ItemOut } from "./contract.ts";
 import {
+  EQUIPMENT_KINDS,
+  type EquipmentKind,
   type EquipmentState,
   type EquipmentStep,
   nextEquipmentState,
@@ -40,7 +42,14 @@ const itemOut = (r: EquipmentItem): ItemOut => ({
 
 export async function equipmentLedger(ctx: Ctx): Promise<ItemOut[]> {
   requireAccess(ctx, "equipment.read");
-  return (await listItems(ctx.tx, ctx.tenantId)).map(itemOut);
+  // Terminals first, as the specification lists what the city lends; numbers in their order.
+  const rank = (kind: string) => EQUIPMENT_KINDS.indexOf(kind as EquipmentKind);
+  return (await listItems(ctx.tx, ctx.tenantId))
+    .sort(
+      (a, b) =>
+        rank(a.kind) - rank(b.kind) || a.itemId.localeCompare(b.itemId, "en", { numeric: true }),
+    )
+    .map(itemOut);
 }
 
 /** An item added to the ledger (the contractor's own equipment, a new loan from the city). */

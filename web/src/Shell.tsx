@@ -2,6 +2,7 @@ import { Link, useNavigate } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { roleLabel } from "../../src/platform/auth/permissions.ts";
 import { api, type Me } from "./api.ts";
+import { EmergencyAlarms, EmergencyButton } from "./emergency/Emergency.tsx";
 import { useLang, useT } from "./i18n.ts";
 import { navFor } from "./nav.ts";
 import { QueueAlerts } from "./QueueAlerts.tsx";
@@ -65,6 +66,9 @@ export function Shell({ me, onToggleLang, children }: Props) {
           ) : (
             <span className="tenant-name">{tenantName(me.tenant)}</span>
           )}
+          {me.permissions.includes("emergency.call") && !me.restriction && (
+            <EmergencyButton me={me} />
+          )}
           <span className="who">
             {me.user.displayName}
             <small>{roleLabel(me.user.role, lang)}</small>
@@ -103,6 +107,9 @@ export function Shell({ me, onToggleLang, children }: Props) {
         )}
         <main id="main" tabIndex={-1}>
           {me.permissions.includes("queue.read") && !me.restriction && <LiveQueue />}
+          {me.permissions.includes("emergency.call") && !me.restriction && (
+            <EmergencyAlarms me={me} />
+          )}
           {me.permissions.includes("queue.serve") && !me.restriction && <QueueAlerts />}
           {children}
         </main>

@@ -17,20 +17,31 @@ export function useEventStream<T>(
   event: string,
   onData: (data: T) => void,
 ): void {
-  const handler = useRef(onData);
-  handler.current = onData;
+  useEventStreams(url, { [event]: onData as (data: unknown) => void });
+}
+
+/** One stream, several kinds of event on it (the staff's stream: board, emergency, incident). */
+export function useEventStreams(
+  url: string | null,
+  handlers: Record<string, (data: unknown) => void>,
+): void {
+  const current = useRef(handlers);
+  current.current = handlers;
+  const events = Object.keys(handlers).sort().join(",");
   useEffect(() => {
     if (!url) return;
     let source: EventSource | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
-    const listener = (message: MessageEvent) => handler.current(JSON.parse(message.data) as T);
+    const names = events.split(",");
+    const listener = (message: MessageEvent) =>
+      current.current[message.type]?.(JSON.parse(message.data));
     const open = () => {
       source = new EventSource(url, { withCredentials: true });
-      source.addEventListener(event, listener);
+      for (const name of names) source.addEventListener(name, listener);
       source.onerror = () => {
         if (stopped || source?.readyState !== EventSource.CLOSED) return;
-        source.removeEventListener(event, listener);
+        for (const name of names) source.removeEventListener(name, listener);
         timer = setTimeout(open, REOPEN_MS);
       };
     };
@@ -38,10 +49,10 @@ export function useEventStream<T>(
     return () => {
       stopped = true;
       if (timer) clearTimeout(timer);
-      source?.removeEventListener(event, listener);
+      for (const name of names) source?.removeEventListener(name, listener);
       source?.close();
     };
-  }, [url, event]);
+  }, [url, events]);
 }
 
 /** An estimate's range in minutes: the server's own contract type. */

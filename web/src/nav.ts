@@ -9,6 +9,9 @@ export type StaffPath =
   | "/phone"
   | "/reservations"
   | "/cards"
+  | "/equipment"
+  | "/incidents"
+  | "/continuity"
   | "/queue-settings"
   | "/kiosk"
   | "/board"
@@ -40,6 +43,25 @@ export const NAV: NavItem[] = [
     label: "cardsNav",
     permission: "card.read",
     roles: ["staff", "deputy", "manager"],
+  },
+  {
+    path: "/equipment",
+    label: "equipmentNav",
+    permission: "equipment.read",
+    roles: ["staff", "deputy", "manager", "city"],
+  },
+  { path: "/incidents", label: "incidentsNav", permission: "incident.read" },
+  {
+    path: "/incidents",
+    label: "incidentsNav",
+    permission: "incident.report",
+    roles: ["staff"],
+  },
+  {
+    path: "/continuity",
+    label: "continuityNav",
+    permission: "continuity.read",
+    roles: ["staff", "deputy", "manager", "city"],
   },
   { path: "/queue-settings", label: "queueSettings", permission: "queue.configure" },
   {

@@ -35,6 +35,9 @@ const ManageReservation = page_(
   "ManageReservation",
 );
 const Cards = page_(() => import("./pages/cards/Cards.tsx"), "Cards");
+const Equipment = page_(() => import("./pages/operations/Equipment.tsx"), "Equipment");
+const Incidents = page_(() => import("./pages/operations/Incidents.tsx"), "Incidents");
+const Continuity = page_(() => import("./pages/operations/Continuity.tsx"), "Continuity");
 const Calendar = page_(() => import("./pages/Calendar.tsx"), "Calendar");
 const Congestion = page_(() => import("./pages/Congestion.tsx"), "Congestion");
 const Counter = page_(() => import("./pages/Counter.tsx"), "Counter");
@@ -178,6 +181,15 @@ const queueSettings = page("/queue-settings", QueueSettings);
 const cards = page("/cards", function CardsRoute() {
   return <Cards me={useMe()} />;
 });
+const equipment = page("/equipment", function EquipmentRoute() {
+  return <Equipment me={useMe()} />;
+});
+const incidents = page("/incidents", function IncidentsRoute() {
+  return <Incidents me={useMe()} />;
+});
+const continuity = page("/continuity", function ContinuityRoute() {
+  return <Continuity me={useMe()} />;
+});
 const users = page("/users", Users);
 const roster = page("/roster", function RosterRoute() {
   return <Roster me={useMe()} />;
@@ -260,6 +272,9 @@ const routeTree = root.addChildren([
     reservations,
     queueSettings,
     cards,
+    equipment,
+    incidents,
+    continuity,
     users,
     roster,
     myRecord,

@@ -5,6 +5,7 @@
 
 import { cards } from "./en/cards.ts";
 import { citizen } from "./en/citizen.ts";
+import { operations } from "./en/operations.ts";
 import { reports } from "./en/reports.ts";
 import { roster } from "./en/roster.ts";
 import { shared } from "./en/shared.ts";
@@ -20,4 +21,5 @@ export const en: Record<keyof typeof ja, string> = {
   ...staffing,
   ...reports,
   ...cards,
+  ...operations,
 };

@@ -6,6 +6,7 @@
 
 import { cards } from "./ja/cards.ts";
 import { citizen } from "./ja/citizen.ts";
+import { operations } from "./ja/operations.ts";
 import { reports } from "./ja/reports.ts";
 import { roster } from "./ja/roster.ts";
 import { shared } from "./ja/shared.ts";
@@ -20,4 +21,5 @@ export const ja = {
   ...staffing,
   ...reports,
   ...cards,
+  ...operations,
 } satisfies Record<string, string>;

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { EmergencyOut } from "../../../src/incidents/contract.ts";
 import { api } from "../api.ts";
-import { useEventStream } from "../live.ts";
+import { useEventStreams } from "../live.ts";
 import { keys } from "../queryClient.ts";
 import type { Board } from "./types.ts";
 
@@ -12,12 +13,24 @@ import type { Board } from "./types.ts";
  */
 export function LiveQueue() {
   const client = useQueryClient();
-  useEventStream<Board>("/api/v1/queue/events", "board", (board) => {
-    client.setQueryData(keys.queueBoard, board);
-    void client.invalidateQueries({
-      queryKey: keys.queue,
-      predicate: (query) => query.queryKey[1] !== keys.queueBoard[1],
-    });
+  useEventStreams("/api/v1/queue/events", {
+    board: (board) => {
+      client.setQueryData(keys.queueBoard, board as Board);
+      void client.invalidateQueries({
+        queryKey: keys.queue,
+        predicate: (query) => query.queryKey[1] !== keys.queueBoard[1],
+      });
+    },
+    // 緊急呼出: merged into the open calls at once (a closed one leaves them).
+    emergency: (data) => {
+      const call = data as EmergencyOut;
+      client.setQueryData<EmergencyOut[]>(keys.emergencies, (calls = []) =>
+        call.closedAt
+          ? calls.filter((c) => c.id !== call.id)
+          : [call, ...calls.filter((c) => c.id !== call.id)],
+      );
+    },
+    incident: () => void client.invalidateQueries({ queryKey: keys.incidents }),
   });
   return null;
 }

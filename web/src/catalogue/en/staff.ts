@@ -99,6 +99,7 @@ export const staff = {
   "kiosk.yourNumber": "Your number",
   "openCounter.counter": "Counter",
   "openCounter.counterSDefault": "Counter's default",
+  "openCounter.outOfService": "faulty or under repair",
   "openCounter.openACounter": "Open a counter",
   "openCounter.openCounter": "Open counter",
   "openCounter.terminal": "Terminal",

@@ -99,6 +99,7 @@ export const staff = {
   "kiosk.yourNumber": "受付番号",
   "openCounter.counter": "窓口",
   "openCounter.counterSDefault": "窓口の既定の端末",
+  "openCounter.outOfService": "故障・修理中",
   "openCounter.openACounter": "窓口を開く",
   "openCounter.openCounter": "窓口を開く",
   "openCounter.terminal": "端末",

@@ -12,6 +12,7 @@ export function OpenCounter(props: {
 }) {
   const t = useT();
   const { catalogue, counterId, terminalId } = props;
+  const outOfService = t("openCounter.outOfService");
   return (
     <div className="panel">
       <h2>{t("openCounter.openACounter")}</h2>
@@ -38,9 +39,12 @@ export function OpenCounter(props: {
               <option
                 key={t.terminalId}
                 value={t.terminalId}
-                disabled={catalogue.openSessions.some((s) => s.terminalId === t.terminalId)}
+                disabled={
+                  !t.inService || catalogue.openSessions.some((s) => s.terminalId === t.terminalId)
+                }
               >
                 {t.terminalId} {t.nameJa}
+                {t.inService ? "" : `（${outOfService}）`}
               </option>
             ))}
           </select>
