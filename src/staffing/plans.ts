@@ -54,22 +54,7 @@ export async function staffingInputs(
     arrivedAt: minutesOfDay((r.issuedAt ?? r.startedAt).toISOString()),
     serviceMinutes: (r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000,
   }));
-  // Only trained people who are on the roster for some day of the month.
-  const people: PlanPerson[] = roster
-    .filter((p) => p.mandatoryTrainingComplete)
-    .filter((p) => p.startDate <= to && (p.endDate === null || p.endDate >= from))
-    .map((p) => ({
-      id: p.id,
-      name: p.name,
-      counter: p.roles.includes("counter"),
-      phone: p.roles.includes("phone"),
-      backOffice: p.roles.includes("back_office"),
-      lead: p.designation !== null,
-      weeklyHourLimit: p.weeklyHourLimit,
-      availability: p.availability,
-      activeFrom: p.startDate,
-      activeTo: p.endDate,
-    }));
+  const people = plannable(roster, from, to);
   // The terminals in service now (a faulty one is out of the plan's capacity too).
   const integrated = catalogue.terminals.filter(
     (t) => t.kind === "integrated" && t.inService,
@@ -101,4 +86,33 @@ function addMonths(month: string, by: number): string {
   const [y, m] = month.split("-").map(Number) as [number, number];
   const d = new Date(Date.UTC(y, m - 1 + by, 1));
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+/** Only trained people who are on the roster for some day of the range, as the planner sees them. */
+function plannable(
+  roster: Awaited<ReturnType<typeof readRoster>>,
+  from: string,
+  to: string,
+): PlanPerson[] {
+  return roster
+    .filter((p) => p.mandatoryTrainingComplete)
+    .filter((p) => p.startDate <= to && (p.endDate === null || p.endDate >= from))
+    .map((p) => ({
+      id: p.id,
+      name: p.name,
+      counter: p.roles.includes("counter"),
+      phone: p.roles.includes("phone"),
+      backOffice: p.roles.includes("back_office"),
+      lead: p.designation !== null,
+      weeklyHourLimit: p.weeklyHourLimit,
+      availability: p.availability,
+      activeFrom: p.startDate,
+      activeTo: p.endDate,
+    }));
+}
+
+/** The people a day can be planned with now (the roster as it stands, read and audited). */
+export async function plannablePeople(ctx: Ctx, props: { date: string }): Promise<PlanPerson[]> {
+  requireAccess(ctx, "staffing.plan");
+  return plannable(await readRoster(ctx), props.date, props.date);
 }

@@ -180,7 +180,7 @@ export function checkRoster(
 }
 
 /** Coverage, slot by slot: who is at work and not on break. */
-function presentIn(shifts: readonly RosterShift[], byId: ReadonlyMap<string, PlanPerson>) {
+export function presentIn(shifts: readonly RosterShift[], byId: ReadonlyMap<string, PlanPerson>) {
   return (date: string, slot: number): PlanPerson[] =>
     shifts
       .filter((s) => s.date === date && byId.has(s.personId))

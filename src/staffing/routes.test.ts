@@ -200,4 +200,61 @@ describe("the staffing planner over the API", () => {
     expect(next.setupBacklog).toBe(2);
     expect(next.lateSetups).toBe(0);
   });
+
+  it("re-plans a day with people marked absent and puts the cover on the roster", async () => {
+    const current = (await manager.request("GET", "/api/v1/staffing/plans?month=2026-08")).json();
+    const date = "2026-08-05";
+    const working = [
+      ...new Set(
+        (current.shifts as { personId: string; date: string }[])
+          .filter((s) => s.date === date)
+          .map((s) => s.personId),
+      ),
+    ];
+    // Someone joined after the plan was made, free on Wednesdays: the one who can come in.
+    const joined = await manager.request("POST", "/api/v1/roster/people", {
+      nameKanji: "応援 花子",
+      nameKana: "おうえん はなこ",
+      employment: "fixed_term",
+      startDate: "2026-07-01",
+      cardExperienceMonths: 12,
+      workRoles: ["counter"],
+      weeklyHourLimit: 30,
+      availability: { "3": { from: "08:30", to: "17:30" } },
+    });
+    expect(joined.statusCode, joined.body).toBe(201);
+    const newcomer = joined.json().id as string;
+    for (const courseId of ["personal-data", "operation-manual"])
+      expect(
+        (
+          await manager.request("POST", "/api/v1/training/sessions", {
+            courseId,
+            heldOn: "2026-07-10",
+            instructor: "研修 担当",
+            attendees: [newcomer],
+          })
+        ).statusCode,
+      ).toBe(201);
+    const absent = working.slice(0, 2);
+    expect(
+      (await staff.request("POST", "/api/v1/staffing/replan-day", { date, absent })).statusCode,
+    ).toBe(403);
+    const proposed = await manager.request("POST", "/api/v1/staffing/replan-day", { date, absent });
+    expect(proposed.statusCode, proposed.body).toBe(200);
+    const replan = proposed.json();
+    expect(replan.kept.some((s: { personId: string }) => absent.includes(s.personId))).toBe(false);
+    const weight = (x: { counter: number; phone: number; lead: number }) =>
+      x.counter + x.phone + x.lead;
+    expect(weight(replan.before)).toBeGreaterThan(0);
+    expect(weight(replan.after)).toBeLessThan(weight(replan.before));
+    for (const added of replan.added) expect(working).not.toContain(added.personId);
+    expect(replan.added.map((a: { personId: string }) => a.personId)).toContain(newcomer);
+    const applied = await manager.request("POST", "/api/v1/staffing/replan-day/apply", {
+      date,
+      absent,
+      added: replan.added.map(({ name: _, ...s }: { name: string }) => s),
+    });
+    expect(applied.statusCode, applied.body).toBe(200);
+    expect(applied.json().added).toBe(replan.added.length);
+  });
 });

@@ -1,4 +1,5 @@
 import type { FastifyReply } from "fastify";
+import { z } from "zod";
 import { operationRunner } from "../platform/http/context.ts";
 import { type App, fileResponse, type RouteDeps } from "../platform/http/types.ts";
 import {
@@ -10,6 +11,13 @@ import {
   tenantTargetsOut,
   tenantTargetsSchema,
 } from "./contract.ts";
+import {
+  applyDayReplan,
+  applyReplanInput,
+  replanDay,
+  replanInput,
+  replanSchema,
+} from "./dayReplan.ts";
 import { planMonth } from "./plan.ts";
 import { editShifts, planById, planOfMonth, publishPlan, savePlan } from "./planBook.ts";
 import { staffingInputs } from "./plans.ts";
@@ -144,5 +152,35 @@ export async function staffingRoutes(app: App, { database }: RouteDeps) {
       },
     },
     async (request) => run(request, (ctx) => publishPlan(ctx, { planId: request.params.planId })),
+  );
+
+  app.post(
+    "/api/v1/staffing/replan-day",
+    {
+      config: { access: { permission: "staffing.plan" } },
+      schema: {
+        tags: ["staffing"],
+        summary:
+          "Same-day re-plan: people marked absent; the day's best cover proposed from those not yet working",
+        body: replanInput,
+        response: { 200: replanSchema },
+      },
+    },
+    async (request) => run(request, (ctx) => replanDay(ctx, request.body)),
+  );
+
+  app.post(
+    "/api/v1/staffing/replan-day/apply",
+    {
+      config: { access: { permission: "staffing.plan" } },
+      schema: {
+        tags: ["staffing"],
+        summary:
+          "Put a same-day re-plan on the roster: the absent people's shifts off, the added ones on",
+        body: applyReplanInput,
+        response: { 200: z.object({ removed: z.number(), added: z.number() }) },
+      },
+    },
+    async (request) => run(request, (ctx) => applyDayReplan(ctx, request.body)),
   );
 }
