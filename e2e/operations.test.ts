@@ -128,4 +128,46 @@ describe("operations on the day things go wrong", () => {
     const option = page.getByRole("option", { name: /T2 統合端末2（故障・修理中）/ });
     expect(await option.isDisabled()).toBe(true);
   }, 60_000);
+
+  it("re-plans the day when two people call in sick, and puts the cover on the roster", async () => {
+    const manager = await httpSignIn(demo.server.url, "nagaoka", "manager", DEMO_PASSWORD);
+    expect((await manager("POST", "/api/v1/staffing/plans", { month: "2026-08" })).status).toBe(
+      201,
+    );
+    // Someone free on Tuesdays who can come in.
+    const joined = await manager("POST", "/api/v1/roster/people", {
+      nameKanji: "応援 花子",
+      nameKana: "おうえん はなこ",
+      employment: "fixed_term",
+      startDate: "2026-07-01",
+      cardExperienceMonths: 12,
+      workRoles: ["counter"],
+      weeklyHourLimit: 30,
+      availability: { "2": { from: "08:30", to: "17:30" } },
+    });
+    const { id } = (await joined.json()) as { id: string };
+    for (const courseId of ["personal-data", "operation-manual"])
+      await manager("POST", "/api/v1/training/sessions", {
+        courseId,
+        heldOn: "2026-07-10",
+        instructor: "研修 担当",
+        attendees: [id],
+      });
+    const page = await (
+      await demo.browser.newContext({ viewport: { width: 1366, height: 1000 } })
+    ).newPage();
+    await signedIn(page, demo.server.url, "manager");
+    await page.getByRole("link", { name: "緊急時の体制" }).click();
+    const panel = page.getByRole("region", { name: /当日の欠勤と再計画/ });
+    const boxes = panel.getByRole("checkbox");
+    await boxes.first().waitFor();
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await panel.getByRole("button", { name: "代わりの体制を提案" }).click();
+    await panel.getByText("応援 花子").waitFor();
+    await screenshot(page, "replan-day");
+    expect(await axeViolations(page)).toEqual([]);
+    await panel.getByRole("button", { name: "勤務予定に反映" }).click();
+    await page.getByText("勤務予定に反映しました。").waitFor();
+  }, 90_000);
 });

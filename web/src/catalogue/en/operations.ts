@@ -86,4 +86,16 @@ export const operations = {
   "continuity.cityEmails": "Where incidents go to the city (e-mail, comma-separated)",
   "continuity.save": "Save as a new version",
   "continuity.saved": "Version {{version}} saved.",
+  "replan.title": "Absences today and the re-plan ({{date}})",
+  "replan.whoAbsent": "Who is absent",
+  "replan.propose": "Propose cover",
+  "replan.before": "Short after the absences",
+  "replan.after": "with the proposal",
+  "replan.short": "counter {{counter}} person-hours, phone {{phone}}, no lead {{lead}} h",
+  "replan.nobody":
+    "Nobody can come in today. Open fewer counters and tell people waiting how long it takes.",
+  "replan.break": "(break {{from}}–{{to}})",
+  "replan.chart": "People at the counter (after the absences → proposed / needed)",
+  "replan.apply": "Put it on the roster",
+  "replan.applied": "The roster is updated.",
 } satisfies Record<keyof typeof ja, string>;

@@ -5,6 +5,7 @@ import { useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import { OutcomeLine, useCommand, useGet } from "../../server.tsx";
 import { tokyoDateTime } from "../../time.ts";
+import { Replan } from "./Replan.tsx";
 
 type Contact = ContinuityPlanOut["contacts"][number];
 
@@ -34,6 +35,7 @@ export function Continuity({ me }: { me: Me }) {
     setEmails(plan.cityNoticeEmails.join(", "));
   }, [plan]);
   if (!plan) return null;
+  const replan = me.permissions.includes("staffing.plan") ? <Replan /> : null;
   const save = () =>
     command.run(async () => {
       const saved = await api<ContinuityPlanOut>("PUT", "/api/v1/continuity", {
@@ -68,6 +70,7 @@ export function Continuity({ me }: { me: Me }) {
             : t("continuity.notSaved")}
         </span>
       </div>
+      {replan}
       <form
         className="panel wide-panel"
         onSubmit={(e) => {
