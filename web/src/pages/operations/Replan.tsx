@@ -93,7 +93,8 @@ export function Replan() {
               ))}
             </ul>
           )}
-          <div className="replan-chart" aria-label={t("replan.chart")}>
+          <p className="muted">{t("replan.chart")}</p>
+          <div className="replan-chart">
             {proposal.intervals
               .filter((i) => i.counterRequired > 0)
               .map((i) => (
