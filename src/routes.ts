@@ -5,6 +5,7 @@ import { equipmentRoutes } from "./equipment/routes.ts";
 import { expenseRoutes } from "./expenses/routes.ts";
 import { incidentRoutes } from "./incidents/routes.ts";
 import { investigationRoutes } from "./investigations/routes.ts";
+import { manualRoutes } from "./manual/routes.ts";
 import { paymentRoutes } from "./payments/routes.ts";
 import { auditRoutes } from "./platform/audit/routes.ts";
 import { authRoutes } from "./platform/auth/routes.ts";
@@ -40,4 +41,5 @@ export const ROUTES: RoutePlugin[] = [
   equipmentRoutes,
   incidentRoutes,
   continuityRoutes,
+  manualRoutes,
 ];

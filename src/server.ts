@@ -4,8 +4,9 @@ import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import { makesDemoHistory } from "./cluster.ts";
 import { demoHistoryInBackground } from "./demo/background.ts";
-import { seedDemoIfEmpty, seedDemoRosterIfMissing } from "./demo/seed.ts";
+import { seedDemoIfEmpty, seedDemoRosterIfMissing, TRAINING_TENANT } from "./demo/seed.ts";
 import { startJobs } from "./jobs.ts";
+import { seedDemoManual } from "./manual/seed.ts";
 import { startClockAt } from "./platform/clock.ts";
 import type { Config } from "./platform/config.ts";
 import { type Database, openDatabase } from "./platform/db/index.ts";
@@ -13,6 +14,8 @@ import { acquireDataLock } from "./platform/db/lock.ts";
 import { buildApp } from "./platform/http/app.ts";
 import type { App } from "./platform/http/types.ts";
 import { createLogger } from "./platform/logger.ts";
+import { findTenant } from "./platform/tenancy/store.ts";
+import { DEMO_TENANT } from "./platform/tenancy/tenant.ts";
 import { ROUTES } from "./routes.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -96,6 +99,9 @@ export async function startServer(
       await database.migrate();
       const seeded = await seedDemoIfEmpty(database.db, config.demoPassword);
       await seedDemoRosterIfMissing(database.db);
+      for (const tenant of [DEMO_TENANT, TRAINING_TENANT])
+        if (await findTenant(database.db, tenant.tenantId))
+          await seedDemoManual(database.db, tenant.tenantId);
       return seeded;
     });
     if (seeded.generatedPassword) {

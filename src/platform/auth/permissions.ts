@@ -172,6 +172,11 @@ export const PERMISSIONS = {
   /** 緊急時の体制 (BCP, 仕様 8(1)): the leads keep it; the city reads it. */
   "continuity.read": [...COUNTER_STAFF, "city", "contractor_admin", "admin", "system"],
   "continuity.write": [...COUNTER_LEADS, "system"],
+  /** 運営マニュアル: the counter reads the confirmed one; the leads write; the city confirms. */
+  "manual.read": [...COUNTER_STAFF, "city", "system"],
+  "manual.versions": [...COUNTER_LEADS, "city", "system"],
+  "manual.write": [...COUNTER_LEADS, "system"],
+  "manual.confirm": ["city", "system"],
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -7,7 +7,7 @@
  *   that process's handlers, the emitting one's included;
  * - on PGlite, which one process owns, it is handed to the handlers after the commit.
  */
-export type Topic = "queue" | "catalogue" | "calendar" | "incident" | "emergency";
+export type Topic = "queue" | "catalogue" | "calendar" | "incident" | "emergency" | "manual";
 
 /** Every tenant: what a process hears after its listener reconnects, having maybe missed events. */
 export const ALL_TENANTS = "*";
