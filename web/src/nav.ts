@@ -9,6 +9,7 @@ export type StaffPath =
   | "/phone"
   | "/reservations"
   | "/cards"
+  | "/manual"
   | "/equipment"
   | "/incidents"
   | "/continuity"
@@ -43,6 +44,12 @@ export const NAV: NavItem[] = [
     label: "cardsNav",
     permission: "card.read",
     roles: ["staff", "deputy", "manager"],
+  },
+  {
+    path: "/manual",
+    label: "manualNav",
+    permission: "manual.read",
+    roles: ["staff", "deputy", "manager", "city"],
   },
   {
     path: "/equipment",

@@ -35,6 +35,7 @@ const ManageReservation = page_(
   "ManageReservation",
 );
 const Cards = page_(() => import("./pages/cards/Cards.tsx"), "Cards");
+const Manual = page_(() => import("./pages/manual/Manual.tsx"), "Manual");
 const Equipment = page_(() => import("./pages/operations/Equipment.tsx"), "Equipment");
 const Incidents = page_(() => import("./pages/operations/Incidents.tsx"), "Incidents");
 const Continuity = page_(() => import("./pages/operations/Continuity.tsx"), "Continuity");
@@ -181,6 +182,9 @@ const queueSettings = page("/queue-settings", QueueSettings);
 const cards = page("/cards", function CardsRoute() {
   return <Cards me={useMe()} />;
 });
+const manual = page("/manual", function ManualRoute() {
+  return <Manual me={useMe()} />;
+});
 const equipment = page("/equipment", function EquipmentRoute() {
   return <Equipment me={useMe()} />;
 });
@@ -272,6 +276,7 @@ const routeTree = root.addChildren([
     reservations,
     queueSettings,
     cards,
+    manual,
     equipment,
     incidents,
     continuity,

@@ -7,6 +7,7 @@ import { contractResolver, Field } from "../forms.tsx";
 import { useLang, useT } from "../i18n.ts";
 import { keys } from "../queryClient.ts";
 import { OutcomeLine, useCatalogue, useCommand, useGet } from "../server.tsx";
+import { ManualSearch } from "./manual/ManualSearch.tsx";
 
 type CallRecord = z.infer<typeof serviceRecordSchema>;
 /** What the clerk fills in at the end of a call; the times come from the call itself. */
@@ -148,6 +149,10 @@ export function Phone() {
             ))}
           </tbody>
         </table>
+      </div>
+      {/* The manual at hand while the caller waits: results open the section in a new tab. */}
+      <div className="panel wide-panel">
+        <ManualSearch />
       </div>
     </section>
   );

@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import { axeViolations, demoFixture, screenshot, signedIn } from "./browser.ts";
+
+/** 運営マニュアル: the manager writes a version, the city confirms it, the counter searches it. */
+const demo = demoFixture({ MADOGUCHI_CLOCK: "2026-08-04T10:00:00+09:00" });
+
+describe("the operation manual", () => {
+  it("is edited by the manager, confirmed by the city, and searched at the counter", async () => {
+    const manager = await (
+      await demo.browser.newContext({ viewport: { width: 1366, height: 1000 } })
+    ).newPage();
+    await signedIn(manager, demo.server.url, "manager");
+    await manager.getByRole("link", { name: "運営マニュアル" }).click();
+    await manager
+      .getByRole("heading", { name: "マイナンバーカード専用窓口 運営マニュアル" })
+      .waitFor();
+    await manager.getByRole("button", { name: "新しい版を作成" }).click();
+    const body = manager.getByLabel(/本文/);
+    await body.fill(
+      `${await body.inputValue()}\n## 7.4 停電時\n非常用照明を点け、来庁者を出口へ誘導する。統合端末の電源を切る。\n`,
+    );
+    await manager.getByRole("button", { name: /下書きとして保存/ }).click();
+    await manager.getByText("第2版を下書きとして保存しました。", { exact: false }).waitFor();
+
+    // The counter does not see the draft.
+    const clerk = await (
+      await demo.browser.newContext({ viewport: { width: 1366, height: 900 } })
+    ).newPage();
+    await signedIn(clerk, demo.server.url, "staff");
+    await clerk.getByRole("link", { name: "運営マニュアル" }).click();
+    await clerk.getByLabel("マニュアルを検索").fill("停電");
+    await clerk.getByText("該当する項目はありません。").waitFor();
+
+    // The city reads the changes and confirms.
+    const city = await (
+      await demo.browser.newContext({ viewport: { width: 1366, height: 1000 } })
+    ).newPage();
+    await signedIn(city, demo.server.url, "city");
+    await city.getByRole("link", { name: "運営マニュアル" }).click();
+    await city.getByRole("button", { name: "変更点を見る" }).click();
+    const changes = city.getByRole("region", { name: /第1版からの変更点/ });
+    await changes.getByText("+ ## 7.4 停電時").waitFor();
+    await screenshot(city, "manual-diff");
+    expect(await axeViolations(city)).toEqual([]);
+    await city.getByRole("button", { name: "確認する" }).click();
+    await city.getByText("第2版を確認しました。", { exact: false }).waitFor();
+
+    // Now the counter finds it, and kana, kanji and variants find their sections.
+    await clerk.reload();
+    const search = clerk.getByLabel("マニュアルを検索");
+    await search.fill("停電");
+    await clerk.getByRole("link", { name: "7. 障害・緊急時 › 7.4 停電時" }).click();
+    await search.fill("ぱすわーど");
+    await clerk.getByRole("link", { name: /4\.1 暗証番号の再設定/ }).waitFor();
+    await search.fill("受け取り");
+    await clerk.getByRole("link", { name: /3\.1 カードの受取（交付）/ }).waitFor();
+    await screenshot(clerk, "manual-search");
+    expect(await axeViolations(clerk)).toEqual([]);
+  }, 90_000);
+});
