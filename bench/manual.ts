@@ -5,7 +5,17 @@ import { indexManual } from "../src/manual/search.ts";
  * `npm run bench:manual`: the manual's search on the demo manual and on one 20 times its size:
  * the index build, and each query's time (p50, p99 over many runs). The aim is under 50 ms a search.
  */
-const QUERIES = ["交付", "暗証番号", "ぱすわーど", "受け取り", "問合せ", "保険証", "緊急呼出", "本人確認書類", "QR"];
+const QUERIES = [
+  "交付",
+  "暗証番号",
+  "ぱすわーど",
+  "受け取り",
+  "問合せ",
+  "保険証",
+  "緊急呼出",
+  "本人確認書類",
+  "QR",
+];
 const RUNS = Number(process.env.RUNS ?? 2000);
 
 function measure(label: string, manual: string) {

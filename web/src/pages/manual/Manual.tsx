@@ -109,10 +109,9 @@ function Versions({ me, current }: { me: Me; current: ManualVersionOut | undefin
         ))}
       </ul>
       {diff && (
-        <div
+        <section
           className="manual-diff"
           aria-label={t("manual.changes", { number: diff.against ?? 0 })}
-          role="region"
         >
           <p className="muted">{t("manual.changes", { number: diff.against ?? 0 })}</p>
           <pre>
@@ -126,7 +125,7 @@ function Versions({ me, current }: { me: Me; current: ManualVersionOut | undefin
                 </div>
               ))}
           </pre>
-        </div>
+        </section>
       )}
       {me.permissions.includes("manual.write") && !draft && !editing && (
         <button
