@@ -57,4 +57,42 @@ describe("the operation manual", () => {
     await screenshot(clerk, "manual-search");
     expect(await axeViolations(clerk)).toEqual([]);
   }, 90_000);
+
+  it("keeps a clerk from the counter until an essential notice is read", async () => {
+    const manager = await (
+      await demo.browser.newContext({ viewport: { width: 1366, height: 900 } })
+    ).newPage();
+    await signedIn(manager, demo.server.url, "manager");
+    await manager.getByRole("link", { name: "お知らせ（周知）" }).click();
+    const form = manager.getByRole("form", { name: "お知らせを掲示する" });
+    await form.getByLabel("件名").fill("代理人の照会書は原本のみ");
+    await form
+      .getByLabel("内容")
+      .fill("8月5日から、代理人が持参する照会書は原本のみ受け付けます。");
+    await form.getByLabel("必読（読むまで窓口を開けない）").check();
+    await form.getByRole("button", { name: "お知らせを掲示する" }).click();
+    await manager.getByText("掲示しました。").waitFor();
+
+    const clerk = await (
+      await demo.browser.newContext({ viewport: { width: 1366, height: 900 } })
+    ).newPage();
+    await signedIn(clerk, demo.server.url, "staff");
+    await clerk.getByRole("link", { name: "窓口業務" }).click();
+    await clerk.getByRole("button", { name: "窓口を開く" }).click();
+    await clerk
+      .getByText(
+        "必読のお知らせ「代理人の照会書は原本のみ」を読んで確認してから窓口を開いてください。",
+      )
+      .waitFor();
+    await clerk.getByRole("link", { name: "未確認のお知らせが1件あります" }).click();
+    await clerk.getByRole("button", { name: "読みました" }).click();
+    await clerk.getByText("確認を記録しました。").waitFor();
+    await screenshot(clerk, "notices");
+    expect(await axeViolations(clerk)).toEqual([]);
+    await clerk.getByRole("link", { name: "窓口業務" }).click();
+    await clerk.getByRole("button", { name: "窓口を開く" }).click();
+    await clerk.getByRole("button", { name: /呼出/ }).first().waitFor();
+    await manager.reload();
+    await manager.getByText(/確認済み 2／\d+人/).waitFor();
+  }, 60_000);
 });

@@ -6,6 +6,7 @@ import { expenseRoutes } from "./expenses/routes.ts";
 import { incidentRoutes } from "./incidents/routes.ts";
 import { investigationRoutes } from "./investigations/routes.ts";
 import { manualRoutes } from "./manual/routes.ts";
+import { noticeRoutes } from "./notices/routes.ts";
 import { paymentRoutes } from "./payments/routes.ts";
 import { auditRoutes } from "./platform/audit/routes.ts";
 import { authRoutes } from "./platform/auth/routes.ts";
@@ -42,4 +43,5 @@ export const ROUTES: RoutePlugin[] = [
   incidentRoutes,
   continuityRoutes,
   manualRoutes,
+  noticeRoutes,
 ];

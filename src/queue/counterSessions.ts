@@ -1,3 +1,4 @@
+import { requireEssentialNoticesRead } from "../notices/notices.ts";
 import { now, tokyoInstant } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { conflict, DomainError, notFound } from "../platform/errors.ts";
@@ -55,6 +56,8 @@ export async function openCounter(ctx: Ctx, props: OpenCounterProps): Promise<Co
   const counter = await requireCounter(ctx.tx, ctx.tenantId, counterId);
   // Nobody off the roster or without the mandatory training serves at a counter (仕様 8(4), 12).
   await requireReadyToServe(ctx, ctx.actor.userId);
+  // 周知徹底: an essential notice is read before the next session at a counter.
+  await requireEssentialNoticesRead(ctx);
   const terminal = props.terminalId ?? counter.defaultTerminalId ?? null;
   if (terminal) {
     const found = (await listTerminals(ctx.tx, ctx.tenantId)).find(

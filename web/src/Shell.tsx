@@ -5,6 +5,7 @@ import { api, type Me } from "./api.ts";
 import { EmergencyAlarms, EmergencyButton } from "./emergency/Emergency.tsx";
 import { useLang, useT } from "./i18n.ts";
 import { navFor } from "./nav.ts";
+import { UnreadNotices } from "./pages/operations/Notices.tsx";
 import { QueueAlerts } from "./QueueAlerts.tsx";
 import { LiveQueue } from "./queue/liveQueue.tsx";
 import { startOver } from "./session.tsx";
@@ -111,6 +112,7 @@ export function Shell({ me, onToggleLang, children }: Props) {
             <EmergencyAlarms me={me} />
           )}
           {me.permissions.includes("queue.serve") && !me.restriction && <QueueAlerts />}
+          {me.permissions.includes("notice.read") && !me.restriction && <UnreadNotices />}
           {children}
         </main>
       </div>

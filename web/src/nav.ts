@@ -10,6 +10,7 @@ export type StaffPath =
   | "/reservations"
   | "/cards"
   | "/manual"
+  | "/notices"
   | "/equipment"
   | "/incidents"
   | "/continuity"
@@ -45,6 +46,7 @@ export const NAV: NavItem[] = [
     permission: "card.read",
     roles: ["staff", "deputy", "manager"],
   },
+  { path: "/notices", label: "noticesNav", permission: "notice.read" },
   {
     path: "/manual",
     label: "manualNav",

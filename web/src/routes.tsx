@@ -35,6 +35,7 @@ const ManageReservation = page_(
   "ManageReservation",
 );
 const Cards = page_(() => import("./pages/cards/Cards.tsx"), "Cards");
+const Notices = page_(() => import("./pages/operations/Notices.tsx"), "Notices");
 const Manual = page_(() => import("./pages/manual/Manual.tsx"), "Manual");
 const Equipment = page_(() => import("./pages/operations/Equipment.tsx"), "Equipment");
 const Incidents = page_(() => import("./pages/operations/Incidents.tsx"), "Incidents");
@@ -182,6 +183,9 @@ const queueSettings = page("/queue-settings", QueueSettings);
 const cards = page("/cards", function CardsRoute() {
   return <Cards me={useMe()} />;
 });
+const notices = page("/notices", function NoticesRoute() {
+  return <Notices me={useMe()} />;
+});
 const manual = page("/manual", function ManualRoute() {
   return <Manual me={useMe()} />;
 });
@@ -276,6 +280,7 @@ const routeTree = root.addChildren([
     reservations,
     queueSettings,
     cards,
+    notices,
     manual,
     equipment,
     incidents,

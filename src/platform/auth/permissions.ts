@@ -177,6 +177,9 @@ export const PERMISSIONS = {
   "manual.versions": [...COUNTER_LEADS, "city", "system"],
   "manual.write": [...COUNTER_LEADS, "system"],
   "manual.confirm": ["city", "system"],
+  /** 周知徹底: the leads publish notices; the counter's people read and confirm them. */
+  "notice.read": [...COUNTER_STAFF, "system"],
+  "notice.publish": [...COUNTER_LEADS, "system"],
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -8,6 +8,7 @@ export * from "../../expenses/schema.ts";
 export * from "../../incidents/schema.ts";
 export * from "../../investigations/schema.ts";
 export * from "../../manual/schema.ts";
+export * from "../../notices/schema.ts";
 export * from "../../payments/schema.ts";
 export * from "../../queue/schema.ts";
 export * from "../../reports/schema.ts";
