@@ -15,6 +15,7 @@ import {
   userCommand,
 } from "./commands.ts";
 import { demoCommand } from "./demo.ts";
+import { handoverCommand } from "./handover.ts";
 import { purgeCommand } from "./purge.ts";
 import { queueCommand } from "./queue.ts";
 import { reportCommand } from "./report.ts";
@@ -40,6 +41,11 @@ const HELP = `madoguchi — マイナンバーカード窓口 / My Number Card c
   madoguchi report monthly --tenant T --month M   [--format json|xlsx|pdf] [--version N] [--out FILE]
                                                    日次報告書・月次業務完了報告書 (submitted version, else the draft)
   madoguchi cards summary --tenant T [--json]      カード在庫: cards now in each state
+  madoguchi handover export --tenant T --out FILE.zip
+                                                   業務引継書: manual, configuration, statistics, open items,
+                                                   training (PDF + JSON; no citizen's data)
+  madoguchi handover import --tenant T --file FILE.zip
+                                                   the package taken in by the next contract's tenant
   madoguchi retention report [--tenant T] [--within DAYS] [--json]
                                                    保存期限: what is kept until when, what falls due
   madoguchi demo history --tenant T [--seed N]     six months of simulated service (2026-02-02 to 07-31)
@@ -60,6 +66,7 @@ const COMMANDS: Record<string, Command> = {
   staffing: staffingCommand,
   report: reportCommand,
   cards: cardsCommand,
+  handover: handoverCommand,
   retention: retentionCommand,
   demo: demoCommand,
   purge: purgeCommand,

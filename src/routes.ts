@@ -3,6 +3,7 @@ import { cardRoutes } from "./cards/routes.ts";
 import { continuityRoutes } from "./continuity/routes.ts";
 import { equipmentRoutes } from "./equipment/routes.ts";
 import { expenseRoutes } from "./expenses/routes.ts";
+import { handoverRoutes } from "./handover/routes.ts";
 import { incidentRoutes } from "./incidents/routes.ts";
 import { investigationRoutes } from "./investigations/routes.ts";
 import { manualRoutes } from "./manual/routes.ts";
@@ -43,5 +44,6 @@ export const ROUTES: RoutePlugin[] = [
   incidentRoutes,
   continuityRoutes,
   manualRoutes,
+  handoverRoutes,
   noticeRoutes,
 ];

@@ -33,7 +33,7 @@ describe("the demo history at first start", () => {
     const started = performance.now();
     expect((await fetch(`${server.url}/readyz`)).ok).toBe(true);
     expect(performance.now() - started).toBeLessThan(3_000);
-    await until(() => server.output().includes("demo history made"), 120_000);
+    await until(() => server.output().includes("demo history made"), 180_000);
     expect(server.output()).toMatch(/demo history made: 3 days, \d+ visits/);
     const api = await httpSignIn(server.url, "nagaoka", "manager", PASSWORD);
     const records = (await (

@@ -28,11 +28,12 @@ export function demoHistoryInBackground(
     let last = "";
     const result = await makeHistory(database, DEMO_TENANT.tenantId, {
       signal: controller.signal,
+      // Said at once, not after the first month's plan: the person starting the demo sees why it works.
+      onStart: () =>
+        write("  デモの利用履歴を作成しています / making the demo's service history …\n"),
       onProgress: (line) => {
         const day = line.match(/\d{4}-\d{2}-\d{2}/)?.[0] ?? "";
-        if (month === "")
-          write("  デモの利用履歴を作成しています / making the demo's service history …\n");
-        else if (day.slice(0, 7) !== month) write(`  ${last}\n`);
+        if (month !== "" && day.slice(0, 7) !== month) write(`  ${last}\n`);
         month = day.slice(0, 7);
         last = line;
         logger.debug({ progress: line }, "demo history");

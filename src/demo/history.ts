@@ -69,6 +69,8 @@ export async function makeHistory(
     to?: string;
     seed?: number;
     onProgress?: (line: string) => void;
+    /** Told once the days still to make are known, before the first month's plan: how many. */
+    onStart?: (days: number) => void;
     /** Stops after the day being made (a server shutting down). */
     signal?: AbortSignal;
   } = {},
@@ -122,6 +124,7 @@ export async function makeHistory(
   const open = days.filter(
     (d) => (d.counter || d.phone) && d.date >= from && d.date <= to && !served.has(d.date),
   );
+  if (open.length > 0) options.onStart?.(open.length);
   const staff = await historyStaff(database, tenantId);
   const kiosk: Actor = { tenantId, userId: "history-kiosk", role: "kiosk" };
   const clock: SteppedClock = { at: Date.now() };

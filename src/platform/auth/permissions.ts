@@ -85,7 +85,7 @@ export const PERMISSIONS = {
   /** Withdrawing a request someone else made: the manager answers for all of them. */
   "calendar.withdraw_any": ["manager"],
   "calendar.approve": ["city"],
-  "calendar.configure": ["city", "admin"],
+  "calendar.configure": ["city", "admin", "system"],
   "queue.read": [...PEOPLE, "kiosk", "board", "system"],
   /** 発券: staff at the counter and the kiosk device. */
   "queue.issue": [...COUNTER_STAFF, "kiosk"],
@@ -96,7 +96,7 @@ export const PERMISSIONS = {
   /** Stepping in at another person's counter: its tickets, closing it. */
   "queue.intervene": COUNTER_LEADS,
   "queue.board": [...PEOPLE, "kiosk", "board"],
-  "queue.configure": COUNTER_LEADS,
+  "queue.configure": [...COUNTER_LEADS, "system"],
   /** 要員計画: demand, the roster optimised and simulated; the leads plan, the server's CLI too. */
   "staffing.plan": [...COUNTER_LEADS, "system"],
   /** The service-level targets the plans aim at: the manager answers for them. */
@@ -116,7 +116,7 @@ export const PERMISSIONS = {
   /** 従事者名簿: names and qualifications, no contact data; the city reads it to supervise. */
   "roster.read": [...COUNTER_LEADS, "city", "contractor_admin", "admin", "system"],
   /** Keeping the roster, training records and the duty schedule: the contractor's leads. */
-  "roster.write": COUNTER_LEADS,
+  "roster.write": [...COUNTER_LEADS, "system"],
   /** Contact data of a person: only the leads who need it (each view audited). */
   "roster.personal": COUNTER_LEADS,
   /** One's own roster record, training and shifts. */
@@ -180,6 +180,9 @@ export const PERMISSIONS = {
   /** 周知徹底: the leads publish notices; the counter's people read and confirm them. */
   "notice.read": [...COUNTER_STAFF, "system"],
   "notice.publish": [...COUNTER_LEADS, "system"],
+  /** 業務引継書 (仕様 10): the package for the next contractor; imported into a new tenant by the system. */
+  "handover.export": [...COUNTER_LEADS, "city", "admin", "system"],
+  "handover.import": ["admin", "system"],
 } as const satisfies Record<string, readonly ActorRole[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

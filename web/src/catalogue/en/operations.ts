@@ -84,6 +84,7 @@ export const operations = {
   "continuity.paper": "Paper tickets (numbers set aside)",
   "continuity.paperRange": "{{prefix}}001 to {{prefix}}{{last}}",
   "continuity.cityEmails": "Where incidents go to the city (e-mail, comma-separated)",
+  "continuity.handover": "Download the handover package (zip)",
   "continuity.save": "Save as a new version",
   "continuity.saved": "Version {{version}} saved.",
   noticesNav: "Notices",

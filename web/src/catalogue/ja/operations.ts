@@ -81,6 +81,7 @@ export const operations = {
   "continuity.paper": "紙の整理券（事前に確保する番号）",
   "continuity.paperRange": "{{prefix}}001〜{{prefix}}{{last}}",
   "continuity.cityEmails": "事故・障害の市への通知先（メール、カンマ区切り）",
+  "continuity.handover": "業務引継書をダウンロード（zip）",
   "continuity.save": "新しい版として保存",
   "continuity.saved": "第{{version}}版を保存しました。",
   noticesNav: "お知らせ（周知）",

@@ -64,6 +64,11 @@ export function Continuity({ me }: { me: Me }) {
     <section aria-labelledby="continuity-title" className="continuity">
       <div className="title-row">
         <h1 id="continuity-title">{t("continuity.title")}</h1>
+        {me.permissions.includes("handover.export") && (
+          <a className="button" href="/api/v1/handover.zip" download>
+            {t("continuity.handover")}
+          </a>
+        )}
         <span className="muted">
           {plan.savedAt
             ? t("continuity.version", { version: plan.version, time: tokyoDateTime(plan.savedAt) })
