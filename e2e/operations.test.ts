@@ -169,5 +169,16 @@ describe("operations on the day things go wrong", () => {
     expect(await axeViolations(page)).toEqual([]);
     await panel.getByRole("button", { name: "勤務予定に反映" }).click();
     await page.getByText("勤務予定に反映しました。").waitFor();
+    // After the outage: a paper ticket's visit entered from the paper log.
+    const paper = page.getByRole("form", { name: "紙の整理券の記録（復旧後）" });
+    await paper.getByLabel("整理券の番号").fill("P001");
+    await paper.getByLabel("受付", { exact: true }).fill("09:10");
+    await paper.getByLabel("開始", { exact: true }).fill("09:20");
+    await paper.getByLabel("終了", { exact: true }).fill("09:32");
+    await paper.getByRole("button", { name: "記録する" }).click();
+    await page.getByText("P001 を記録しました。").waitFor();
+    await paper.getByLabel("整理券の番号").fill("P001");
+    await paper.getByRole("button", { name: "記録する" }).click();
+    await page.getByText("紙の整理券 P001 はこの日すでに記録されています。").waitFor();
   }, 90_000);
 });

@@ -70,6 +70,7 @@ export async function logPhoneCall(ctx: Ctx, input: PhoneCallInput): Promise<Ser
     calledAt: null,
     startedAt: input.startedAt,
     finishedAt: input.endedAt,
+    paperTicket: null,
   };
   await insertServiceRecords(ctx.tx, [record]);
   await audit(ctx, {

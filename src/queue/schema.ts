@@ -172,10 +172,16 @@ export const serviceRecords = pgTable(
     calledAt: timestamptz("called_at"),
     startedAt: timestamptz("started_at").notNull(),
     finishedAt: timestamptz("finished_at").notNull(),
+    /** 紙の整理券: the number of the paper ticket a visit served during an outage carried. */
+    paperTicket: text("paper_ticket"),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.recordId] }),
     index("service_records_day").on(t.tenantId, t.serviceDay),
+    // A paper ticket's visit is recorded once (the database decides between two clerks).
+    uniqueIndex("service_records_paper_ticket")
+      .on(t.tenantId, t.serviceDay, t.paperTicket)
+      .where(sql`paper_ticket is not null`),
   ],
 );
 

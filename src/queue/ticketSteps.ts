@@ -198,6 +198,7 @@ export async function finishTicket(ctx: Ctx, input: FinishProps): Promise<Ticket
           calledAt: t.calledAt,
           startedAt: t.startedAt ?? at,
           finishedAt: at,
+          paperTicket: null,
         };
       });
       await insertServiceRecords(ctx.tx, records);

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { operationRunner } from "../../platform/http/context.ts";
 import type { App, RouteDeps } from "../../platform/http/types.ts";
 import { dateRangeQuery, phoneCallBody, phoneCallOut, serviceRecordSchema } from "../contract.ts";
+import { paperVisitInput, recordPaperVisit } from "../paperVisits.ts";
 import { logPhoneCall } from "../phoneLog.ts";
 import { serviceRecords } from "../reads.ts";
 
@@ -30,6 +31,24 @@ export async function phoneRoutes(app: App, { database }: RouteDeps) {
         finishedAt: r.finishedAt.toISOString(),
       }));
     },
+  );
+
+  app.post(
+    "/api/v1/queue/paper-visits",
+    {
+      config: { access: { permission: "queue.serve" } },
+      schema: {
+        tags: ["queue"],
+        summary:
+          "Record, after an outage, a visit served on a paper ticket (a number the emergency arrangement set aside; once a day)",
+        body: paperVisitInput,
+        response: {
+          201: z.object({ id: z.string(), serviceDay: z.string(), number: z.string() }),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await run(request, (ctx) => recordPaperVisit(ctx, request.body))),
   );
 
   app.post(

@@ -5,6 +5,7 @@ import { useT } from "../../i18n.ts";
 import { keys } from "../../queryClient.ts";
 import { OutcomeLine, useCommand, useGet } from "../../server.tsx";
 import { tokyoDateTime } from "../../time.ts";
+import { PaperVisits } from "./PaperVisits.tsx";
 import { Replan } from "./Replan.tsx";
 
 type Contact = ContinuityPlanOut["contacts"][number];
@@ -76,6 +77,7 @@ export function Continuity({ me }: { me: Me }) {
         </span>
       </div>
       {replan}
+      {me.permissions.includes("queue.serve") && <PaperVisits />}
       <form
         className="panel wide-panel"
         onSubmit={(e) => {

@@ -1,0 +1,2 @@
+ALTER TABLE "service_records" ADD COLUMN "paper_ticket" text;--> statement-breakpoint
+CREATE UNIQUE INDEX "service_records_paper_ticket" ON "service_records" USING btree ("tenant_id","service_day","paper_ticket") WHERE paper_ticket is not null;
