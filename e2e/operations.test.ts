@@ -69,8 +69,7 @@ describe("operations on the day things go wrong", () => {
     ).newPage();
     await signedIn(clerk, demo.server.url, "staff");
     await signedIn(city, demo.server.url, "city");
-    await city.getByRole("link", { name: "事故・障害" }).click();
-    await city.getByRole("heading", { name: "事故・障害" }).waitFor();
+    await city.waitForTimeout(500);
 
     await clerk.getByRole("link", { name: "事故・障害" }).click();
     const form = clerk.getByRole("form", { name: "事故・障害を報告する" });
@@ -84,7 +83,8 @@ describe("operations on the day things go wrong", () => {
     await form.getByRole("button", { name: "報告する" }).click();
     await clerk.getByText("報告しました。市へ通知しました。").waitFor();
 
-    // On the city's list at once, without a reload, with the notice on its timeline.
+    // On the city's home at once, without a reload; then on its list with the notice on its timeline.
+    await city.getByRole("link", { name: /対応中の事故・障害\s*1/ }).click({ timeout: 3_000 });
     const card = city.locator("article.incident").first();
     await card.getByText("交付通知書を別の来庁者に渡した").first().waitFor({ timeout: 3_000 });
     await card.getByText("shimin@city.nagaoka.example.jp へ電子メールで通知").waitFor();

@@ -199,6 +199,8 @@ export const staff = {
   "today.calendarAwaitingCity": "Calendar changes awaiting the city",
   "today.noticesToAcknowledge": "Roster notices to acknowledge",
   "today.materialToApprove": "Course material to approve",
+  "today.openIncidents": "Open incidents",
+  "today.manualToConfirm": "Manual versions to confirm",
   "today.toDo": "To do",
   "today.nothingWaiting": "Nothing is waiting on you.",
   "common.networkError": "Could not reach the server.",

@@ -198,6 +198,8 @@ export const staff = {
   "today.calendarAwaitingCity": "市の承認を待つ開庁日変更",
   "today.noticesToAcknowledge": "未確認の名簿の報告",
   "today.materialToApprove": "承認待ちの研修資料",
+  "today.openIncidents": "対応中の事故・障害",
+  "today.manualToConfirm": "確認待ちの運営マニュアル",
   "today.toDo": "やること",
   "today.nothingWaiting": "対応待ちの項目はありません。",
   "common.networkError": "通信エラーが発生しました。",

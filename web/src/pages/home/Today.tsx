@@ -62,7 +62,7 @@ interface Todo {
   key: string;
   count: number;
   label: StringKey;
-  to: "/calendar" | "/roster";
+  to: "/calendar" | "/roster" | "/incidents" | "/manual";
 }
 
 /** やること: what waits on this person — approvals, notices to acknowledge, material to approve. */
@@ -83,7 +83,21 @@ export function ToDo({ me }: { me: Me }) {
     keys.training,
     may("training.approve") ? "/api/v1/training" : null,
   ).data;
-  if (!may("calendar.approve") && !may("calendar.request") && !may("roster.acknowledge")) {
+  // Open incidents: on the city's home at once (the staff stream refreshes them as they come).
+  const incidents = useGet<{ id: string }[]>(
+    [...keys.incidents, "open"],
+    may("incident.read") ? "/api/v1/incidents?state=open" : null,
+  ).data;
+  const drafts = useGet<{ state: string }[]>(
+    ["manual", "versions"],
+    may("manual.confirm") ? "/api/v1/manual/versions" : null,
+  ).data;
+  if (
+    !may("calendar.approve") &&
+    !may("calendar.request") &&
+    !may("roster.acknowledge") &&
+    !may("incident.read")
+  ) {
     return null;
   }
   const items: Todo[] = [
@@ -106,6 +120,18 @@ export function ToDo({ me }: { me: Me }) {
       count: training?.courses.filter((c) => !c.approvedAt).length ?? 0,
       label: "today.materialToApprove" as const,
       to: "/roster" as const,
+    },
+    {
+      key: "incidents",
+      count: incidents?.length ?? 0,
+      label: "today.openIncidents" as const,
+      to: "/incidents" as const,
+    },
+    {
+      key: "manual",
+      count: drafts?.filter((v) => v.state === "draft").length ?? 0,
+      label: "today.manualToConfirm" as const,
+      to: "/manual" as const,
     },
   ].filter((item) => item.count > 0);
   return (
