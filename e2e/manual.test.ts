@@ -95,4 +95,42 @@ describe("the operation manual", () => {
     await manager.reload();
     await manager.getByText(/確認済み 2／\d+人/).waitFor();
   }, 60_000);
+
+  it("takes an improvement proposal from a clerk's draft to the city's acceptance", async () => {
+    const clerk = await (
+      await demo.browser.newContext({ viewport: { width: 1366, height: 1000 } })
+    ).newPage();
+    await signedIn(clerk, demo.server.url, "staff");
+    await clerk.getByRole("link", { name: "改善提案" }).click();
+    const form = clerk.getByRole("form", { name: "提案を作成する" });
+    await form.getByLabel("件名").fill("受取予約の前日に交付前設定を終える");
+    await form.getByLabel("課題").fill("予約当日に設定が終わらず待ち時間が延びた。");
+    await form.getByLabel("改善策").fill("前日までに設定し、設定待ちを期限順に並べる。");
+    await form.getByLabel("期待される効果").fill("交付の所要時間を約3分短縮。");
+    await form.getByLabel("根拠（記録・報告・数値）").fill("2026年7月 月次報告");
+    await form.getByRole("button", { name: "下書きを保存" }).click();
+    await clerk.getByText("下書きを保存しました。", { exact: false }).waitFor();
+
+    const manager = await (
+      await demo.browser.newContext({ viewport: { width: 1366, height: 1000 } })
+    ).newPage();
+    await signedIn(manager, demo.server.url, "manager");
+    await manager.getByRole("link", { name: "改善提案" }).click();
+    await manager.getByRole("button", { name: "市へ提出" }).click();
+    await manager.getByText("市の判断待ち").waitFor();
+
+    const city = await (
+      await demo.browser.newContext({ viewport: { width: 1366, height: 1000 } })
+    ).newPage();
+    await signedIn(city, demo.server.url, "city");
+    await city.getByRole("link", { name: "改善提案" }).click();
+    await city.getByRole("button", { name: "判断する" }).click();
+    await city.getByRole("alertdialog").getByLabel("判断", { exact: true }).selectOption("accepted");
+    await city.getByRole("alertdialog").getByLabel("意見").fill("採用します。次の版のマニュアルに反映してください。");
+    await city.getByRole("alertdialog").getByRole("button", { name: "判断する" }).click();
+    await city.getByText("市の意見:").waitFor();
+    await city.getByText("採用", { exact: true }).waitFor();
+    await screenshot(city, "proposal-accepted");
+    expect(await axeViolations(city)).toEqual([]);
+  }, 60_000);
 });

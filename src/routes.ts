@@ -15,6 +15,7 @@ import { userRoutes } from "./platform/auth/userRoutes.ts";
 import type { RoutePlugin } from "./platform/http/app.ts";
 import { mailRoutes } from "./platform/mail/routes.ts";
 import { tenantRoutes } from "./platform/tenancy/routes.ts";
+import { proposalRoutes } from "./proposals/routes.ts";
 import { queueRoutes } from "./queue/routes.ts";
 import { reportRoutes } from "./reports/routes.ts";
 import { reservationRoutes } from "./reservations/routes.ts";
@@ -46,4 +47,5 @@ export const ROUTES: RoutePlugin[] = [
   manualRoutes,
   handoverRoutes,
   noticeRoutes,
+  proposalRoutes,
 ];

@@ -14,6 +14,7 @@ export type StaffPath =
   | "/equipment"
   | "/incidents"
   | "/continuity"
+  | "/proposals"
   | "/queue-settings"
   | "/kiosk"
   | "/board"
@@ -70,6 +71,12 @@ export const NAV: NavItem[] = [
     path: "/continuity",
     label: "continuityNav",
     permission: "continuity.read",
+    roles: ["staff", "deputy", "manager", "city"],
+  },
+  {
+    path: "/proposals",
+    label: "proposalsNav",
+    permission: "proposal.read",
     roles: ["staff", "deputy", "manager", "city"],
   },
   { path: "/queue-settings", label: "queueSettings", permission: "queue.configure" },

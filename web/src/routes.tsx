@@ -35,6 +35,7 @@ const ManageReservation = page_(
   "ManageReservation",
 );
 const Cards = page_(() => import("./pages/cards/Cards.tsx"), "Cards");
+const Proposals = page_(() => import("./pages/operations/Proposals.tsx"), "Proposals");
 const Notices = page_(() => import("./pages/operations/Notices.tsx"), "Notices");
 const Manual = page_(() => import("./pages/manual/Manual.tsx"), "Manual");
 const Equipment = page_(() => import("./pages/operations/Equipment.tsx"), "Equipment");
@@ -183,6 +184,9 @@ const queueSettings = page("/queue-settings", QueueSettings);
 const cards = page("/cards", function CardsRoute() {
   return <Cards me={useMe()} />;
 });
+const proposals = page("/proposals", function ProposalsRoute() {
+  return <Proposals me={useMe()} />;
+});
 const notices = page("/notices", function NoticesRoute() {
   return <Notices me={useMe()} />;
 });
@@ -281,6 +285,7 @@ const routeTree = root.addChildren([
     queueSettings,
     cards,
     notices,
+    proposals,
     manual,
     equipment,
     incidents,

@@ -180,6 +180,11 @@ export const PERMISSIONS = {
   /** 周知徹底: the leads publish notices; the counter's people read and confirm them. */
   "notice.read": [...COUNTER_STAFF, "system"],
   "notice.publish": [...COUNTER_LEADS, "system"],
+  /** 業務改善提案: the contractor's team drafts, the manager submits, the city decides. */
+  "proposal.read": [...COUNTER_STAFF, "city", "contractor_admin", "system"],
+  "proposal.draft": [...COUNTER_STAFF, "contractor_admin", "system"],
+  "proposal.submit": ["manager", "system"],
+  "proposal.decide": ["city", "system"],
   /** 業務引継書 (仕様 10): the package for the next contractor; imported into a new tenant by the system. */
   "handover.export": [...COUNTER_LEADS, "city", "admin", "system"],
   "handover.import": ["admin", "system"],

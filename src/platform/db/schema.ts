@@ -10,6 +10,7 @@ export * from "../../investigations/schema.ts";
 export * from "../../manual/schema.ts";
 export * from "../../notices/schema.ts";
 export * from "../../payments/schema.ts";
+export * from "../../proposals/schema.ts";
 export * from "../../queue/schema.ts";
 export * from "../../reports/schema.ts";
 export * from "../../reservations/schema.ts";
