@@ -125,8 +125,14 @@ describe("the operation manual", () => {
     await signedIn(city, demo.server.url, "city");
     await city.getByRole("link", { name: "改善提案" }).click();
     await city.getByRole("button", { name: "判断する" }).click();
-    await city.getByRole("alertdialog").getByLabel("判断", { exact: true }).selectOption("accepted");
-    await city.getByRole("alertdialog").getByLabel("意見").fill("採用します。次の版のマニュアルに反映してください。");
+    await city
+      .getByRole("alertdialog")
+      .getByLabel("判断", { exact: true })
+      .selectOption("accepted");
+    await city
+      .getByRole("alertdialog")
+      .getByLabel("意見")
+      .fill("採用します。次の版のマニュアルに反映してください。");
     await city.getByRole("alertdialog").getByRole("button", { name: "判断する" }).click();
     await city.getByText("市の意見:").waitFor();
     await city.getByText("採用", { exact: true }).waitFor();
