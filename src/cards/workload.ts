@@ -1,3 +1,4 @@
+import { addDays, month } from "../calendar/dates.ts";
 import { localDate, now } from "../platform/clock.ts";
 import { type Ctx, requireAccess } from "../platform/operation.ts";
 import { firstDelivery, receivedPerMonth, setupBacklog } from "./store.ts";
@@ -15,21 +16,14 @@ export function monthlyAverage(
 ): number | null {
   if (!firstDeliveredOn) return null;
   const months: string[] = [];
-  for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = nextMonth(m))
-    if (m > firstDeliveredOn.slice(0, 7) && `${m}-01` >= from && lastDay(m) <= to) months.push(m);
+  for (let m = month(from); m <= month(to); m = month(addDays(`${m}-28`, 4)))
+    if (m > month(firstDeliveredOn) && `${m}-01` >= from && lastDayOf(m) <= to) months.push(m);
   if (months.length === 0) return null;
   const counts = new Map(received.map((r) => [r.month, r.count]));
   return months.reduce((sum, m) => sum + (counts.get(m) ?? 0), 0) / months.length;
 }
 
-const nextMonth = (m: string) => {
-  const [y, mo] = m.split("-").map(Number) as [number, number];
-  return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, "0")}`;
-};
-const lastDay = (m: string) => {
-  const [y, mo] = m.split("-").map(Number) as [number, number];
-  return `${m}-${String(new Date(Date.UTC(y, mo, 0)).getUTCDate()).padStart(2, "0")}`;
-};
+const lastDayOf = (m: string) => addDays(`${month(addDays(`${m}-28`, 4))}-01`, -1);
 
 /**
  * What the staffing planner reads of the back office (交付前設定): the cards waiting for setup

@@ -9,6 +9,7 @@ import { removeShift, scheduleShift } from "../roster/shifts.ts";
 import { coverDay } from "./dayCover.ts";
 import type { PlanPerson } from "./model.ts";
 import type { StaffingPlan } from "./plan.ts";
+import { rosterEntries } from "./planBook.ts";
 import { plannablePeople } from "./plans.ts";
 import { paidHoursOf, type RosterShift } from "./rosterRules.ts";
 import { minutesOf } from "./shifts.ts";
@@ -128,25 +129,9 @@ export async function applyDayReplan(
   const absent = new Set(props.absent);
   for (const s of day.shifts)
     if (absent.has(s.personId)) await removeShift(ctx, { shiftId: s.shiftId });
-  for (const s of props.added) {
-    const person = people.get(s.personId);
-    const work = person?.counter ? "counter" : person?.phone ? "phone" : "back_office";
-    const parts =
-      s.breakStart && s.breakEnd
-        ? [
-            [s.start, s.breakStart],
-            [s.breakEnd, s.end],
-          ]
-        : [[s.start, s.end]];
-    for (const [startTime, endTime] of parts)
-      await scheduleShift(ctx, {
-        personId: s.personId,
-        day: props.date,
-        startTime: startTime!,
-        endTime: endTime!,
-        work,
-      });
-  }
+  for (const s of props.added)
+    for (const entry of rosterEntries({ ...s, date: props.date }, people.get(s.personId)))
+      await scheduleShift(ctx, entry);
   await audit(ctx, {
     action: "staffing.replan_apply",
     entity: "roster_shift",

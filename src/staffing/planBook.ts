@@ -139,25 +139,9 @@ export async function publishPlan(
       `The plan breaks ${broken.length} roster rule(s); fix them before publishing.`,
     );
   const people = new Map((row.people as PlanPerson[]).map((p) => [p.id, p]));
-  const workOf = (p: PlanPerson | undefined) =>
-    p?.counter ? ("counter" as const) : p?.phone ? ("phone" as const) : ("back_office" as const);
-  const rosterShifts = (row.shifts as RosterShift[]).flatMap((s) => {
-    const work = workOf(people.get(s.personId));
-    const parts =
-      s.breakStart && s.breakEnd
-        ? [
-            [s.start, s.breakStart],
-            [s.breakEnd, s.end],
-          ]
-        : [[s.start, s.end]];
-    return parts.map(([startTime, endTime]) => ({
-      personId: s.personId,
-      day: s.date,
-      startTime: startTime!,
-      endTime: endTime!,
-      work,
-    }));
-  });
+  const rosterShifts = (row.shifts as RosterShift[]).flatMap((s) =>
+    rosterEntries(s, people.get(s.personId)),
+  );
   await replaceShifts(ctx, {
     from: `${row.month}-01`,
     to: monthEnd(row.month),
@@ -172,6 +156,31 @@ export async function publishPlan(
     change: { shifts: rosterShifts.length },
   });
   return { ...view, publishedAt: publishedAt.toISOString() };
+}
+
+/**
+ * A planned shift as the roster keeps it: split around its break, at the person's main work
+ * (the counter, else the phone, else the back office).
+ */
+export function rosterEntries(
+  s: Omit<RosterShift, "date"> & { date: string },
+  person: PlanPerson | undefined,
+) {
+  const work = person?.counter ? "counter" : person?.phone ? "phone" : "back_office";
+  const parts =
+    s.breakStart && s.breakEnd
+      ? [
+          [s.start, s.breakStart],
+          [s.breakEnd, s.end],
+        ]
+      : [[s.start, s.end]];
+  return parts.map(([startTime, endTime]) => ({
+    personId: s.personId,
+    day: s.date,
+    startTime: startTime!,
+    endTime: endTime!,
+    work: work as "counter" | "phone" | "back_office",
+  }));
 }
 
 function monthEnd(month: string): string {

@@ -32,7 +32,8 @@ export type StaffPath =
 export interface NavItem {
   path: StaffPath;
   label: StringKey;
-  permission: string;
+  /** Shown to a role holding this permission (or any of these). */
+  permission: string | string[];
   roles?: string[];
 }
 
@@ -60,13 +61,8 @@ export const NAV: NavItem[] = [
     permission: "equipment.read",
     roles: ["staff", "deputy", "manager", "city"],
   },
-  { path: "/incidents", label: "incidentsNav", permission: "incident.read" },
-  {
-    path: "/incidents",
-    label: "incidentsNav",
-    permission: "incident.report",
-    roles: ["staff"],
-  },
+  // The leads and the city follow incidents; a clerk reports them.
+  { path: "/incidents", label: "incidentsNav", permission: ["incident.read", "incident.report"] },
   {
     path: "/continuity",
     label: "continuityNav",
@@ -130,7 +126,7 @@ export const FULL_SCREEN = new Set<string>(["/kiosk", "/board"]);
 export function navFor(me: Pick<Me, "permissions" | "user">): NavItem[] {
   return NAV.filter(
     (item) =>
-      me.permissions.includes(item.permission) &&
+      [item.permission].flat().some((p) => me.permissions.includes(p)) &&
       (!item.roles || item.roles.includes(me.user.role)),
   );
 }
