@@ -1,5 +1,6 @@
 import { calendarRoutes } from "./calendar/routes.ts";
 import { cardRoutes } from "./cards/routes.ts";
+import { commitmentRoutes } from "./commitments/routes.ts";
 import { continuityRoutes } from "./continuity/routes.ts";
 import { equipmentRoutes } from "./equipment/routes.ts";
 import { expenseRoutes } from "./expenses/routes.ts";
@@ -48,4 +49,5 @@ export const ROUTES: RoutePlugin[] = [
   handoverRoutes,
   noticeRoutes,
   proposalRoutes,
+  commitmentRoutes,
 ];

@@ -40,6 +40,18 @@ export function month(date: string): string {
   return date.slice(0, 7);
 }
 
+/** A month (YYYY-MM) moved by whole months. */
+export function addMonths(month: string, by: number): string {
+  const [y, m] = month.split("-").map(Number) as [number, number];
+  const d = new Date(Date.UTC(y, m - 1 + by, 1));
+  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
+}
+
+/** The last day of a month (YYYY-MM). */
+export function monthEnd(month: string): string {
+  return addDays(`${addMonths(month, 1)}-01`, -1);
+}
+
 export function* eachDate(from: string, to: string): Generator<string> {
   for (let date = from; date <= to; date = addDays(date, 1)) yield date;
 }

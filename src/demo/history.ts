@@ -1,4 +1,4 @@
-import { addDays } from "../calendar/dates.ts";
+import { addDays, addMonths } from "../calendar/dates.ts";
 import { calendarRange } from "../calendar/days.ts";
 import type { BusinessDay } from "../calendar/rules.ts";
 import { type Actor, systemActor } from "../platform/actor.ts";
@@ -362,7 +362,4 @@ export async function makeHistory(
  */
 const yieldToServer = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function nextMonth(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
-}
+const nextMonth = (month: string) => addMonths(month, 1);

@@ -1,4 +1,4 @@
-import { addDays } from "../calendar/dates.ts";
+import { addDays, monthEnd } from "../calendar/dates.ts";
 import { now } from "../platform/clock.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
@@ -181,11 +181,6 @@ export function rosterEntries(
     endTime: endTime!,
     work: work as "counter" | "phone" | "back_office",
   }));
-}
-
-function monthEnd(month: string): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  return addDays(`${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, "0")}-01`, -1);
 }
 
 /** The plan as it stands, for the workbook (the read of names is the planner's own). */

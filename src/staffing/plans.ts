@@ -1,4 +1,4 @@
-import { addDays } from "../calendar/dates.ts";
+import { addDays, addMonths } from "../calendar/dates.ts";
 import { calendarDays } from "../calendar/days.ts";
 import { setupWorkload } from "../cards/workload.ts";
 import { isoMonth } from "../platform/inputs.ts";
@@ -80,12 +80,6 @@ export async function staffingInputs(
       ...props.targets,
     },
   };
-}
-
-function addMonths(month: string, by: number): string {
-  const [y, m] = month.split("-").map(Number) as [number, number];
-  const d = new Date(Date.UTC(y, m - 1 + by, 1));
-  return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, "0")}`;
 }
 
 /** Only trained people who are on the roster for some day of the range, as the planner sees them. */

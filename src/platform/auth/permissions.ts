@@ -185,6 +185,10 @@ export const PERMISSIONS = {
   "proposal.draft": [...COUNTER_STAFF, "contractor_admin", "system"],
   "proposal.submit": ["manager", "system"],
   "proposal.decide": ["city", "system"],
+  /** 提案事項 (仕様 14): the leads keep the register and its evidence; the city reads and reviews it. */
+  "commitment.read": [...COUNTER_LEADS, "city", "contractor_admin", "admin", "system"],
+  "commitment.write": [...COUNTER_LEADS, "system"],
+  "commitment.review": ["city", "system"],
   /** 業務引継書 (仕様 10): the package for the next contractor; imported into a new tenant by the system. */
   "handover.export": [...COUNTER_LEADS, "city", "admin", "system"],
   "handover.import": ["admin", "system"],

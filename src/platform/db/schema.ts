@@ -2,6 +2,7 @@
 
 export * from "../../calendar/schema.ts";
 export * from "../../cards/schema.ts";
+export * from "../../commitments/schema.ts";
 export * from "../../continuity/schema.ts";
 export * from "../../equipment/schema.ts";
 export * from "../../expenses/schema.ts";
