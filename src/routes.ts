@@ -22,6 +22,7 @@ import { reportRoutes } from "./reports/routes.ts";
 import { reservationRoutes } from "./reservations/routes.ts";
 import { rosterRoutes } from "./roster/routes.ts";
 import { staffingRoutes } from "./staffing/routes.ts";
+import { subcontractRoutes } from "./subcontracting/routes.ts";
 import { trainingRoutes } from "./training/routes.ts";
 
 /** Every domain's routes, in the order they are registered. */
@@ -50,4 +51,5 @@ export const ROUTES: RoutePlugin[] = [
   noticeRoutes,
   proposalRoutes,
   commitmentRoutes,
+  subcontractRoutes,
 ];

@@ -189,6 +189,10 @@ export const PERMISSIONS = {
   "commitment.read": [...COUNTER_LEADS, "city", "contractor_admin", "admin", "system"],
   "commitment.write": [...COUNTER_LEADS, "system"],
   "commitment.review": ["city", "system"],
+  /** 再委託 (仕様 14): the contractor asks, the city consents in writing; both keep the record. */
+  "subcontract.read": [...COUNTER_LEADS, "city", "contractor_admin", "admin", "system"],
+  "subcontract.request": ["manager", "contractor_admin", "system"],
+  "subcontract.decide": ["city", "system"],
   /** 業務引継書 (仕様 10): the package for the next contractor; imported into a new tenant by the system. */
   "handover.export": [...COUNTER_LEADS, "city", "admin", "system"],
   "handover.import": ["admin", "system"],

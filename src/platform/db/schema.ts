@@ -17,6 +17,7 @@ export * from "../../reports/schema.ts";
 export * from "../../reservations/schema.ts";
 export * from "../../roster/schema.ts";
 export * from "../../staffing/schema.ts";
+export * from "../../subcontracting/schema.ts";
 export * from "../../training/schema.ts";
 export * from "../audit/schema.ts";
 export * from "../auth/schema.ts";
