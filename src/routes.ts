@@ -2,6 +2,7 @@ import { calendarRoutes } from "./calendar/routes.ts";
 import { cardRoutes } from "./cards/routes.ts";
 import { commitmentRoutes } from "./commitments/routes.ts";
 import { continuityRoutes } from "./continuity/routes.ts";
+import { disclosureRoutes } from "./disclosure/routes.ts";
 import { equipmentRoutes } from "./equipment/routes.ts";
 import { expenseRoutes } from "./expenses/routes.ts";
 import { handoverRoutes } from "./handover/routes.ts";
@@ -52,4 +53,5 @@ export const ROUTES: RoutePlugin[] = [
   proposalRoutes,
   commitmentRoutes,
   subcontractRoutes,
+  disclosureRoutes,
 ];

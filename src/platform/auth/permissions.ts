@@ -193,6 +193,9 @@ export const PERMISSIONS = {
   "subcontract.read": [...COUNTER_LEADS, "city", "contractor_admin", "admin", "system"],
   "subcontract.request": ["manager", "contractor_admin", "system"],
   "subcontract.decide": ["city", "system"],
+  /** 情報公開 (仕様 14): the city discloses; the record of what went to whom is read by the city and the manager. */
+  "disclosure.make": ["city", "system"],
+  "disclosure.read": ["city", "manager", "admin", "system"],
   /** 業務引継書 (仕様 10): the package for the next contractor; imported into a new tenant by the system. */
   "handover.export": [...COUNTER_LEADS, "city", "admin", "system"],
   "handover.import": ["admin", "system"],
