@@ -92,6 +92,13 @@ async function monthFigure(ctx: Ctx, metric: (typeof METRICS)[number], month: st
   const { days } = await dashboard(ctx, { from: `${month}-01`, to: monthEnd(month) });
   const sum = (f: (d: (typeof days)[number]) => number) => days.reduce((s, d) => s + f(d), 0);
   const people = sum((d) => d.people);
+  // A month with nobody served has no figures to show, only an absence of records.
+  if (days.every((d) => d.people === 0 && d.phoneCalls === 0))
+    throw unprocessable(
+      "no_figures",
+      `${monthJa(month)}の実績がありません。`,
+      `There are no figures for ${month}.`,
+    );
   const weighted = (f: (d: (typeof days)[number]) => number) =>
     people === 0 ? 0 : sum((d) => f(d) * d.people) / people;
   switch (metric) {

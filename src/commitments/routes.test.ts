@@ -2,11 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   buildTenant,
   buildTestApp,
-  buildTrainedPerson,
   type Client,
   signedInAs,
   type TestApp,
 } from "../../test/factories.ts";
+import { makeHistory } from "../demo/history.ts";
+import { seedDemoRoster } from "../demo/roster.ts";
 import { listAuditEvents } from "../platform/audit/store.ts";
 import { startClockAt } from "../platform/clock.ts";
 import { transaction } from "../platform/db/index.ts";
@@ -21,10 +22,12 @@ beforeAll(async () => {
   startClockAt(new Date("2026-10-15T10:00:00+09:00"));
   t = await buildTestApp();
   tenantId = (await buildTenant(t.database)).tenantId;
+  await transaction(t.database.db, (tx) => seedDemoRoster(tx, tenantId, new Map()));
+  await makeHistory(t.database, tenantId, { from: "2026-09-01", to: "2026-09-02", seed: 5 });
   staff = await signedInAs(t, tenantId, "staff");
   manager = await signedInAs(t, tenantId, "manager");
   city = await signedInAs(t, tenantId, "city");
-});
+}, 180_000);
 afterAll(async () => {
   startClockAt(undefined);
   await t.close();
@@ -73,13 +76,29 @@ describe("the register of the proposal's commitments (提案事項, 仕様 14)",
       label: expect.stringContaining("2026-08（第1版"),
     });
 
-    // A dashboard figure is kept as it stood.
+    // A dashboard figure is kept as it stood; a month with no records has none.
+    const empty = await manager.request("POST", `/api/v1/commitments/${id}/evidence`, {
+      kind: "figure",
+      metric: "visits",
+      month: "2026-08",
+    });
+    expect(empty.json()).toMatchObject({ code: "no_figures" });
     const figure = await manager.request("POST", `/api/v1/commitments/${id}/evidence`, {
       kind: "figure",
       metric: "visits",
       month: "2026-09",
     });
-    expect(figure.json().evidence[1]).toMatchObject({ kind: "figure", value: 0, month: "2026-09" });
+    const dashboard = (
+      await manager.request("GET", "/api/v1/dashboard?from=2026-09-01&to=2026-09-30")
+    ).json();
+    const visits = dashboard.days.reduce((s: number, d: { people: number }) => s + d.people, 0);
+    expect(visits).toBeGreaterThan(0);
+    expect(figure.json().evidence[1]).toMatchObject({
+      kind: "figure",
+      value: visits,
+      month: "2026-09",
+      label: `2026年9月 来庁者数 ${visits}人`,
+    });
     expect(figure.json().missingMonths).toEqual([]);
 
     // The city reads the register and reviews; the contractor does not review itself.
@@ -116,7 +135,6 @@ describe("the register of the proposal's commitments (提案事項, 仕様 14)",
   });
 
   it("takes training records and manual versions as evidence, and a one-off is owed once", async () => {
-    await transaction(t.database.db, (tx) => buildTrainedPerson(tx, tenantId));
     const [session] = await listTrainingSessions(t.database.db, tenantId);
     const made = (
       await manager.request("POST", "/api/v1/commitments", {
@@ -134,7 +152,9 @@ describe("the register of the proposal's commitments (提案事項, 仕様 14)",
       sessionId: session!.sessionId,
     });
     expect(trained.json()).toMatchObject({ missingMonths: [] });
-    expect(trained.json().evidence[0].label).toMatch(/^研修「.+」2026-01-01（受講 1名）$/);
+    expect(trained.json().evidence[0].label).toMatch(
+      new RegExp(`^研修「.+」${session!.heldOn}（受講 ${session!.attendees.length}名）$`),
+    );
     const version = await manager.request("POST", "/api/v1/manual/versions", {
       title: "運営マニュアル",
       body: "# 1. 個人情報\n研修を受けた者だけが窓口に立つ。",

@@ -24,13 +24,8 @@ export function setCsrfToken(token: string) {
   csrfToken = token;
 }
 
-export async function api<T>(
-  method: string,
-  url: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<T> {
-  const response = await fetch(url, {
+function send(method: string, url: string, body: unknown, headers: Record<string, string>) {
+  return fetch(url, {
     method,
     credentials: "same-origin",
     headers: {
@@ -40,19 +35,36 @@ export async function api<T>(
     },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+}
+
+function failure(status: number, data: ApiErrorBody | undefined) {
+  return new ApiError(
+    status,
+    data ?? { code: "http_error", message: `HTTP ${status}`, messageEn: `HTTP ${status}` },
+  );
+}
+
+export async function api<T>(
+  method: string,
+  url: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const response = await send(method, url, body, headers);
   const text = await response.text();
   const data = text ? JSON.parse(text) : undefined;
-  if (!response.ok) {
-    throw new ApiError(
-      response.status,
-      data ?? {
-        code: "http_error",
-        message: `HTTP ${response.status}`,
-        messageEn: `HTTP ${response.status}`,
-      },
-    );
-  }
+  if (!response.ok) throw failure(response.status, data);
   return data as T;
+}
+
+/** A request that answers with a file made for it (a masked PDF): the file, or the API's error. */
+export async function apiFile(method: string, url: string, body?: unknown): Promise<Blob> {
+  const response = await send(method, url, body, {});
+  if (!response.ok) {
+    const text = await response.text();
+    throw failure(response.status, text ? JSON.parse(text) : undefined);
+  }
+  return response.blob();
 }
 
 /** Who is signed in, as the API gives it: the server's own contract type. */

@@ -15,6 +15,7 @@ export type StaffPath =
   | "/incidents"
   | "/continuity"
   | "/proposals"
+  | "/contract"
   | "/queue-settings"
   | "/kiosk"
   | "/board"
@@ -74,6 +75,13 @@ export const NAV: NavItem[] = [
     label: "proposalsNav",
     permission: "proposal.read",
     roles: ["staff", "deputy", "manager", "city"],
+  },
+  // 提案事項・再委託・情報公開: the leads and the city.
+  {
+    path: "/contract",
+    label: "contractNav",
+    permission: ["commitment.read", "subcontract.read", "disclosure.read"],
+    roles: ["deputy", "manager", "city", "contractor_admin"],
   },
   { path: "/queue-settings", label: "queueSettings", permission: "queue.configure" },
   {

@@ -37,6 +37,7 @@ const ManageReservation = page_(
 const Cards = page_(() => import("./pages/cards/Cards.tsx"), "Cards");
 const Proposals = page_(() => import("./pages/operations/Proposals.tsx"), "Proposals");
 const Notices = page_(() => import("./pages/operations/Notices.tsx"), "Notices");
+const Contract = page_(() => import("./pages/contract/Contract.tsx"), "Contract");
 const Manual = page_(() => import("./pages/manual/Manual.tsx"), "Manual");
 const Equipment = page_(() => import("./pages/operations/Equipment.tsx"), "Equipment");
 const Incidents = page_(() => import("./pages/operations/Incidents.tsx"), "Incidents");
@@ -190,6 +191,9 @@ const proposals = page("/proposals", function ProposalsRoute() {
 const notices = page("/notices", function NoticesRoute() {
   return <Notices me={useMe()} />;
 });
+const contract = page("/contract", function ContractRoute() {
+  return <Contract me={useMe()} />;
+});
 const manual = page("/manual", function ManualRoute() {
   return <Manual me={useMe()} />;
 });
@@ -286,6 +290,7 @@ const routeTree = root.addChildren([
     cards,
     notices,
     proposals,
+    contract,
     manual,
     equipment,
     incidents,

@@ -5,6 +5,7 @@
 
 import { cards } from "./en/cards.ts";
 import { citizen } from "./en/citizen.ts";
+import { contract } from "./en/contract.ts";
 import { operations } from "./en/operations.ts";
 import { reports } from "./en/reports.ts";
 import { roster } from "./en/roster.ts";
@@ -22,4 +23,5 @@ export const en: Record<keyof typeof ja, string> = {
   ...reports,
   ...cards,
   ...operations,
+  ...contract,
 };

@@ -6,6 +6,7 @@
 
 import { cards } from "./ja/cards.ts";
 import { citizen } from "./ja/citizen.ts";
+import { contract } from "./ja/contract.ts";
 import { operations } from "./ja/operations.ts";
 import { reports } from "./ja/reports.ts";
 import { roster } from "./ja/roster.ts";
@@ -22,4 +23,5 @@ export const ja = {
   ...reports,
   ...cards,
   ...operations,
+  ...contract,
 } satisfies Record<string, string>;
