@@ -25,15 +25,15 @@ describe("the contract's register, consents and disclosures", () => {
     const manager = await contractPage("manager");
     await manager.locator("summary", { hasText: "提案事項を登録" }).click();
     const form = manager.getByRole("form", { name: "提案事項を登録" });
-    await form.getByLabel("提案書の項番").fill("3-2");
-    await form.getByLabel("提案事項").fill("平均待ち時間を毎月20分以内に収める");
+    await form.getByLabel("提案書の項番").fill("3-4");
+    await form.getByLabel("提案事項").fill("電話の応答率を毎月90%以上にする");
     await form
       .getByLabel("内容")
-      .fill("月次報告で平均待ち時間を示し、超えた月は要因と対策を報告する。");
+      .fill("月次報告で応答率を示し、下回った月は要因と対策を報告する。");
     await form.getByLabel("区分").selectOption("service");
     await form.getByLabel("開始月").fill("2026-06");
     await form.getByRole("button", { name: "提案事項を登録" }).click();
-    const item = manager.getByRole("article", { name: /3-2 平均待ち時間/ });
+    const item = manager.getByRole("article", { name: /3-4 電話の応答率/ });
     await item.getByText("証跡のない月: 2026-06、2026-07").waitFor();
     await item.getByRole("button", { name: "証跡を追加" }).click();
     const evidence = item.getByRole("form", { name: "証跡を追加" });
@@ -43,11 +43,11 @@ describe("the contract's register, consents and disclosures", () => {
     await evidence.getByRole("button", { name: "証跡を追加" }).click();
     await item.getByText("2026年7月の実績がありません。").waitFor();
     await evidence.getByLabel("証跡の種類").selectOption("document");
-    await evidence.getByLabel("書類の名称").fill("7月 待ち時間分析（月次報告 別紙2）");
+    await evidence.getByLabel("書類の名称").fill("7月 電話応答率の集計（月次報告 別紙3）");
     await evidence.getByLabel("対象月").fill("2026-07");
-    await evidence.getByLabel("補足").fill("平均 14.2分");
+    await evidence.getByLabel("補足").fill("応答率 93.5%");
     await evidence.getByRole("button", { name: "証跡を追加" }).click();
-    await item.getByText("7月 待ち時間分析（月次報告 別紙2）").waitFor();
+    await item.getByText("7月 電話応答率の集計（月次報告 別紙3）").waitFor();
     await item.getByText("証跡のない月: 2026-06").waitFor();
 
     await manager.getByRole("tab", { name: "再委託" }).click();
@@ -67,7 +67,7 @@ describe("the contract's register, consents and disclosures", () => {
 
     // The city reviews the commitment and answers the request in writing.
     const city = await contractPage("city");
-    const seen = city.getByRole("article", { name: /3-2 平均待ち時間/ });
+    const seen = city.getByRole("article", { name: /3-4 電話の応答率/ });
     await seen.getByRole("button", { name: "確認する" }).click();
     const dialog = city.getByRole("alertdialog");
     await dialog.getByLabel("確認の結果").selectOption("concern");

@@ -3,6 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import { makesDemoHistory } from "./cluster.ts";
+import { seedDemoCommitments } from "./commitments/seed.ts";
 import { demoHistoryInBackground } from "./demo/background.ts";
 import { seedDemoIfEmpty, seedDemoRosterIfMissing, TRAINING_TENANT } from "./demo/seed.ts";
 import { startJobs } from "./jobs.ts";
@@ -100,8 +101,10 @@ export async function startServer(
       const seeded = await seedDemoIfEmpty(database.db, config.demoPassword);
       await seedDemoRosterIfMissing(database.db);
       for (const tenant of [DEMO_TENANT, TRAINING_TENANT])
-        if (await findTenant(database.db, tenant.tenantId))
+        if (await findTenant(database.db, tenant.tenantId)) {
           await seedDemoManual(database.db, tenant.tenantId);
+          await seedDemoCommitments(database.db, tenant.tenantId, tenant.serviceStart.slice(0, 7));
+        }
       return seeded;
     });
     if (seeded.generatedPassword) {

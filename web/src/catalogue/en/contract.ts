@@ -8,6 +8,9 @@ export const contract: Record<keyof typeof ja, string> = {
   "contract.tab.disclosure": "Disclosure",
   "commitments.intro":
     "What the proposal promised is part of the specification (§14). Each commitment is recorded with its evidence, and the city reviews it.",
+  "commitments.count": "{{count}} commitments",
+  "commitments.owing": "{{count}} missing evidence",
+  "commitments.confirmed": "{{count}} confirmed by the city",
   "commitments.none": "No commitments registered.",
   "commitments.register": "Register a commitment",
   "commitments.registered": "Commitment registered.",

@@ -7,6 +7,9 @@ export const contract = {
   "contract.tab.disclosure": "情報公開",
   "commitments.intro":
     "プロポーザルで提案した事項は仕様の一部です（仕様 14）。各事項の履行状況と証跡を記録し、市が確認します。",
+  "commitments.count": "提案事項 {{count}}件",
+  "commitments.owing": "証跡不足 {{count}}件",
+  "commitments.confirmed": "市確認済 {{count}}件",
   "commitments.none": "登録された提案事項はありません。",
   "commitments.register": "提案事項を登録",
   "commitments.registered": "提案事項を登録しました。",

@@ -81,6 +81,21 @@ export function Commitments({ may }: { may: (p: string) => boolean }) {
       {may("commitment.write") && <Register />}
       <OutcomeLine message={command.message} />
       {list.length === 0 && <p className="muted">{t("commitments.none")}</p>}
+      {list.length > 0 && (
+        <p className="card-summary">
+          <span className="badge">{t("commitments.count", { count: list.length })}</span>
+          <span className="badge due">
+            {t("commitments.owing", {
+              count: list.filter((c) => c.missingMonths.length > 0).length,
+            })}
+          </span>
+          <span className="badge">
+            {t("commitments.confirmed", {
+              count: list.filter((c) => c.review?.verdict === "confirmed").length,
+            })}
+          </span>
+        </p>
+      )}
       {list.map((c) => (
         <article key={c.id} className="panel wide-panel" aria-label={`${c.ref} ${c.title}`}>
           <header className="incident-head">
