@@ -2,14 +2,14 @@ import { now } from "../platform/clock.ts";
 import { DomainError, notFound } from "../platform/errors.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
 import { calendarChanged } from "./changes.ts";
-import { addDays, isValidDate, month } from "./dates.ts";
+import { isValidDate, month, monthEnd } from "./dates.ts";
 import { checkRange, loadFacts } from "./days.ts";
 import { deleteWeekendOpening, insertWeekendOpening, weekendOpeningsBetween } from "./store.ts";
 import { type MonthWarning, validateWeekendDesignation, weekendWarnings } from "./validation.ts";
 
 const monthBounds = (date: string) => {
   const first = `${month(date)}-01`;
-  return { first, last: addDays(`${month(addDays(first, 31))}-01`, -1) };
+  return { first, last: monthEnd(month(date)) };
 };
 
 /** 休日開庁日: which weekend day, and whether only reservations are taken then. */

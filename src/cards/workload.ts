@@ -1,4 +1,4 @@
-import { addDays, month } from "../calendar/dates.ts";
+import { addDays, month, monthEnd } from "../calendar/dates.ts";
 import { localDate, now } from "../platform/clock.ts";
 import { type Ctx, requireAccess } from "../platform/operation.ts";
 import { firstDelivery, receivedPerMonth, setupBacklog } from "./store.ts";
@@ -17,13 +17,11 @@ export function monthlyAverage(
   if (!firstDeliveredOn) return null;
   const months: string[] = [];
   for (let m = month(from); m <= month(to); m = month(addDays(`${m}-28`, 4)))
-    if (m > month(firstDeliveredOn) && `${m}-01` >= from && lastDayOf(m) <= to) months.push(m);
+    if (m > month(firstDeliveredOn) && `${m}-01` >= from && monthEnd(m) <= to) months.push(m);
   if (months.length === 0) return null;
   const counts = new Map(received.map((r) => [r.month, r.count]));
   return months.reduce((sum, m) => sum + (counts.get(m) ?? 0), 0) / months.length;
 }
-
-const lastDayOf = (m: string) => addDays(`${month(addDays(`${m}-28`, 4))}-01`, -1);
 
 /**
  * What the staffing planner reads of the back office (交付前設定): the cards waiting for setup

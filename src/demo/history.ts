@@ -1,4 +1,4 @@
-import { addDays, addMonths } from "../calendar/dates.ts";
+import { addDays, addMonths, monthEnd } from "../calendar/dates.ts";
 import { calendarRange } from "../calendar/days.ts";
 import type { BusinessDay } from "../calendar/rules.ts";
 import { type Actor, systemActor } from "../platform/actor.ts";
@@ -109,8 +109,8 @@ export async function makeHistory(
   if (from > to) return nothing;
   // Whole months, so each month's volume spreads over all its days even for a part of it.
   const monthStart = `${from.slice(0, 7)}-01`;
-  const monthEnd = addDays(`${nextMonth(to.slice(0, 7))}-01`, -1);
-  const days = await calendarRange(database.db, tenantId, monthStart, monthEnd);
+  const lastDay = monthEnd(to.slice(0, 7));
+  const days = await calendarRange(database.db, tenantId, monthStart, lastDay);
   const months = [...new Set(days.map((d) => d.date.slice(0, 7)))];
   let tickets = 0;
   let calls = 0;

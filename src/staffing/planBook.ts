@@ -1,4 +1,4 @@
-import { addDays, monthEnd } from "../calendar/dates.ts";
+import { monthEnd } from "../calendar/dates.ts";
 import { now } from "../platform/clock.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";

@@ -1,4 +1,4 @@
-import { addDays, addMonths } from "../calendar/dates.ts";
+import { addDays, addMonths, monthEnd } from "../calendar/dates.ts";
 import { calendarDays } from "../calendar/days.ts";
 import { setupWorkload } from "../cards/workload.ts";
 import { isoMonth } from "../platform/inputs.ts";
@@ -33,7 +33,7 @@ export async function staffingInputs(
   requireAccess(ctx, "staffing.plan");
   isoMonth.parse(props.month);
   const from = `${props.month}-01`;
-  const to = addDays(`${addMonths(props.month, 1)}-01`, -1);
+  const to = monthEnd(props.month);
   const historyFrom = `${addMonths(props.month, -HISTORY_MONTHS)}-01`;
   const historyTo = addDays(from, -1);
   const [days, historyDays, records, roster, catalogue, tenant, set, cards] = [
