@@ -27,7 +27,9 @@ async function demoDataDir(): Promise<string> {
   return dir;
 }
 
-describe("madoguchi CLI", () => {
+// Each step is a process of its own that opens the embedded database and checks every migration:
+// a test of several steps takes a minute or more on a loaded two-core machine.
+describe("madoguchi CLI", { timeout: 180_000 }, () => {
   it("creates, lists and re-passwords users", async () => {
     const env = { MADOGUCHI_DATA: await demoDataDir(), DATABASE_URL: "" };
     const created = await runCli(
