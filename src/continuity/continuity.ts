@@ -1,8 +1,8 @@
-import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { now } from "../platform/clock.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
-import { type Contact, continuityPlans } from "./schema.ts";
+import type { Contact } from "./schema.ts";
+import { type ContinuityPlanRow, insertPlan, latestPlan } from "./store.ts";
 
 /** 緊急時の体制 as the leads keep it (仕様 8(1)). */
 export const planInput = z.object({
@@ -53,7 +53,7 @@ const DEFAULT_PLAN: PlanInput = {
   cityNoticeEmails: [],
 };
 
-const out = (row: typeof continuityPlans.$inferSelect | undefined): ContinuityPlanOut =>
+const out = (row: ContinuityPlanRow | undefined): ContinuityPlanOut =>
   row
     ? {
         contacts: row.contacts as Contact[] as PlanInput["contacts"],
@@ -68,15 +68,7 @@ const out = (row: typeof continuityPlans.$inferSelect | undefined): ContinuityPl
       }
     : { ...DEFAULT_PLAN, version: 0, savedAt: null, savedBy: null };
 
-async function latest(ctx: Ctx) {
-  const [row] = await ctx.tx
-    .select()
-    .from(continuityPlans)
-    .where(eq(continuityPlans.tenantId, ctx.tenantId))
-    .orderBy(desc(continuityPlans.version))
-    .limit(1);
-  return row;
-}
+const latest = (ctx: Ctx) => latestPlan(ctx.tx, ctx.tenantId);
 
 /** The arrangement in force: the newest version, or the default until one is saved. */
 export async function continuityPlan(ctx: Ctx): Promise<ContinuityPlanOut> {
@@ -88,16 +80,13 @@ export async function continuityPlan(ctx: Ctx): Promise<ContinuityPlanOut> {
 export async function saveContinuityPlan(ctx: Ctx, props: PlanInput): Promise<ContinuityPlanOut> {
   requireAccess(ctx, "continuity.write");
   const version = ((await latest(ctx))?.version ?? 0) + 1;
-  const [row] = await ctx.tx
-    .insert(continuityPlans)
-    .values({
-      tenantId: ctx.tenantId,
-      version,
-      ...props,
-      savedAt: now(),
-      savedBy: ctx.actor.userId,
-    })
-    .returning();
+  const row = await insertPlan(ctx.tx, {
+    tenantId: ctx.tenantId,
+    version,
+    ...props,
+    savedAt: now(),
+    savedBy: ctx.actor.userId,
+  });
   await audit(ctx, {
     action: "continuity.save",
     entity: "continuity_plan",

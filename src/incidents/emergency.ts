@@ -1,12 +1,9 @@
-import { and, desc, eq, isNull } from "drizzle-orm";
 import { now } from "../platform/clock.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
 import type { EmergencyOut } from "./contract.ts";
-import { emergencyCalls } from "./schema.ts";
-
-type Call = typeof emergencyCalls.$inferSelect;
+import { type Call, insertCall, lockCallRow, openCalls, updateCall } from "./store.ts";
 
 /**
  * 緊急呼出: the button on every workstation. The alarm reaches the manager's and every other
@@ -47,7 +44,7 @@ export async function raiseEmergency(
     closedBy: null,
     note: null,
   };
-  await ctx.tx.insert(emergencyCalls).values(row);
+  await insertCall(ctx.tx, row);
   await audit(ctx, {
     action: "emergency.raise",
     entity: "emergency_call",
@@ -59,11 +56,7 @@ export async function raiseEmergency(
 }
 
 async function lockCall(ctx: Ctx, callId: string) {
-  const [row] = await ctx.tx
-    .select()
-    .from(emergencyCalls)
-    .where(and(eq(emergencyCalls.tenantId, ctx.tenantId), eq(emergencyCalls.callId, callId)))
-    .for("update");
+  const row = await lockCallRow(ctx.tx, ctx.tenantId, callId);
   if (!row) throw notFound("緊急呼出", "Emergency call");
   if (row.closedAt)
     throw conflict(
@@ -79,22 +72,18 @@ export async function acknowledgeEmergency(ctx: Ctx, props: { callId: string }) 
   requireAccess(ctx, "emergency.call");
   const row = await lockCall(ctx, props.callId);
   if (row.acknowledgedAt) return emergencyOut(row);
-  const [updated] = await ctx.tx
-    .update(emergencyCalls)
-    .set({
-      acknowledgedAt: now(),
-      acknowledgedBy: ctx.actor.userId,
-      acknowledgedByName: ctx.actor.displayName ?? ctx.actor.userId,
-    })
-    .where(and(eq(emergencyCalls.tenantId, ctx.tenantId), eq(emergencyCalls.callId, row.callId)))
-    .returning();
+  const updated = await updateCall(ctx.tx, row, {
+    acknowledgedAt: now(),
+    acknowledgedBy: ctx.actor.userId,
+    acknowledgedByName: ctx.actor.displayName ?? ctx.actor.userId,
+  });
   await audit(ctx, {
     action: "emergency.acknowledge",
     entity: "emergency_call",
     entityId: row.callId,
   });
-  await announce(ctx, updated!);
-  return emergencyOut(updated!);
+  await announce(ctx, updated);
+  return emergencyOut(updated);
 }
 
 /** 終了: a lead closes the call with what happened. */
@@ -102,35 +91,27 @@ export async function closeEmergency(ctx: Ctx, props: { callId: string; note: st
   requireAccess(ctx, "emergency.close");
   const row = await lockCall(ctx, props.callId);
   const at = now();
-  const [updated] = await ctx.tx
-    .update(emergencyCalls)
-    .set({
-      closedAt: at,
-      closedBy: ctx.actor.userId,
-      note: props.note,
-      acknowledgedAt: row.acknowledgedAt ?? at,
-      acknowledgedBy: row.acknowledgedBy ?? ctx.actor.userId,
-      acknowledgedByName: row.acknowledgedByName ?? ctx.actor.displayName ?? ctx.actor.userId,
-    })
-    .where(and(eq(emergencyCalls.tenantId, ctx.tenantId), eq(emergencyCalls.callId, row.callId)))
-    .returning();
+  const updated = await updateCall(ctx.tx, row, {
+    closedAt: at,
+    closedBy: ctx.actor.userId,
+    note: props.note,
+    acknowledgedAt: row.acknowledgedAt ?? at,
+    acknowledgedBy: row.acknowledgedBy ?? ctx.actor.userId,
+    acknowledgedByName: row.acknowledgedByName ?? ctx.actor.displayName ?? ctx.actor.userId,
+  });
   await audit(ctx, {
     action: "emergency.close",
     entity: "emergency_call",
     entityId: row.callId,
     change: { note: props.note },
   });
-  await announce(ctx, updated!);
-  return emergencyOut(updated!);
+  await announce(ctx, updated);
+  return emergencyOut(updated);
 }
 
 /** Calls not yet closed: what a screen opened mid-alarm shows. */
 export async function openEmergencies(ctx: Ctx): Promise<EmergencyOut[]> {
   requireAccess(ctx, "emergency.call");
-  const rows = await ctx.tx
-    .select()
-    .from(emergencyCalls)
-    .where(and(eq(emergencyCalls.tenantId, ctx.tenantId), isNull(emergencyCalls.closedAt)))
-    .orderBy(desc(emergencyCalls.raisedAt));
+  const rows = await openCalls(ctx.tx, ctx.tenantId);
   return rows.map(emergencyOut);
 }

@@ -1,4 +1,3 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { cityNoticeAddresses } from "../continuity/continuity.ts";
 import { now } from "../platform/clock.ts";
 import { conflict, notFound } from "../platform/errors.ts";
@@ -6,10 +5,16 @@ import { newId } from "../platform/ids.ts";
 import { enqueueMail } from "../platform/mail/outbox.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
 import { INCIDENT_KIND_LABELS, type IncidentOut, SEVERITY_LABELS } from "./contract.ts";
-import { incidentEntries, incidents } from "./schema.ts";
-
-type Incident = typeof incidents.$inferSelect;
-type Entry = typeof incidentEntries.$inferSelect;
+import {
+  closeIncidentRow,
+  type Entry,
+  entriesOf,
+  findIncident,
+  type Incident,
+  insertEntry,
+  insertIncident,
+  listIncidentRows,
+} from "./store.ts";
 
 /**
  * 事故・障害 (仕様 8(2)ク・ケ, 14): reported at the counter, on the city's dashboard and in its
@@ -39,7 +44,7 @@ const out = (i: Incident, entries: Entry[]): IncidentOut => ({
 });
 
 async function addEntry(ctx: Ctx, incidentId: string, kind: Entry["kind"], text: string) {
-  await ctx.tx.insert(incidentEntries).values({
+  await insertEntry(ctx.tx, {
     tenantId: ctx.tenantId,
     entryId: newId(),
     incidentId,
@@ -81,7 +86,7 @@ export async function reportIncident(ctx: Ctx, props: ReportProps): Promise<{ id
     closedBy: null,
     recurrencePrevention: null,
   };
-  await ctx.tx.insert(incidents).values(row);
+  await insertIncident(ctx.tx, row);
   await addEntry(ctx, row.incidentId, "report", props.summary);
   // 直ちに報告 (仕様 14): by e-mail through the outbox, sent only if this report commits.
   const kind = INCIDENT_KIND_LABELS[props.kind];
@@ -114,11 +119,7 @@ export async function reportIncident(ctx: Ctx, props: ReportProps): Promise<{ id
 }
 
 async function lockOpen(ctx: Ctx, incidentId: string) {
-  const [row] = await ctx.tx
-    .select()
-    .from(incidents)
-    .where(and(eq(incidents.tenantId, ctx.tenantId), eq(incidents.incidentId, incidentId)))
-    .for("update");
+  const row = await findIncident(ctx.tx, ctx.tenantId, incidentId, true);
   if (!row) throw notFound("事故・障害", "Incident");
   if (row.state === "closed")
     throw conflict(
@@ -153,15 +154,12 @@ export async function closeIncident(
 ) {
   requireAccess(ctx, "incident.instruct");
   const row = await lockOpen(ctx, props.incidentId);
-  await ctx.tx
-    .update(incidents)
-    .set({
-      state: "closed",
-      closedAt: now(),
-      closedBy: ctx.actor.userId,
-      recurrencePrevention: props.recurrencePrevention,
-    })
-    .where(and(eq(incidents.tenantId, ctx.tenantId), eq(incidents.incidentId, row.incidentId)));
+  await closeIncidentRow(ctx.tx, row, {
+    state: "closed",
+    closedAt: now(),
+    closedBy: ctx.actor.userId,
+    recurrencePrevention: props.recurrencePrevention,
+  });
   await addEntry(
     ctx,
     row.incidentId,
@@ -174,19 +172,9 @@ export async function closeIncident(
 }
 
 async function incidentById(ctx: Ctx, incidentId: string): Promise<IncidentOut> {
-  const [row] = await ctx.tx
-    .select()
-    .from(incidents)
-    .where(and(eq(incidents.tenantId, ctx.tenantId), eq(incidents.incidentId, incidentId)));
+  const row = await findIncident(ctx.tx, ctx.tenantId, incidentId);
   if (!row) throw notFound("事故・障害", "Incident");
-  const entries = await ctx.tx
-    .select()
-    .from(incidentEntries)
-    .where(
-      and(eq(incidentEntries.tenantId, ctx.tenantId), eq(incidentEntries.incidentId, incidentId)),
-    )
-    .orderBy(asc(incidentEntries.at));
-  return out(row, entries);
+  return out(row, await entriesOf(ctx.tx, ctx.tenantId, [incidentId]));
 }
 
 export async function incident(ctx: Ctx, props: { incidentId: string }) {
@@ -199,32 +187,12 @@ export async function incident(ctx: Ctx, props: { incidentId: string }) {
 /** Every incident, newest first, with its timeline: the city's and the leads' list. */
 export async function listIncidents(ctx: Ctx, props: { state?: "open" | "closed" | undefined }) {
   requireAccess(ctx, "incident.read");
-  const rows = await ctx.tx
-    .select()
-    .from(incidents)
-    .where(
-      and(
-        eq(incidents.tenantId, ctx.tenantId),
-        props.state ? eq(incidents.state, props.state) : undefined,
-      ),
-    )
-    .orderBy(desc(incidents.reportedAt))
-    .limit(200);
-  const entries = rows.length
-    ? await ctx.tx
-        .select()
-        .from(incidentEntries)
-        .where(
-          and(
-            eq(incidentEntries.tenantId, ctx.tenantId),
-            inArray(
-              incidentEntries.incidentId,
-              rows.map((r) => r.incidentId),
-            ),
-          ),
-        )
-        .orderBy(asc(incidentEntries.at))
-    : [];
+  const rows = await listIncidentRows(ctx.tx, ctx.tenantId, props.state);
+  const entries = await entriesOf(
+    ctx.tx,
+    ctx.tenantId,
+    rows.map((r) => r.incidentId),
+  );
   await audit(ctx, { action: "incident.list", entity: "incident", change: { found: rows.length } });
   return rows.map((r) =>
     out(

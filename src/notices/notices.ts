@@ -1,32 +1,18 @@
-import { and, desc, eq, inArray } from "drizzle-orm";
-import { z } from "zod";
+import type { z } from "zod";
 import { listUsersOf } from "../platform/auth/users.ts";
 import { now } from "../platform/clock.ts";
 import { conflict, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
-import { noticeReads, staffNotices } from "./schema.ts";
-
-export const noticeInput = z.object({
-  title: z.string().trim().min(1).max(200),
-  body: z.string().trim().min(1).max(10_000),
-  essential: z.boolean(),
-});
-export const noticeSchema = z.object({
-  id: z.string(),
-  title: z.string(),
-  body: z.string(),
-  essential: z.boolean(),
-  publishedAt: z.string(),
-  publishedByName: z.string(),
-  readAt: z.string().nullable(),
-});
-export type NoticeOut = z.infer<typeof noticeSchema>;
-export const readersSchema = z.object({
-  noticeId: z.string(),
-  read: z.array(z.object({ name: z.string(), readAt: z.string() })),
-  unread: z.array(z.object({ name: z.string() })),
-});
+import type { NoticeOut, noticeInput } from "./contract.ts";
+import {
+  insertNotice,
+  insertRead,
+  newestNotices,
+  noticeExists,
+  readsOf,
+  readsOfNotice,
+} from "./store.ts";
 
 /** Those a notice is for: the counter's people (their accounts). */
 const READERS = new Set(["staff", "deputy", "manager"]);
@@ -45,9 +31,9 @@ export async function publishNotice(ctx: Ctx, props: z.infer<typeof noticeInput>
     publishedBy: ctx.actor.userId,
     publishedByName: ctx.actor.displayName ?? ctx.actor.userId,
   };
-  await ctx.tx.insert(staffNotices).values(row);
+  await insertNotice(ctx.tx, row);
   // The one who publishes has read it.
-  await ctx.tx.insert(noticeReads).values({
+  await insertRead(ctx.tx, {
     tenantId: ctx.tenantId,
     noticeId: row.noticeId,
     userId: ctx.actor.userId,
@@ -65,27 +51,13 @@ export async function publishNotice(ctx: Ctx, props: z.infer<typeof noticeInput>
 /** Every notice, newest first, with whether the signed-in person has read it. */
 export async function myNotices(ctx: Ctx): Promise<NoticeOut[]> {
   requireAccess(ctx, "notice.read");
-  const rows = await ctx.tx
-    .select()
-    .from(staffNotices)
-    .where(eq(staffNotices.tenantId, ctx.tenantId))
-    .orderBy(desc(staffNotices.publishedAt))
-    .limit(100);
-  const reads = rows.length
-    ? await ctx.tx
-        .select()
-        .from(noticeReads)
-        .where(
-          and(
-            eq(noticeReads.tenantId, ctx.tenantId),
-            eq(noticeReads.userId, ctx.actor.userId),
-            inArray(
-              noticeReads.noticeId,
-              rows.map((r) => r.noticeId),
-            ),
-          ),
-        )
-    : [];
+  const rows = await newestNotices(ctx.tx, ctx.tenantId);
+  const reads = await readsOf(
+    ctx.tx,
+    ctx.tenantId,
+    ctx.actor.userId,
+    rows.map((r) => r.noticeId),
+  );
   const readAt = new Map(reads.map((r) => [r.noticeId, r.readAt]));
   return rows.map((r) => ({
     id: r.noticeId,
@@ -101,22 +73,15 @@ export async function myNotices(ctx: Ctx): Promise<NoticeOut[]> {
 /** 確認しました: once; a second confirmation keeps the first time. */
 export async function confirmRead(ctx: Ctx, props: { noticeId: string }) {
   requireAccess(ctx, "notice.read");
-  const [notice] = await ctx.tx
-    .select({ id: staffNotices.noticeId })
-    .from(staffNotices)
-    .where(and(eq(staffNotices.tenantId, ctx.tenantId), eq(staffNotices.noticeId, props.noticeId)));
-  if (!notice) throw notFound("お知らせ", "Notice");
-  const inserted = await ctx.tx
-    .insert(noticeReads)
-    .values({
-      tenantId: ctx.tenantId,
-      noticeId: props.noticeId,
-      userId: ctx.actor.userId,
-      readAt: now(),
-    })
-    .onConflictDoNothing()
-    .returning();
-  if (inserted.length)
+  if (!(await noticeExists(ctx.tx, ctx.tenantId, props.noticeId)))
+    throw notFound("お知らせ", "Notice");
+  const first = await insertRead(ctx.tx, {
+    tenantId: ctx.tenantId,
+    noticeId: props.noticeId,
+    userId: ctx.actor.userId,
+    readAt: now(),
+  });
+  if (first)
     await audit(ctx, { action: "notice.read", entity: "staff_notice", entityId: props.noticeId });
   return { read: true };
 }
@@ -124,10 +89,7 @@ export async function confirmRead(ctx: Ctx, props: { noticeId: string }) {
 /** Who has read a notice and who not: the leads follow up. */
 export async function noticeReaders(ctx: Ctx, props: { noticeId: string }) {
   requireAccess(ctx, "notice.publish");
-  const reads = await ctx.tx
-    .select()
-    .from(noticeReads)
-    .where(and(eq(noticeReads.tenantId, ctx.tenantId), eq(noticeReads.noticeId, props.noticeId)));
+  const reads = await readsOfNotice(ctx.tx, ctx.tenantId, props.noticeId);
   const users = (await listUsersOf(ctx.tx, ctx.tenantId)).filter(
     (u) => READERS.has(u.role) && !u.disabled,
   );

@@ -1,15 +1,8 @@
 import { z } from "zod";
 import { operationRunner } from "../platform/http/context.ts";
 import type { App, RouteDeps } from "../platform/http/types.ts";
-import {
-  confirmRead,
-  myNotices,
-  noticeInput,
-  noticeReaders,
-  noticeSchema,
-  publishNotice,
-  readersSchema,
-} from "./notices.ts";
+import { noticeInput, noticeSchema, readersSchema } from "./contract.ts";
+import { confirmRead, myNotices, noticeReaders, publishNotice } from "./notices.ts";
 
 /** 周知徹底: notices to the counter's people, their confirmations, who has not read. */
 export async function noticeRoutes(app: App, { database }: RouteDeps) {

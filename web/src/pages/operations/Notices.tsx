@@ -1,6 +1,6 @@
 import { Link } from "@tanstack/react-router";
 import { useState } from "react";
-import type { NoticeOut } from "../../../../src/notices/notices.ts";
+import type { NoticeOut } from "../../../../src/notices/contract.ts";
 import { api, type Me } from "../../api.ts";
 import { useT } from "../../i18n.ts";
 import { OutcomeLine, useCommand, useGet } from "../../server.tsx";
