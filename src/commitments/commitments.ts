@@ -63,10 +63,8 @@ async function locked(ctx: Ctx, commitmentId: string) {
 
 const actorName = (ctx: Ctx) => ctx.actor.displayName ?? ctx.actor.userId;
 
-/** The register as the contractor and the city see it: each commitment, its evidence and what is owed. */
-export async function commitmentRegister(ctx: Ctx): Promise<CommitmentOut[]> {
-  requireAccess(ctx, "commitment.read");
-  const { rows, evidence } = await readRegister(ctx.tx, ctx.tenantId);
+async function register(ctx: Ctx, commitmentId?: string): Promise<CommitmentOut[]> {
+  const { rows, evidence } = await readRegister(ctx.tx, ctx.tenantId, commitmentId);
   const today = todayInTokyo();
   return rows
     .sort((a, b) => a.ref.localeCompare(b.ref, "ja", { numeric: true }))
@@ -79,8 +77,15 @@ export async function commitmentRegister(ctx: Ctx): Promise<CommitmentOut[]> {
     );
 }
 
+/** The register as the contractor and the city see it: each commitment, its evidence and what is owed. */
+export async function commitmentRegister(ctx: Ctx): Promise<CommitmentOut[]> {
+  requireAccess(ctx, "commitment.read");
+  return register(ctx);
+}
+
+/** One commitment as it stands after a change. */
 async function one(ctx: Ctx, commitmentId: string) {
-  const found = (await commitmentRegister(ctx)).find((c) => c.id === commitmentId);
+  const [found] = await register(ctx, commitmentId);
   if (!found) throw notFound("提案事項", "Commitment");
   return found;
 }

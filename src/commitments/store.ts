@@ -31,16 +31,27 @@ export async function insertEvidence(tx: Tx, row: Evidence) {
   await tx.insert(commitmentEvidence).values(row);
 }
 
-export async function readRegister(db: Executor, tenantId: string) {
+/** The register, or one commitment of it, with the evidence. */
+export async function readRegister(db: Executor, tenantId: string, commitmentId?: string) {
   const rows = await db
     .select()
     .from(commitments)
-    .where(eq(commitments.tenantId, tenantId))
+    .where(
+      and(
+        eq(commitments.tenantId, tenantId),
+        commitmentId ? eq(commitments.commitmentId, commitmentId) : undefined,
+      ),
+    )
     .orderBy(asc(commitments.ref), asc(commitments.title));
   const evidence = await db
     .select()
     .from(commitmentEvidence)
-    .where(eq(commitmentEvidence.tenantId, tenantId))
+    .where(
+      and(
+        eq(commitmentEvidence.tenantId, tenantId),
+        commitmentId ? eq(commitmentEvidence.commitmentId, commitmentId) : undefined,
+      ),
+    )
     .orderBy(asc(commitmentEvidence.month), asc(commitmentEvidence.addedAt));
   return { rows, evidence };
 }

@@ -24,6 +24,7 @@ export const keys = {
   queueBoard: ["queue", "board"] as const,
   queueMyDay: ["queue", "my-day"] as const,
   catalogue: ["catalogue"] as const,
+  commitments: ["commitments"] as const,
   reservations: ["reservations"] as const,
   reservationsOf: (date: string) => ["reservations", date] as const,
   publicReservation: (tenant: string) => ["public", tenant] as const,

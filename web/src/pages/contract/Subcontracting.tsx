@@ -13,6 +13,7 @@ import { contractResolver, Field } from "../../forms.tsx";
 import { useLabel, useLang, useT } from "../../i18n.ts";
 import { OutcomeLine, useCommand, useGet } from "../../server.tsx";
 import { today, tokyoDateTime } from "../../time.ts";
+import { FoldedForm } from "./FoldedForm.tsx";
 
 const KEY = ["subcontracting"] as const;
 
@@ -175,58 +176,50 @@ function RequestForm() {
     }),
   );
   return (
-    <details className="panel wide-panel">
-      <summary>{t("subcontracting.request")}</summary>
-      <form
-        onSubmit={submit}
-        noValidate
-        aria-label={t("subcontracting.request")}
-        className="form-grid"
-      >
-        <Field label={t("subcontracting.subcontractor")} error={errors.subcontractor}>
-          <input {...form.register("subcontractor")} />
-        </Field>
-        <Field label={t("subcontracting.address")} error={errors.address}>
-          <input {...form.register("address")} />
-        </Field>
-        <fieldset>
-          <legend>{t("subcontracting.areas")}</legend>
-          {AREAS.filter((a) => a !== MAIN_AREA).map((a) => (
-            <label key={a} className="check-option">
-              <input type="checkbox" value={a} {...form.register("areas")} />{" "}
-              {label(AREA_LABELS[a])}
-            </label>
-          ))}
-          {errors.areas && (
-            <p className="field-error" role="alert">
-              {errors.areas.message}
-            </p>
-          )}
-        </fieldset>
-        <Field label={t("subcontracting.scope")} error={errors.scope}>
-          <textarea rows={2} {...form.register("scope")} />
-        </Field>
-        <Field label={t("subcontracting.reason")} error={errors.reason}>
-          <textarea rows={2} {...form.register("reason")} />
-        </Field>
-        <Field label={t("subcontracting.periodFrom")} error={errors.periodFrom}>
-          <input type="date" {...form.register("periodFrom")} />
-        </Field>
-        <Field label={t("subcontracting.periodTo")} error={errors.periodTo}>
-          <input type="date" {...form.register("periodTo")} />
-        </Field>
-        <label className="check-option">
-          <input type="checkbox" {...form.register("handlesPersonalData")} />{" "}
-          {t("subcontracting.handlesPersonalData")}
-        </label>
-        <Field label={t("subcontracting.safeguards")} error={errors.safeguards}>
-          <textarea rows={2} {...form.register("safeguards")} />
-        </Field>
-        <button type="submit" className="primary" disabled={command.pending}>
-          {t("subcontracting.request")}
-        </button>
-        <OutcomeLine message={command.message} />
-      </form>
-    </details>
+    <FoldedForm
+      title={t("subcontracting.request")}
+      onSubmit={submit}
+      pending={command.pending}
+      message={command.message}
+    >
+      <Field label={t("subcontracting.subcontractor")} error={errors.subcontractor}>
+        <input {...form.register("subcontractor")} />
+      </Field>
+      <Field label={t("subcontracting.address")} error={errors.address}>
+        <input {...form.register("address")} />
+      </Field>
+      <fieldset>
+        <legend>{t("subcontracting.areas")}</legend>
+        {AREAS.filter((a) => a !== MAIN_AREA).map((a) => (
+          <label key={a} className="check-option">
+            <input type="checkbox" value={a} {...form.register("areas")} /> {label(AREA_LABELS[a])}
+          </label>
+        ))}
+        {errors.areas && (
+          <p className="field-error" role="alert">
+            {errors.areas.message}
+          </p>
+        )}
+      </fieldset>
+      <Field label={t("subcontracting.scope")} error={errors.scope}>
+        <textarea rows={2} {...form.register("scope")} />
+      </Field>
+      <Field label={t("subcontracting.reason")} error={errors.reason}>
+        <textarea rows={2} {...form.register("reason")} />
+      </Field>
+      <Field label={t("subcontracting.periodFrom")} error={errors.periodFrom}>
+        <input type="date" {...form.register("periodFrom")} />
+      </Field>
+      <Field label={t("subcontracting.periodTo")} error={errors.periodTo}>
+        <input type="date" {...form.register("periodTo")} />
+      </Field>
+      <label className="check-option">
+        <input type="checkbox" {...form.register("handlesPersonalData")} />{" "}
+        {t("subcontracting.handlesPersonalData")}
+      </label>
+      <Field label={t("subcontracting.safeguards")} error={errors.safeguards}>
+        <textarea rows={2} {...form.register("safeguards")} />
+      </Field>
+    </FoldedForm>
   );
 }
