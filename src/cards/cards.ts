@@ -1,3 +1,4 @@
+import type { AuditEntry } from "../platform/audit/store.ts";
 import { now } from "../platform/clock.ts";
 import { conflict, DomainError, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
@@ -16,6 +17,7 @@ import {
 import { findCardSettings } from "./settings.ts";
 import {
   type Card,
+  type CardEvent,
   countByState,
   findCards,
   insertBatch,
@@ -65,11 +67,15 @@ export interface BatchProps {
   }[];
 }
 
-export async function receiveBatch(ctx: Ctx, props: BatchProps) {
-  requireAccess(ctx, "card.work");
-  const at = now();
-  const batchId = newId();
-  const refs = props.cards.map((c) => c.noticeRef);
+/** The cards of a delivery as they are received: each reference once, names in katakana. Pure. */
+export function receivedCards(props: {
+  tenantId: string;
+  batchId: string;
+  batch: BatchProps;
+  at: Date;
+  expressSetupDays: number;
+}): Card[] {
+  const refs = props.batch.cards.map((c) => c.noticeRef);
   const twice = refs.find((r, i) => refs.indexOf(r) !== i);
   if (twice)
     throw conflict(
@@ -77,20 +83,20 @@ export async function receiveBatch(ctx: Ctx, props: BatchProps) {
       `通知書番号 ${twice} が2回あります。`,
       `Notice reference ${twice} appears twice.`,
     );
-  const { expressSetupDays } = await findCardSettings(ctx.tx, ctx.tenantId);
-  const rows: Card[] = props.cards.map((c) => ({
-    tenantId: ctx.tenantId,
+  const { deliveredOn } = props.batch;
+  return props.batch.cards.map((c) => ({
+    tenantId: props.tenantId,
     cardId: newId(),
-    batchId,
+    batchId: props.batchId,
     noticeRef: c.noticeRef,
     nameKana: toKatakana(c.nameKana).replace(/\s+/g, " ").trim(),
     birthDate: c.birthDate,
     express: c.express ?? false,
     setupDueOn: setupDeadline({
-      deliveredOn: props.deliveredOn,
+      deliveredOn,
       handoverOn: c.handoverOn,
       express: c.express ?? false,
-      expressSetupDays,
+      expressSetupDays: props.expressSetupDays,
     }),
     state: "received",
     locker: c.locker ?? null,
@@ -103,8 +109,49 @@ export async function receiveBatch(ctx: Ctx, props: BatchProps) {
     handedOverAt: null,
     handedOverBy: null,
     identityCheck: null,
-    updatedAt: at,
+    updatedAt: props.at,
   }));
+}
+
+export const receivedEvents = (rows: Card[], actorId: string, at: Date): CardEvent[] =>
+  rows.map((c) => ({
+    tenantId: c.tenantId,
+    eventId: newId(),
+    cardId: c.cardId,
+    action: "receive",
+    fromState: null,
+    toState: "received",
+    reason: null,
+    actorId,
+    at,
+  }));
+
+export const receivedAudit = (batchId: string, deliveredOn: string, count: number): AuditEntry => ({
+  action: "card.receive",
+  entity: "card_batch",
+  entityId: batchId,
+  change: { deliveredOn, cards: count },
+});
+
+export const noticeRefTaken = () =>
+  conflict(
+    "notice_ref_taken",
+    "すでに受領済みの通知書番号が含まれています。",
+    "A card with one of these notice references is already in stock.",
+  );
+
+export async function receiveBatch(ctx: Ctx, props: BatchProps) {
+  requireAccess(ctx, "card.work");
+  const at = now();
+  const batchId = newId();
+  const { expressSetupDays } = await findCardSettings(ctx.tx, ctx.tenantId);
+  const rows = receivedCards({
+    tenantId: ctx.tenantId,
+    batchId,
+    batch: props,
+    at,
+    expressSetupDays,
+  });
   await uniquely(
     ctx,
     async (tx) => {
@@ -117,35 +164,76 @@ export async function receiveBatch(ctx: Ctx, props: BatchProps) {
       });
       await insertCards(tx, rows);
     },
-    () =>
-      conflict(
-        "notice_ref_taken",
-        "すでに受領済みの通知書番号が含まれています。",
-        "A card with one of these notice references is already in stock.",
-      ),
+    noticeRefTaken,
   );
-  await insertEvents(
-    ctx.tx,
-    rows.map((c) => ({
-      tenantId: ctx.tenantId,
-      eventId: newId(),
-      cardId: c.cardId,
-      action: "receive",
-      fromState: null,
-      toState: "received",
-      reason: null,
-      actorId: ctx.actor.userId,
-      at,
-    })),
-  );
-  await audit(ctx, {
-    action: "card.receive",
-    entity: "card_batch",
-    entityId: batchId,
-    change: { deliveredOn: props.deliveredOn, cards: rows.length },
-  });
+  await insertEvents(ctx.tx, receivedEvents(rows, ctx.actor.userId, at));
+  await audit(ctx, receivedAudit(batchId, props.deliveredOn, rows.length));
   return { batchId, cards: rows.map((c) => ({ id: c.cardId, state: "received" as const })) };
 }
+
+/** What a card's step is: the state machine's answer, the event kept and the audit entry. Pure. */
+export function cardStep(props: {
+  card: Pick<Card, "tenantId" | "cardId" | "state" | "noticeSentAt">;
+  action: CardAction;
+  reason?: string | undefined;
+  actorId: string;
+  at: Date;
+  disposalAfterDays: number;
+}): { to: CardState; event: CardEvent; audit: AuditEntry } {
+  const { card, action, reason, at } = props;
+  let to: CardState;
+  try {
+    to = nextCardState(card.state as CardState, action, {
+      actorId: props.actorId,
+      daysSinceNotice: card.noticeSentAt
+        ? Math.floor((at.getTime() - card.noticeSentAt.getTime()) / 86_400_000)
+        : null,
+      disposalAfterDays: props.disposalAfterDays,
+    });
+  } catch (error) {
+    if (error instanceof CardRuleError)
+      throw new DomainError("conflict", error.code, error.ja, error.en, { state: card.state });
+    throw error;
+  }
+  return {
+    to,
+    event: {
+      tenantId: card.tenantId,
+      eventId: newId(),
+      cardId: card.cardId,
+      action,
+      fromState: card.state,
+      toState: to,
+      reason: reason?.trim() || null,
+      actorId: props.actorId,
+      at,
+    },
+    audit: {
+      action: `card.${action}`,
+      entity: "card",
+      entityId: card.cardId,
+      change: { from: card.state, to, ...(reason ? { reason } : {}) },
+    },
+  };
+}
+
+/** What a setup or a handover writes on the card besides its state. */
+export const setupChange = (actorId: string, terminal: string | undefined, at: Date) => ({
+  setupTerminalId: terminal ?? null,
+  setupBy: actorId,
+  setupAt: at,
+});
+
+export const handoverChange = (
+  actorId: string,
+  props: { identityCheck: string; reservationId?: string | undefined },
+  at: Date,
+) => ({
+  identityCheck: props.identityCheck,
+  handedOverBy: actorId,
+  handedOverAt: at,
+  ...(props.reservationId ? { reservationId: props.reservationId } : {}),
+});
 
 /** One step of a card's life: locked, checked by the state machine, written, kept, audited. */
 export async function stepCard(
@@ -158,40 +246,17 @@ export async function stepCard(
   if (!card) throw notFound("カード", "Card");
   const settings = await findCardSettings(ctx.tx, ctx.tenantId);
   const at = now();
-  let to: CardState;
-  try {
-    to = nextCardState(card.state as CardState, props.action, {
-      actorId: ctx.actor.userId,
-      daysSinceNotice: card.noticeSentAt
-        ? Math.floor((at.getTime() - card.noticeSentAt.getTime()) / 86_400_000)
-        : null,
-      disposalAfterDays: settings.disposalAfterDays,
-    });
-  } catch (error) {
-    if (error instanceof CardRuleError)
-      throw new DomainError("conflict", error.code, error.ja, error.en, { state: card.state });
-    throw error;
-  }
-  const updated = await updateCard(ctx.tx, card, { ...change, state: to, updatedAt: at });
-  await insertEvents(ctx.tx, [
-    {
-      tenantId: ctx.tenantId,
-      eventId: newId(),
-      cardId: card.cardId,
-      action: props.action,
-      fromState: card.state,
-      toState: to,
-      reason: props.reason?.trim() || null,
-      actorId: ctx.actor.userId,
-      at,
-    },
-  ]);
-  await audit(ctx, {
-    action: `card.${props.action}`,
-    entity: "card",
-    entityId: card.cardId,
-    change: { from: card.state, to, ...(props.reason ? { reason: props.reason } : {}) },
+  const step = cardStep({
+    card,
+    action: props.action,
+    reason: props.reason,
+    actorId: ctx.actor.userId,
+    at,
+    disposalAfterDays: settings.disposalAfterDays,
   });
+  const updated = await updateCard(ctx.tx, card, { ...change, state: step.to, updatedAt: at });
+  await insertEvents(ctx.tx, [step.event]);
+  await audit(ctx, step.audit);
   return cardOut(updated);
 }
 
@@ -200,11 +265,7 @@ export const setUpCard = (ctx: Ctx, props: { cardId: string; terminal?: string |
   stepCard(
     ctx,
     { cardId: props.cardId, action: "setup" },
-    {
-      setupTerminalId: props.terminal ?? null,
-      setupBy: ctx.actor.userId,
-      setupAt: now(),
-    },
+    setupChange(ctx.actor.userId, props.terminal, now()),
   );
 
 /** 交付: to the holder, their identity checked by the kind recorded (never a document's number). */
@@ -215,12 +276,7 @@ export const handOverCard = (
   stepCard(
     ctx,
     { cardId: props.cardId, action: "hand_over" },
-    {
-      identityCheck: props.identityCheck,
-      handedOverBy: ctx.actor.userId,
-      handedOverAt: now(),
-      ...(props.reservationId ? { reservationId: props.reservationId } : {}),
-    },
+    handoverChange(ctx.actor.userId, props, now()),
   );
 
 /** 交付通知 and the other steps without data of their own. */

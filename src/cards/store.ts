@@ -1,4 +1,5 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { bulkInsert, bulkUpdate } from "../platform/db/bulk.ts";
 import type { Executor, Tx } from "../platform/db/index.ts";
 import { retentionCounts } from "../platform/retention.ts";
 import { cardBatches, cardEvents, cardStocktakes, cards } from "./schema.ts";
@@ -16,6 +17,18 @@ export async function insertCards(tx: Tx, rows: Card[]): Promise<void> {
 
 export async function insertEvents(tx: Tx, rows: CardEvent[]): Promise<void> {
   if (rows.length > 0) await tx.insert(cardEvents).values(rows);
+}
+
+export async function findCardsById(
+  db: Executor,
+  tenantId: string,
+  cardIds: string[],
+): Promise<Card[]> {
+  if (cardIds.length === 0) return [];
+  return db
+    .select()
+    .from(cards)
+    .where(and(eq(cards.tenantId, tenantId), inArray(cards.cardId, cardIds)));
 }
 
 /** A card locked for its step: two counters handing it over at once take turns, and the second sees it gone. */
@@ -135,3 +148,22 @@ export async function firstDelivery(db: Executor, tenantId: string): Promise<str
 /** 保存期限: how many are kept until each day (仕様 14), for the retention report. */
 export const retentionOf = (db: Executor, tenantId?: string) =>
   retentionCounts(db, cardStocktakes, tenantId);
+
+/**
+ * The rows of replayed days (the demo's history), written at once: the batches, the new cards as
+ * they stand, the changes to cards received before, and every step's event (see replay.ts).
+ */
+export async function writeCardRows(
+  tx: Tx,
+  rows: {
+    batches: (typeof cardBatches.$inferInsert)[];
+    cards: Card[];
+    changed: Card[];
+    events: CardEvent[];
+  },
+): Promise<void> {
+  await bulkInsert(tx, cardBatches, rows.batches);
+  await bulkInsert(tx, cards, rows.cards);
+  await bulkUpdate(tx, cards, ["tenantId", "cardId"], rows.changed);
+  await bulkInsert(tx, cardEvents, rows.events);
+}

@@ -19,3 +19,5 @@ export const TRUE_MEDIAN: Record<string, number> = {
 export const ALL_STEPS_DONE = {
   insurance_fund: { identity: "done", insurance: "done", public_fund: "done", explain: "done" },
 };
+/** Share of card handovers that bring a PIN reset along (one ticket, two procedures). */
+export const PIN_RESET_WITH_HANDOVER = 0.1;

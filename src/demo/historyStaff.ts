@@ -7,11 +7,13 @@ import type { Database } from "../platform/db/index.ts";
 import { DomainError } from "../platform/errors.ts";
 import { inOneTransaction, runOperation } from "../platform/operation.ts";
 import { createAccountFor } from "../roster/accounts.ts";
-import { dutyView } from "../roster/duty.ts";
 import { findRosterPerson, readRoster } from "../roster/entries.ts";
+import type { StaffingPlanOut } from "../staffing/contract.ts";
 import { DEFAULT_PLAN_OPTIONS, planMonth } from "../staffing/plan.ts";
-import { planOfMonth, publishPlan, savePlan } from "../staffing/planBook.ts";
+import { planOfMonth, publishPlan, rosterEntries, savePlan } from "../staffing/planBook.ts";
 import { staffingInputs } from "../staffing/plans.ts";
+import { minutesOf } from "../staffing/shifts.ts";
+import type { WorkSegment } from "./historyDay.ts";
 
 /**
  * Who served in the demo's past, and when: every counter and phone person on the roster signs in
@@ -76,63 +78,63 @@ export async function historyStaff(database: Database, tenantId: string): Promis
 
 /**
  * The month's plan, made on the last evening of the month before and published to the roster,
- * unless one is already published (a resumed run). Returns whether it planned.
+ * unless one is already published (a resumed run); with the roster's work of each day it gives.
  */
 export async function staffMonth(
   database: Database,
   lead: Actor,
   month: string,
   clock: SteppedClock,
-): Promise<boolean> {
+): Promise<{ planned: boolean; days: Map<string, WorkSegment[]> }> {
   clock.at = Date.parse(`${addDays(`${month}-01`, -1)}T18:00:00+09:00`);
   return runOnClock(clock, async () => {
-    const published = await runOperation(database.db, lead, (ctx) =>
-      planOfMonth(ctx, { month }),
-    ).then(
-      (plan) => plan.publishedAt !== null,
+    let plan = await runOperation(database.db, lead, (ctx) => planOfMonth(ctx, { month })).catch(
       (error) => {
-        if (error instanceof DomainError && error.status === 404) return false;
+        if (error instanceof DomainError && error.status === 404) return undefined;
         throw error;
       },
     );
-    if (published) return false;
-    const input = await runOperation(database.db, lead, (ctx) => staffingInputs(ctx, { month }));
-    // Fewer replications than a plan made by hand: the history only needs its roster.
-    const plan = await planMonth(input, { ...DEFAULT_PLAN_OPTIONS, replications: 4 });
-    await inOneTransaction(
-      database.db,
-      async (ctxFor) => {
-        const saved = await savePlan(ctxFor(lead), { plan, people: input.people });
-        await publishPlan(ctxFor(lead), { planId: saved.planId });
-      },
-      { quiet: true },
-    );
-    return true;
+    const planned = !plan?.publishedAt;
+    if (!plan?.publishedAt) {
+      const input = await runOperation(database.db, lead, (ctx) => staffingInputs(ctx, { month }));
+      // Fewer replications than a plan made by hand: the history only needs its roster.
+      const made = await planMonth(input, { ...DEFAULT_PLAN_OPTIONS, replications: 4 });
+      plan = await inOneTransaction(
+        database.db,
+        async (ctxFor) => {
+          const saved = await savePlan(ctxFor(lead), { plan: made, people: input.people });
+          return publishPlan(ctxFor(lead), { planId: saved.planId });
+        },
+        { quiet: true },
+      );
+    }
+    return { planned, days: workOfDays(plan) };
   });
 }
 
-export interface WorkSegment {
-  personId: string;
-  /** Minutes of the day. */
-  start: number;
-  end: number;
-  work: string;
-}
-
-/** The day's shifts as the roster holds them (split around breaks), read as the lead reads them. */
-export async function shiftsOfDay(
-  database: Database,
-  lead: Actor,
-  date: string,
-): Promise<WorkSegment[]> {
-  const duty = await runOperation(database.db, lead, (ctx) => dutyView(ctx, { date }));
-  const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-  return duty.shifts
-    .map((s) => ({
-      personId: s.personId,
-      start: minutes(s.startTime),
-      end: minutes(s.endTime),
-      work: s.work,
-    }))
-    .sort((a, b) => a.start - b.start);
+/**
+ * The roster's work each day, as publishing the plan put it there (split around breaks, at each
+ * person's main work), in a fixed order: by start, end, then the person's name.
+ */
+function workOfDays(plan: StaffingPlanOut): Map<string, WorkSegment[]> {
+  const people = new Map(plan.people.map((p) => [p.id, p]));
+  const days = new Map<string, (WorkSegment & { name: string })[]>();
+  for (const shift of plan.shifts)
+    for (const entry of rosterEntries(shift, people.get(shift.personId))) {
+      const list = days.get(entry.day) ?? [];
+      list.push({
+        personId: entry.personId,
+        start: minutesOf(entry.startTime),
+        end: minutesOf(entry.endTime),
+        work: entry.work,
+        name: people.get(entry.personId)?.name ?? "",
+      });
+      days.set(entry.day, list);
+    }
+  const byKey = (a: WorkSegment & { name: string }, b: WorkSegment & { name: string }) =>
+    a.start - b.start ||
+    a.end - b.end ||
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) ||
+    (a.work < b.work ? -1 : a.work > b.work ? 1 : 0);
+  return new Map([...days].map(([day, list]) => [day, list.sort(byKey)]));
 }

@@ -135,7 +135,11 @@ export interface Resource {
  * jobs and calls from other domains. With a resource, it also refuses another tenant's rows and
  * other people's resources unless the role holds the `otherwise` permission.
  */
-export function requireAccess(ctx: Ctx, permission: Permission, resource?: Resource): void {
+export function requireAccess(
+  ctx: Pick<Ctx, "actor" | "tenantId">,
+  permission: Permission,
+  resource?: Resource,
+): void {
   if (!can(ctx.actor.role, permission)) throw refused();
   if (resource?.tenantId !== undefined && resource.tenantId !== ctx.tenantId) throw refused();
   if (resource?.ownerId !== undefined && resource.ownerId !== null) {

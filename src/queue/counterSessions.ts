@@ -1,4 +1,5 @@
 import { requireEssentialNoticesRead } from "../notices/notices.ts";
+import type { AuditEntry } from "../platform/audit/store.ts";
 import { now, tokyoInstant } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { conflict, DomainError, notFound } from "../platform/errors.ts";
@@ -10,6 +11,7 @@ import { announce } from "./events.ts";
 import { serviceDay } from "./issue.ts";
 import { codesServedAt } from "./live.ts";
 import {
+  type Counter,
   type CounterSession,
   closeCounterSession,
   findBusyTicketOfSession,
@@ -17,13 +19,14 @@ import {
   listTerminals,
   lockOpenSession,
   openSessionsOf,
+  type Terminal,
   type Ticket,
 } from "./store.ts";
 import { findTicket, pickNextTicket, updateTicket } from "./ticketStore.ts";
 import { nextStatus } from "./tickets.ts";
 
 /** "12:00" today, Tokyo time, as an instant: when a person means to leave the counter. */
-function plannedClose(until: string): Date {
+export function plannedClose(until: string): Date {
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(until)) {
     throw new DomainError(
       "unprocessable",
@@ -58,20 +61,7 @@ export async function openCounter(ctx: Ctx, props: OpenCounterProps): Promise<Co
   await requireReadyToServe(ctx, ctx.actor.userId);
   // 周知徹底: an essential notice is read before the next session at a counter.
   await requireEssentialNoticesRead(ctx);
-  const terminal = props.terminalId ?? counter.defaultTerminalId ?? null;
-  if (terminal) {
-    const found = (await listTerminals(ctx.tx, ctx.tenantId)).find(
-      (t) => t.terminalId === terminal,
-    );
-    if (!found) throw notFound("端末", "Terminal");
-    // 仕様 7: a terminal in the ledger as faulty or under repair is not sat at.
-    if (!found.inService)
-      throw conflict(
-        "terminal_out_of_service",
-        `${found.nameJa}は故障または修理中のため使用できません。別の端末を選んでください。`,
-        `${found.terminalId} is faulty or under repair. Choose another terminal.`,
-      );
-  }
+  const terminal = sessionTerminal(counter, props, await listTerminals(ctx.tx, ctx.tenantId));
   const mine = (await openSessionsOf(ctx.tx, ctx.tenantId)).find(
     (s) => s.userId === ctx.actor.userId,
   );
@@ -79,16 +69,7 @@ export async function openCounter(ctx: Ctx, props: OpenCounterProps): Promise<Co
     if (mine.counterId === counterId && mine.terminalId === terminal) return mine;
     throw alreadyAtCounter(mine.counterId);
   }
-  const session: CounterSession = {
-    tenantId: ctx.tenantId,
-    sessionId: newId(),
-    counterId,
-    terminalId: terminal,
-    userId: ctx.actor.userId,
-    openedAt: now(),
-    plannedCloseAt: props.until ? plannedClose(props.until) : null,
-    closedAt: null,
-  };
+  const session = newSession(ctx.tenantId, ctx.actor.userId, props, terminal, now());
   await uniquely(
     ctx,
     (tx) => insertCounterSession(tx, session),
@@ -98,31 +79,85 @@ export async function openCounter(ctx: Ctx, props: OpenCounterProps): Promise<Co
         (s) => s.userId === ctx.actor.userId,
       );
       if (other) return alreadyAtCounter(other.counterId);
-      return conflict(
-        "counter_or_terminal_in_use",
-        "この窓口または端末は他の職員が使用中です。",
-        "This counter or terminal is already in use.",
-      );
+      return counterInUse();
     },
   );
-  await audit(ctx, {
-    action: "counter.open",
-    entity: "counter_session",
-    entityId: session.sessionId,
-    change: { counterId, terminalId: terminal },
-  });
+  await audit(ctx, openedAudit(session));
   await announce(ctx, { type: "counter", action: "open", counterId });
   return session;
 }
 
-const alreadyAtCounter = (counterId: string) =>
+/** The terminal a session takes: the one asked for or the counter's own, in the ledger and in service. */
+export function sessionTerminal(
+  counter: Counter,
+  props: OpenCounterProps,
+  terminals: Terminal[],
+): string | null {
+  const terminal = props.terminalId ?? counter.defaultTerminalId ?? null;
+  if (terminal) {
+    const found = terminals.find((t) => t.terminalId === terminal);
+    if (!found) throw notFound("端末", "Terminal");
+    // 仕様 7: a terminal in the ledger as faulty or under repair is not sat at.
+    if (!found.inService)
+      throw conflict(
+        "terminal_out_of_service",
+        `${found.nameJa}は故障または修理中のため使用できません。別の端末を選んでください。`,
+        `${found.terminalId} is faulty or under repair. Choose another terminal.`,
+      );
+  }
+  return terminal;
+}
+
+export function newSession(
+  tenantId: string,
+  userId: string,
+  props: OpenCounterProps,
+  terminalId: string | null,
+  at: Date,
+): CounterSession {
+  return {
+    tenantId,
+    sessionId: newId(),
+    counterId: props.counterId,
+    terminalId,
+    userId,
+    openedAt: at,
+    plannedCloseAt: props.until ? plannedClose(props.until) : null,
+    closedAt: null,
+  };
+}
+
+export const openedAudit = (session: CounterSession): AuditEntry => ({
+  action: "counter.open",
+  entity: "counter_session",
+  entityId: session.sessionId,
+  change: { counterId: session.counterId, terminalId: session.terminalId },
+});
+
+export const closedAudit = (session: CounterSession): AuditEntry => ({
+  action: "counter.close",
+  entity: "counter_session",
+  entityId: session.sessionId,
+});
+
+export const counterInUse = () =>
+  conflict(
+    "counter_or_terminal_in_use",
+    "この窓口または端末は他の職員が使用中です。",
+    "This counter or terminal is already in use.",
+  );
+
+export const counterClosed = () =>
+  conflict("counter_not_open", "この窓口は開いていません。", "This counter is not open.");
+
+export const alreadyAtCounter = (counterId: string) =>
   conflict(
     "already_at_counter",
     `既に${counterId}番窓口を開いています。先に閉じてください。`,
     `You already have counter ${counterId} open; close it first.`,
   );
 
-const notOpen = (counterId: string) =>
+export const notOpen = (counterId: string) =>
   conflict(
     "counter_not_open",
     `${counterId}番窓口を開いていません。先に窓口を開いてください。`,
@@ -133,24 +168,21 @@ const notOpen = (counterId: string) =>
 export async function closeCounter(ctx: Ctx, props: { counterId: string }): Promise<void> {
   requireAccess(ctx, "queue.serve");
   const session = await lockOpenSession(ctx.tx, ctx.tenantId, props.counterId);
-  if (!session)
-    throw conflict("counter_not_open", "この窓口は開いていません。", "This counter is not open.");
+  if (!session) throw counterClosed();
   requireAccess(ctx, "queue.serve", { ownerId: session.userId, otherwise: "queue.intervene" });
   const busy = await findBusyTicketOfSession(ctx.tx, session);
-  if (busy)
-    throw conflict(
-      "counter_busy",
-      `${busy.displayNumber}番の対応中です。完了または移管してから閉じてください。`,
-      `Ticket ${busy.displayNumber} is still at this counter; finish or transfer it first.`,
-    );
+  if (busy) throw counterBusy(busy);
   await closeCounterSession(ctx.tx, session, now());
-  await audit(ctx, {
-    action: "counter.close",
-    entity: "counter_session",
-    entityId: session.sessionId,
-  });
+  await audit(ctx, closedAudit(session));
   await announce(ctx, { type: "counter", action: "close", counterId: props.counterId });
 }
+
+export const counterBusy = (busy: Ticket) =>
+  conflict(
+    "counter_busy",
+    `${busy.displayNumber}番の対応中です。完了または移管してから閉じてください。`,
+    `Ticket ${busy.displayNumber} is still at this counter; finish or transfer it first.`,
+  );
 
 /** The open session of this counter, which must be the actor's, and the procedures it serves. */
 async function callingSession(ctx: Ctx, counterId: string) {
@@ -174,22 +206,12 @@ async function callTo(
   ticket: Ticket,
   how: "next" | "by_number",
 ): Promise<Ticket> {
-  const at = now();
-  const called = await updateTicket(ctx.tx, ticket, {
-    status: nextStatus("call", ticket.status as never),
-    counterId: session.counterId,
-    sessionId: session.sessionId,
-    staffUserId: ctx.actor.userId,
-    calledAt: ticket.calledAt ?? at,
-    lastCalledAt: at,
-    targetCounterId: null,
-  });
-  await audit(ctx, {
-    action: "ticket.call",
-    entity: "ticket",
-    entityId: ticket.ticketId,
-    change: { counterId: session.counterId, how, from: ticket.status },
-  });
+  const called = await updateTicket(
+    ctx.tx,
+    ticket,
+    calledPatch(ticket, session, ctx.actor.userId, now()),
+  );
+  await audit(ctx, calledAudit(ticket, session, how));
   await announce(ctx, {
     type: "ticket",
     action: "call",
@@ -199,6 +221,35 @@ async function callTo(
   });
   return called;
 }
+
+/** What a call changes on the ticket: it is at this counter, with this person, called now. */
+export function calledPatch(
+  ticket: Ticket,
+  session: { sessionId: string; counterId: string },
+  userId: string,
+  at: Date,
+): Partial<Ticket> {
+  return {
+    status: nextStatus("call", ticket.status as never),
+    counterId: session.counterId,
+    sessionId: session.sessionId,
+    staffUserId: userId,
+    calledAt: ticket.calledAt ?? at,
+    lastCalledAt: at,
+    targetCounterId: null,
+  };
+}
+
+export const calledAudit = (
+  ticket: Ticket,
+  session: { counterId: string },
+  how: "next" | "by_number",
+): AuditEntry => ({
+  action: "ticket.call",
+  entity: "ticket",
+  entityId: ticket.ticketId,
+  change: { counterId: session.counterId, how, from: ticket.status },
+});
 
 /** 呼出: the next ticket this counter can serve, fairly ordered, never handed to two counters. */
 export async function callNext(

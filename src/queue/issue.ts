@@ -1,4 +1,5 @@
 import type { BusinessDay } from "../calendar/rules.ts";
+import type { AuditEntry } from "../platform/audit/store.ts";
 import { localDate, localTime, now } from "../platform/clock.ts";
 import { conflict, DomainError } from "../platform/errors.ts";
 import { newId, newToken } from "../platform/ids.ts";
@@ -7,7 +8,8 @@ import { isServable } from "./catalogue.ts";
 import { calendarDayOf, catalogueOf } from "./catalogueCache.ts";
 import { announce } from "./events.ts";
 import { estimateForNewTicket } from "./live.ts";
-import type { Procedure, Ticket } from "./store.ts";
+import type { Prediction } from "./predictor.ts";
+import type { Procedure, ProcedureGroup, Ticket } from "./store.ts";
 import { insertTicket, nextTicketNumber } from "./ticketStore.ts";
 import { displayNumber, PRIORITY_REASONS } from "./tickets.ts";
 
@@ -61,14 +63,23 @@ export function checkProcedures(all: Procedure[], codes: string[]): Procedure[] 
 /** A new ticket, with the people ahead of it at issue time (printed on the slip). */
 export type IssuedTicket = Ticket & { ahead: number | null };
 
-export async function issueTicket(ctx: Ctx, input: IssueInput): Promise<IssuedTicket> {
-  requireAccess(ctx, "queue.issue");
-  const at = now();
-  const day = serviceDay(at);
-  const { procedures: allProcedures, groups } = await catalogueOf(ctx.tx, ctx.tenantId);
-  const calendar = await calendarDayOf(ctx.tx, ctx.tenantId, day);
-  const chosen = checkProcedures(allProcedures, input.procedures);
-  const overridden = Boolean(input.overrideReason?.trim()) && mayAct(ctx, "queue.override_hours");
+type Catalogue = { procedures: Procedure[]; groups: ProcedureGroup[] };
+
+/**
+ * What is issued, or why not: the calendar (reservation-only days, the counter's hours unless
+ * staff override them with a reason), the procedures, the priority reason. The group of the first
+ * procedure gives the number's prefix. Pure: the one rule of the kiosk, live or replayed.
+ */
+export function admitTicket(props: {
+  catalogue: Catalogue;
+  calendar: BusinessDay;
+  input: IssueInput;
+  at: Date;
+  /** The override reason is given and the actor may override the hours. */
+  overridden: boolean;
+}): { group: ProcedureGroup; codes: string[] } {
+  const { calendar, input, overridden } = props;
+  const chosen = checkProcedures(props.catalogue.procedures, input.procedures);
   if (calendar.reservationOnly && !input.reservedFor && !overridden) {
     throw conflict(
       "reservation_only",
@@ -76,7 +87,7 @@ export async function issueTicket(ctx: Ctx, input: IssueInput): Promise<IssuedTi
       "Today's weekend opening is for reservations only.",
     );
   }
-  if (!counterOpenAt(calendar, localTime(at)) && !overridden) {
+  if (!counterOpenAt(calendar, localTime(props.at)) && !overridden) {
     const hours = calendar.counter
       ? `${calendar.counter.open}〜${calendar.counter.close}`
       : "本日は閉庁";
@@ -94,8 +105,76 @@ export async function issueTicket(ctx: Ctx, input: IssueInput): Promise<IssuedTi
       "Unknown priority reason.",
     );
   }
-  const group = groups.find((g) => g.groupCode === chosen[0]!.groupCode)!;
-  const codes = chosen.map((p) => p.code);
+  const group = props.catalogue.groups.find((g) => g.groupCode === chosen[0]!.groupCode)!;
+  return { group, codes: chosen.map((p) => p.code) };
+}
+
+/** The new ticket's row: its number, what the person asked for and was told, its status token. */
+export function newTicket(props: {
+  tenantId: string;
+  serviceDay: string;
+  group: ProcedureGroup;
+  codes: string[];
+  number: number;
+  input: IssueInput;
+  at: Date;
+  issuedBy: string;
+  overridden: boolean;
+  estimate: Prediction;
+}): Ticket {
+  const { input, estimate } = props;
+  return {
+    tenantId: props.tenantId,
+    ticketId: newId(),
+    serviceDay: props.serviceDay,
+    groupCode: props.group.groupCode,
+    number: props.number,
+    displayNumber: displayNumber(props.group.prefix, props.number),
+    procedureCodes: props.codes,
+    priority: Boolean(input.priority),
+    priorityReason: input.priority ? (input.priorityReason ?? null) : null,
+    status: "waiting",
+    reservedFor: input.reservedFor ?? null,
+    targetCounterId: null,
+    counterId: null,
+    sessionId: null,
+    staffUserId: null,
+    recallCount: 0,
+    issuedAt: props.at,
+    calledAt: null,
+    lastCalledAt: null,
+    startedAt: null,
+    finishedAt: null,
+    statusToken: newToken(18),
+    issuedBy: props.issuedBy,
+    overrideReason: props.overridden ? input.overrideReason!.trim() : null,
+    note: null,
+    estimateMedian: estimate.available ? estimate.median : null,
+    estimateP90: estimate.available ? estimate.p90 : null,
+    estimateNaive: estimate.available ? estimate.naive : null,
+    estimateRaw: estimate.available ? estimate.raw : null,
+  };
+}
+
+export const issuedAudit = (ticket: Ticket): AuditEntry => ({
+  action: "ticket.issue",
+  entity: "ticket",
+  entityId: ticket.ticketId,
+  change: {
+    procedures: ticket.procedureCodes,
+    priority: ticket.priority,
+    override: ticket.overrideReason,
+  },
+});
+
+export async function issueTicket(ctx: Ctx, input: IssueInput): Promise<IssuedTicket> {
+  requireAccess(ctx, "queue.issue");
+  const at = now();
+  const day = serviceDay(at);
+  const catalogue = await catalogueOf(ctx.tx, ctx.tenantId);
+  const calendar = await calendarDayOf(ctx.tx, ctx.tenantId, day);
+  const overridden = Boolean(input.overrideReason?.trim()) && mayAct(ctx, "queue.override_hours");
+  const { group, codes } = admitTicket({ catalogue, calendar, input, at, overridden });
   // The queue state behind the estimate is shared and cached across requests: it is read apart
   // from this transaction (on PostgreSQL, its own small pool), never holding a pooled connection.
   const estimate = await ctx.autonomous((ex) =>
@@ -109,44 +188,20 @@ export async function issueTicket(ctx: Ctx, input: IssueInput): Promise<IssuedTi
   const number = await ctx.autonomous((ex) =>
     nextTicketNumber(ex, ctx.tenantId, day, group.groupCode),
   );
-  const ticket: Ticket = {
+  const ticket = newTicket({
     tenantId: ctx.tenantId,
-    ticketId: newId(),
     serviceDay: day,
-    groupCode: group.groupCode,
+    group,
+    codes,
     number,
-    displayNumber: displayNumber(group.prefix, number),
-    procedureCodes: codes,
-    priority: Boolean(input.priority),
-    priorityReason: input.priority ? (input.priorityReason ?? null) : null,
-    status: "waiting",
-    reservedFor: input.reservedFor ?? null,
-    targetCounterId: null,
-    counterId: null,
-    sessionId: null,
-    staffUserId: null,
-    recallCount: 0,
-    issuedAt: at,
-    calledAt: null,
-    lastCalledAt: null,
-    startedAt: null,
-    finishedAt: null,
-    statusToken: newToken(18),
+    input,
+    at,
     issuedBy: ctx.actor.userId,
-    overrideReason: overridden ? input.overrideReason!.trim() : null,
-    note: null,
-    estimateMedian: estimate.available ? estimate.median : null,
-    estimateP90: estimate.available ? estimate.p90 : null,
-    estimateNaive: estimate.available ? estimate.naive : null,
-    estimateRaw: estimate.available ? estimate.raw : null,
-  };
-  await insertTicket(ctx.tx, ticket);
-  await audit(ctx, {
-    action: "ticket.issue",
-    entity: "ticket",
-    entityId: ticket.ticketId,
-    change: { procedures: codes, priority: ticket.priority, override: ticket.overrideReason },
+    overridden,
+    estimate,
   });
+  await insertTicket(ctx.tx, ticket);
+  await audit(ctx, issuedAudit(ticket));
   await announce(ctx, {
     type: "ticket",
     action: "issue",

@@ -1,4 +1,5 @@
 import { minutes } from "../calendar/dates.ts";
+import type { BusinessDay } from "../calendar/rules.ts";
 import { localTime, now } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { isServable } from "./catalogue.ts";
@@ -11,7 +12,7 @@ import {
   predictWait,
   waitRange,
 } from "./predictor.ts";
-import { pastServiceMinutes } from "./serviceProfile.ts";
+import { pastServiceMinutes, type ServiceSample } from "./serviceProfile.ts";
 import {
   type Counter,
   type CounterSession,
@@ -85,6 +86,24 @@ function meanVisitMinutes(
   return standard.reduce((a, b) => a + b, 0) / Math.max(1, standard.length);
 }
 
+/** What a queue state is made of, as read from the database (or kept by a replay of past days). */
+export interface QueueStateParts {
+  tenantId: string;
+  serviceDay: string;
+  at: Date;
+  catalogue: Awaited<ReturnType<typeof catalogueOf>>;
+  calendar: BusinessDay;
+  /** Open sessions in `openSessionsOf` order. */
+  openSessions: CounterSession[];
+  /** Today's tickets in play, in issue order (`ticketsInPlay`). */
+  tickets: Ticket[];
+  /** Completed counter procedures, newest first: today's, and the 60 days before. */
+  today: ServiceSample[];
+  past: ServiceSample[];
+  /** `learnedTimes(today, past)`, when the caller has it already. */
+  learned?: ReturnType<typeof learnedTimes> | undefined;
+}
+
 export async function loadQueueState(
   db: Executor,
   tenantId: string,
@@ -92,29 +111,65 @@ export async function loadQueueState(
 ): Promise<QueueState> {
   const at = now();
   // In turn: a caller's transaction is one connection that runs one query at a time.
-  const { groups, procedures, counters, terminals, settings } = await catalogueOf(db, tenantId);
+  const catalogue = await catalogueOf(db, tenantId);
   const calendar = await calendarDayOf(db, tenantId, serviceDay);
   const openSessions = await openSessionsOf(db, tenantId);
-  const tickets = await ticketsInPlay(
-    db,
-    tenantId,
-    serviceDay,
-    new Date(at.getTime() - CALIBRATION_WINDOW_MS),
-  );
+  const tickets = await ticketsInPlay(db, tenantId, serviceDay, calibrationSince(at));
   const past = await pastServiceMinutes(db, tenantId, serviceDay);
   const today = await recentServiceMinutes(db, tenantId, serviceDay);
-  const history = [...today, ...past].slice(0, HISTORY_LIMIT);
+  return queueStateFrom({
+    tenantId,
+    serviceDay,
+    at,
+    catalogue,
+    calendar,
+    openSessions,
+    tickets,
+    today,
+    past,
+  });
+}
+
+/**
+ * What the estimates learn from the service records (today's first, then the 60 days before, up
+ * to 2,000): the minutes each procedure took (a visit's time shared among its procedures), and
+ * the mean time per visit. Pure; a replay keeps it until a record is added.
+ */
+export function learnedTimes(
+  today: readonly ServiceSample[],
+  past: readonly ServiceSample[],
+  procedures: Procedure[],
+): { observed: Map<string, number[]>; meanServiceMinutes: number } {
+  const history =
+    today.length >= HISTORY_LIMIT
+      ? today.slice(0, HISTORY_LIMIT)
+      : today.concat(past.slice(0, HISTORY_LIMIT - today.length));
   const perTicket = new Map<string, number>();
-  for (const r of history)
-    if (r.ticketId) perTicket.set(r.ticketId, (perTicket.get(r.ticketId) ?? 0) + 1);
-  const observed = new Map<string, number[]>();
-  for (const r of history) {
-    const share = r.ticketId ? (perTicket.get(r.ticketId) ?? 1) : 1;
-    const list = observed.get(r.code) ?? [];
-    list.push((r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000 / share);
-    observed.set(r.code, list);
+  for (let k = 0; k < history.length; k++) {
+    const id = history[k]!.ticketId;
+    if (id) perTicket.set(id, (perTicket.get(id) ?? 0) + 1);
   }
-  const sessions = openSessions.map((session) => {
+  const observed = new Map<string, number[]>();
+  for (let k = 0; k < history.length; k++) {
+    const r = history[k]!;
+    const share = r.ticketId ? (perTicket.get(r.ticketId) ?? 1) : 1;
+    let list = observed.get(r.code);
+    if (!list) observed.set(r.code, (list = []));
+    list.push((r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000 / share);
+  }
+  return { observed, meanServiceMinutes: meanVisitMinutes(history, procedures) };
+}
+
+/** Tickets called since this instant set the calibration (and so stay in play). */
+export const calibrationSince = (at: Date) => new Date(at.getTime() - CALIBRATION_WINDOW_MS);
+
+/** The queue state from its parts: the one rule behind every estimate, live or replayed. Pure. */
+export function queueStateFrom(parts: QueueStateParts): QueueState {
+  const { at, tickets } = parts;
+  const { groups, procedures, counters, terminals, settings } = parts.catalogue;
+  const { observed, meanServiceMinutes } =
+    parts.learned ?? learnedTimes(parts.today, parts.past, procedures);
+  const sessions = parts.openSessions.map((session) => {
     const counter = counters.find((c) => c.counterId === session.counterId);
     const terminal = terminals.find((t) => t.terminalId === session.terminalId);
     return { session, served: counter ? codesServedAt(counter, procedures, terminal) : [] };
@@ -122,12 +177,12 @@ export async function loadQueueState(
   const called = tickets
     .filter((t) => t.calledAt)
     .sort((a, b) => a.calledAt!.getTime() - b.calledAt!.getTime());
-  const closes = [calendar.counter, ...(calendar.extraSessions ?? [])]
+  const closes = [parts.calendar.counter, ...(parts.calendar.extraSessions ?? [])]
     .filter((w) => w !== null)
     .map((w) => minutes(w.close));
   return {
-    tenantId,
-    serviceDay,
+    tenantId: parts.tenantId,
+    serviceDay: parts.serviceDay,
     at,
     groups,
     procedures,
@@ -152,7 +207,7 @@ export async function loadQueueState(
           raw: t.estimateRaw!,
         })),
     ),
-    meanServiceMinutes: meanVisitMinutes(history, procedures),
+    meanServiceMinutes,
     settings,
   };
 }
@@ -220,6 +275,14 @@ export const STATE_TTL_MS = 1000;
 const cache = new Map<string, { state: Promise<QueueState>; loadedAt: number; dirty: boolean }>();
 const CACHED_DAYS = 64;
 const watched = new Set<string>();
+
+/**
+ * Drops the cached state of a day: a replay that moves its own clock through a past day wants
+ * every estimate from the queue as it stands, not from one a (simulated) second old.
+ */
+export function forgetQueueState(tenantId: string, serviceDay: string): void {
+  cache.delete(`${tenantId}/${serviceDay}`);
+}
 
 /** After a change the cached state is stale: live views reload it, estimates may use it for a second. */
 export function invalidate(tenantId: string): void {

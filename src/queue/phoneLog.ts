@@ -1,4 +1,6 @@
 import { businessDayOf } from "../calendar/days.ts";
+import type { BusinessDay } from "../calendar/rules.ts";
+import type { AuditEntry } from "../platform/audit/store.ts";
 import { localTime, now } from "../platform/clock.ts";
 import { conflict, DomainError } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
@@ -18,9 +20,18 @@ export interface PhoneCallInput {
   overrideReason?: string | undefined;
 }
 
-/** 電話対応の記録: each call becomes a service record of the phone channel. */
-export async function logPhoneCall(ctx: Ctx, input: PhoneCallInput): Promise<ServiceRecord> {
-  requireAccess(ctx, "phone.log");
+/**
+ * The call's record, or why not: a known category, sensible times (not ended in the future),
+ * and inside the phone hours the calendar gives unless a reason is given. Pure: the day comes in.
+ */
+export function phoneCallRecord(props: {
+  tenantId: string;
+  userId: string;
+  input: PhoneCallInput;
+  calendar: BusinessDay;
+  at: Date;
+}): ServiceRecord {
+  const { input, calendar } = props;
   if (!CALL_CATEGORIES[input.category]) {
     throw new DomainError(
       "unprocessable",
@@ -32,7 +43,7 @@ export async function logPhoneCall(ctx: Ctx, input: PhoneCallInput): Promise<Ser
   if (
     input.endedAt < input.startedAt ||
     input.endedAt.getTime() - input.startedAt.getTime() > 4 * 3_600_000 ||
-    input.endedAt > new Date(now().getTime() + 60_000)
+    input.endedAt > new Date(props.at.getTime() + 60_000)
   ) {
     throw new DomainError(
       "unprocessable",
@@ -41,8 +52,6 @@ export async function logPhoneCall(ctx: Ctx, input: PhoneCallInput): Promise<Ser
       "The call's start and end times are not valid.",
     );
   }
-  const day = serviceDay(input.startedAt);
-  const calendar = await businessDayOf(ctx.tx, ctx.tenantId, day);
   const hm = localTime(input.startedAt);
   const inHours = calendar.phone !== null && calendar.phone.open <= hm && hm < calendar.phone.close;
   if (!inHours && !input.overrideReason?.trim()) {
@@ -52,17 +61,17 @@ export async function logPhoneCall(ctx: Ctx, input: PhoneCallInput): Promise<Ser
       "The call is outside the phone hours; give a reason.",
     );
   }
-  const record: ServiceRecord = {
-    tenantId: ctx.tenantId,
+  return {
+    tenantId: props.tenantId,
     recordId: newId(),
-    serviceDay: day,
+    serviceDay: serviceDay(input.startedAt),
     procedureCode: "phone",
     channel: "phone",
     outcome: input.outcome,
     outcomeReason: inHours ? null : (input.overrideReason?.trim() ?? null),
     category: input.category,
     checklist: null,
-    staffUserId: ctx.actor.userId,
+    staffUserId: props.userId,
     counterId: null,
     terminalId: null,
     ticketId: null,
@@ -72,12 +81,27 @@ export async function logPhoneCall(ctx: Ctx, input: PhoneCallInput): Promise<Ser
     finishedAt: input.endedAt,
     paperTicket: null,
   };
-  await insertServiceRecords(ctx.tx, [record]);
-  await audit(ctx, {
-    action: "phone.call_log",
-    entity: "service_record",
-    entityId: record.recordId,
-    change: { category: input.category, outcome: input.outcome },
+}
+
+export const phoneCallAudit = (record: ServiceRecord): AuditEntry => ({
+  action: "phone.call_log",
+  entity: "service_record",
+  entityId: record.recordId,
+  change: { category: record.category, outcome: record.outcome },
+});
+
+/** 電話対応の記録: each call becomes a service record of the phone channel. */
+export async function logPhoneCall(ctx: Ctx, input: PhoneCallInput): Promise<ServiceRecord> {
+  requireAccess(ctx, "phone.log");
+  const calendar = await businessDayOf(ctx.tx, ctx.tenantId, serviceDay(input.startedAt));
+  const record = phoneCallRecord({
+    tenantId: ctx.tenantId,
+    userId: ctx.actor.userId,
+    input,
+    calendar,
+    at: now(),
   });
+  await insertServiceRecords(ctx.tx, [record]);
+  await audit(ctx, phoneCallAudit(record));
   return record;
 }

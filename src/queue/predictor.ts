@@ -92,6 +92,14 @@ function sampler(input: PredictorInput, random: () => number) {
   };
 }
 
+/** The counter free soonest that is still open then, or -1. */
+function nextServer(free: readonly number[], until: readonly number[]): number {
+  let best = -1;
+  for (let i = 0; i < free.length; i++)
+    if (free[i]! < until[i]! && (best < 0 || free[i]! < free[best]!)) best = i;
+  return best;
+}
+
 const quantile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
@@ -103,6 +111,7 @@ export function predictWait(input: PredictorInput): Prediction {
     item.procedureCodes.reduce((sum, code) => sum + draw(code), 0);
   const waits: number[] = [];
   let closedOut = 0;
+  const until = input.servers.map((s) => s.availableFor ?? Number.POSITIVE_INFINITY);
   for (let run = 0; run < RUNS; run++) {
     const free = input.servers.map((server) => {
       const current = server.current;
@@ -113,23 +122,16 @@ export function predictWait(input: PredictorInput): Prediction {
         total = duration(current);
       return Math.max(0.5, total - current.elapsedMinutes);
     });
-    const until = input.servers.map((s) => s.availableFor ?? Number.POSITIVE_INFINITY);
-    const nextServer = () => {
-      let best = -1;
-      for (let i = 0; i < free.length; i++)
-        if (free[i]! < until[i]! && (best < 0 || free[i]! < free[best]!)) best = i;
-      return best;
-    };
     let blocked = false;
     for (const item of input.ahead) {
-      const i = nextServer();
+      const i = nextServer(free, until);
       if (i < 0) {
         blocked = true;
         break;
       }
       free[i] = free[i]! + CALL_OVERHEAD + duration(item);
     }
-    const i = blocked ? -1 : nextServer();
+    const i = blocked ? -1 : nextServer(free, until);
     if (i < 0) {
       closedOut++;
       waits.push(Math.max(...until.filter(Number.isFinite), 0));

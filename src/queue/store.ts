@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Terminal, terminalsOf } from "../equipment/store.ts";
+import { bulkInsert } from "../platform/db/bulk.ts";
 import type { Executor, Tx } from "../platform/db/index.ts";
 import { DEFAULT_COUNTERS, DEFAULT_GROUPS, DEFAULT_PROCEDURES } from "./catalogue.ts";
 import {
@@ -8,7 +9,8 @@ import {
   procedureGroups,
   procedures,
   queueSettings,
-  type serviceRecords,
+  serviceRecords,
+  ticketNumbers,
   tickets,
 } from "./schema.ts";
 
@@ -84,10 +86,14 @@ export async function updateProcedure(
 }
 
 export async function openSessionsOf(db: Executor, tenantId: string): Promise<CounterSession[]> {
-  return db
-    .select()
-    .from(counterSessions)
-    .where(and(eq(counterSessions.tenantId, tenantId), isNull(counterSessions.closedAt)));
+  return (
+    db
+      .select()
+      .from(counterSessions)
+      .where(and(eq(counterSessions.tenantId, tenantId), isNull(counterSessions.closedAt)))
+      // A fixed order (the estimates draw per counter in it): by opening, then the counter.
+      .orderBy(asc(counterSessions.openedAt), asc(sql`${counterSessions.counterId} collate "C"`))
+  );
 }
 
 /**
@@ -188,4 +194,23 @@ export async function saveQueueSettings(
 
 export async function insertCounter(db: Executor, row: Counter) {
   await db.insert(counters).values(row);
+}
+
+/**
+ * The rows of replayed days (the demo's history), written at once: every ticket as it ended, the
+ * day's last numbers, the sessions and the service records (see replay.ts).
+ */
+export async function writeQueueRows(
+  tx: Tx,
+  rows: {
+    tickets: Ticket[];
+    numbers: (typeof ticketNumbers.$inferInsert)[];
+    sessions: CounterSession[];
+    records: ServiceRecord[];
+  },
+): Promise<void> {
+  await bulkInsert(tx, tickets, rows.tickets);
+  await bulkInsert(tx, ticketNumbers, rows.numbers);
+  await bulkInsert(tx, counterSessions, rows.sessions);
+  await bulkInsert(tx, serviceRecords, rows.records);
 }

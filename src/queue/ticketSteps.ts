@@ -1,3 +1,4 @@
+import type { AuditEntry } from "../platform/audit/store.ts";
 import { now } from "../platform/clock.ts";
 import { conflict, DomainError, notFound } from "../platform/errors.ts";
 import { newId } from "../platform/ids.ts";
@@ -7,6 +8,7 @@ import { requireCounter } from "./counterSessions.ts";
 import { announce } from "./events.ts";
 import { checkProcedures } from "./issue.ts";
 import {
+  type CounterSession,
   findQueueSettings,
   listProcedures,
   openSessionsOf,
@@ -38,27 +40,13 @@ async function step(
   requireAccess(ctx, "queue.serve");
   const ticket = await findTicket(ctx.tx, ctx.tenantId, ticketId, true);
   if (!ticket) throw notFound("受付番号", "Ticket");
-  if (ticket.counterId) {
-    const session = (await openSessionsOf(ctx.tx, ctx.tenantId)).find(
-      (s) => s.counterId === ticket.counterId,
+  if (ticket.counterId)
+    requireOwnCounter(ticket, await openSessionsOf(ctx.tx, ctx.tenantId), ctx.actor.userId, () =>
+      mayAct(ctx, "queue.intervene"),
     );
-    if (session && session.userId !== ctx.actor.userId && !mayAct(ctx, "queue.intervene")) {
-      throw new DomainError(
-        "forbidden",
-        "not_your_counter",
-        "他の窓口で対応中の受付番号です。",
-        "This ticket is at another counter.",
-      );
-    }
-  }
   const status = nextStatus(action, ticket.status as never);
   const updated = await updateTicket(ctx.tx, ticket, { ...(await change(ticket)), status });
-  await audit(ctx, {
-    action: `ticket.${action}`,
-    entity: "ticket",
-    entityId: ticketId,
-    change: details,
-  });
+  await audit(ctx, stepAudit(ticketId, action, details));
   await announce(ctx, {
     type: "ticket",
     action,
@@ -68,6 +56,34 @@ async function step(
   });
   return updated;
 }
+
+/** A ticket at a counter is stepped by whoever has that counter open, or by a lead stepping in. */
+export function requireOwnCounter(
+  ticket: Ticket,
+  openSessions: readonly CounterSession[],
+  userId: string,
+  mayIntervene: () => boolean,
+): void {
+  const session = openSessions.find((s) => s.counterId === ticket.counterId);
+  if (session && session.userId !== userId && !mayIntervene())
+    throw new DomainError(
+      "forbidden",
+      "not_your_counter",
+      "他の窓口で対応中の受付番号です。",
+      "This ticket is at another counter.",
+    );
+}
+
+export const stepAudit = (
+  ticketId: string,
+  action: TicketAction,
+  details?: unknown,
+): AuditEntry => ({
+  action: `ticket.${action}`,
+  entity: "ticket",
+  entityId: ticketId,
+  change: details,
+});
 
 export const recallTicket = (ctx: Ctx, { ticketId }: TicketProps) =>
   step(ctx, ticketId, "recall", (t) => ({ recallCount: t.recallCount + 1, lastCalledAt: now() }));
@@ -164,10 +180,54 @@ function checkOutcome(outcome: string, reason: string | undefined) {
   }
 }
 
-/** 完了: the ticket ends and each of its procedures becomes a service record. */
-export async function finishTicket(ctx: Ctx, input: FinishProps): Promise<Ticket> {
+/** The service records a finished visit leaves, one per procedure, with its own outcome. Pure. */
+export function finishedRecords(
+  t: Ticket,
+  input: FinishProps,
+  session: CounterSession | undefined,
+  userId: string,
+  at: Date,
+): ServiceRecord[] {
+  return t.procedureCodes.map((code) => {
+    const own = input.procedureOutcomes?.[code];
+    const outcome = own?.outcome ?? input.outcome;
+    return {
+      tenantId: t.tenantId,
+      recordId: newId(),
+      serviceDay: t.serviceDay,
+      procedureCode: code,
+      channel: "counter",
+      outcome,
+      outcomeReason: outcome === "completed" ? null : (own?.reason ?? input.reason ?? null),
+      category: null,
+      checklist: checkChecklist(code, input.checklists?.[code], outcome),
+      staffUserId: userId,
+      counterId: t.counterId,
+      terminalId: session?.terminalId ?? null,
+      ticketId: t.ticketId,
+      issuedAt: t.issuedAt,
+      calledAt: t.calledAt,
+      startedAt: t.startedAt ?? at,
+      finishedAt: at,
+      paperTicket: null,
+    };
+  });
+}
+
+/** The finish's refusals before anything is read: a reason for every procedure not completed. */
+export function checkFinish(input: FinishProps): void {
   checkOutcome(input.outcome, input.reason);
   for (const o of Object.values(input.procedureOutcomes ?? {})) checkOutcome(o.outcome, o.reason);
+}
+
+export const finishDetails = (input: FinishProps) => ({
+  outcome: input.outcome,
+  reason: input.reason,
+});
+
+/** 完了: the ticket ends and each of its procedures becomes a service record. */
+export async function finishTicket(ctx: Ctx, input: FinishProps): Promise<Ticket> {
+  checkFinish(input);
   return step(
     ctx,
     input.ticketId,
@@ -177,33 +237,9 @@ export async function finishTicket(ctx: Ctx, input: FinishProps): Promise<Ticket
       const session = t.sessionId
         ? (await openSessionsOf(ctx.tx, ctx.tenantId)).find((s) => s.sessionId === t.sessionId)
         : undefined;
-      const records: ServiceRecord[] = t.procedureCodes.map((code) => {
-        const own = input.procedureOutcomes?.[code];
-        const outcome = own?.outcome ?? input.outcome;
-        return {
-          tenantId: t.tenantId,
-          recordId: newId(),
-          serviceDay: t.serviceDay,
-          procedureCode: code,
-          channel: "counter",
-          outcome,
-          outcomeReason: outcome === "completed" ? null : (own?.reason ?? input.reason ?? null),
-          category: null,
-          checklist: checkChecklist(code, input.checklists?.[code], outcome),
-          staffUserId: ctx.actor.userId,
-          counterId: t.counterId,
-          terminalId: session?.terminalId ?? null,
-          ticketId: t.ticketId,
-          issuedAt: t.issuedAt,
-          calledAt: t.calledAt,
-          startedAt: t.startedAt ?? at,
-          finishedAt: at,
-          paperTicket: null,
-        };
-      });
-      await insertServiceRecords(ctx.tx, records);
+      await insertServiceRecords(ctx.tx, finishedRecords(t, input, session, ctx.actor.userId, at));
       return { finishedAt: at, note: input.note?.trim() || t.note };
     },
-    { outcome: input.outcome, reason: input.reason },
+    finishDetails(input),
   );
 }

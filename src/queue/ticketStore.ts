@@ -278,22 +278,29 @@ export async function recentServiceMinutes(
   before?: string,
   limit = 2000,
 ) {
-  return db
-    .select({
-      code: serviceRecords.procedureCode,
-      startedAt: serviceRecords.startedAt,
-      finishedAt: serviceRecords.finishedAt,
-      ticketId: serviceRecords.ticketId,
-    })
-    .from(serviceRecords)
-    .where(
-      and(
-        eq(serviceRecords.tenantId, tenantId),
-        eq(serviceRecords.channel, "counter"),
-        gte(serviceRecords.serviceDay, since),
-        before ? lt(serviceRecords.serviceDay, before) : undefined,
-      ),
-    )
-    .orderBy(desc(serviceRecords.finishedAt))
-    .limit(limit);
+  return (
+    db
+      .select({
+        code: serviceRecords.procedureCode,
+        serviceDay: serviceRecords.serviceDay,
+        startedAt: serviceRecords.startedAt,
+        finishedAt: serviceRecords.finishedAt,
+        ticketId: serviceRecords.ticketId,
+      })
+      .from(serviceRecords)
+      .where(
+        and(
+          eq(serviceRecords.tenantId, tenantId),
+          eq(serviceRecords.channel, "counter"),
+          gte(serviceRecords.serviceDay, since),
+          before ? lt(serviceRecords.serviceDay, before) : undefined,
+        ),
+      )
+      // Ties (the procedures of one visit end together) in a fixed order, the one a replay keeps.
+      .orderBy(
+        desc(serviceRecords.finishedAt),
+        asc(sql`${serviceRecords.procedureCode} collate "C"`),
+      )
+      .limit(limit)
+  );
 }

@@ -1,5 +1,6 @@
 import { addDays } from "../calendar/dates.ts";
 import { calendarRange } from "../calendar/days.ts";
+import type { BusinessDay } from "../calendar/rules.ts";
 import { localDate, now, todayInTokyo, tokyoInstant, tokyoIso } from "../platform/clock.ts";
 import type { Executor } from "../platform/db/index.ts";
 import { DomainError, notFound, unprocessable } from "../platform/errors.ts";
@@ -54,8 +55,23 @@ export async function availableSlots(
     tokyoInstant(from, "00:00"),
     tokyoInstant(addDays(to, 1), "00:00"),
   );
-  const byStart = new Map(counts.map((c) => [c.slotStart.getTime(), c]));
-  return days.flatMap((day) =>
+  return slotViews({ days, settings, capacity, counts, at });
+}
+
+/**
+ * The bookable slots of some days with the places left: the calendar's slots, bookable now, each
+ * with its own capacity once anyone has booked it (else the default). Pure.
+ */
+export function slotViews(props: {
+  days: readonly BusinessDay[];
+  settings: ReservationSettings;
+  capacity: number;
+  counts: readonly { slotStart: Date; capacity: number; booked: number }[];
+  at: Date;
+}): SlotView[] {
+  const { settings, at } = props;
+  const byStart = new Map(props.counts.map((c) => [c.slotStart.getTime(), c]));
+  return props.days.flatMap((day) =>
     slotsOfDay(day, settings.slotMinutes)
       .map((slot) => ({
         start: tokyoInstant(day.date, slot.start),
@@ -64,7 +80,7 @@ export async function availableSlots(
       .filter((slot) => bookable(slot.start, at, settings))
       .map((slot) => {
         const count = byStart.get(slot.start.getTime());
-        const cap = count?.capacity ?? capacity;
+        const cap = count?.capacity ?? props.capacity;
         return {
           start: tokyoIso(slot.start),
           end: tokyoIso(slot.end),
@@ -104,14 +120,12 @@ export async function slotAt(
   const slot = (await availableSlots(ctx.tx, ctx.tenantId, procedure, day, day, settings)).find(
     (s) => new Date(s.start).getTime() === start.getTime(),
   );
-  if (!slot)
-    throw unprocessable(
-      "not_a_slot",
-      "予約できる時間ではありません。",
-      "That time cannot be booked.",
-    );
+  if (!slot) throw notASlot();
   return slot;
 }
+
+export const notASlot = () =>
+  unprocessable("not_a_slot", "予約できる時間ではありません。", "That time cannot be booked.");
 
 export async function requireTenant(ctx: Ctx) {
   if (!(await findTenant(ctx.tx, ctx.tenantId))) throw notFound("自治体", "Tenant");

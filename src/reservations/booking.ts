@@ -1,4 +1,5 @@
 import { createHash, randomInt } from "node:crypto";
+import type { AuditEntry } from "../platform/audit/store.ts";
 import { now } from "../platform/clock.ts";
 import { isUniqueViolation } from "../platform/db/index.ts";
 import { DomainError, unprocessable } from "../platform/errors.ts";
@@ -83,7 +84,7 @@ export function reservationCode(): string {
 }
 
 /** The contact is checked and the name put in katakana (ひらがなはカタカナに直す). */
-function checkContact(input: BookingInput): string {
+export function checkContact(input: BookingInput): string {
   const nameKana = normaliseNameKana(input.nameKana);
   if (!nameKana) {
     throw unprocessable(
@@ -136,43 +137,21 @@ export async function bookReservation(ctx: Ctx, input: BookingInput): Promise<Re
   const slot = await slotAt(ctx, input.procedure, start, settings);
   const key = contactKey(input.email, input.phone);
   await lockContact(ctx.tx, ctx.tenantId, key);
-  if (
-    (await countFutureOfContact(ctx.tx, ctx.tenantId, key, now())) >= settings.maxFuturePerPerson
-  ) {
-    throw new DomainError(
-      "conflict",
-      "too_many_reservations",
-      `予約は${settings.maxFuturePerPerson}件までです。`,
-      `At most ${settings.maxFuturePerPerson} future reservations per person.`,
-    );
-  }
+  if ((await countFutureOfContact(ctx.tx, ctx.tenantId, key, now())) >= settings.maxFuturePerPerson)
+    throw tooManyReservations(settings.maxFuturePerPerson);
   await ensureSlot(ctx.tx, ctx.tenantId, procedure.groupCode, start, slot.capacity);
   if (!(await takePlace(ctx.tx, ctx.tenantId, procedure.groupCode, start)))
     throw new SlotFull(await alternativesAfter(ctx, input.procedure, start));
-  const row: Reservation = {
+  const row = newReservation({
     tenantId: ctx.tenantId,
-    reservationId: newId(),
-    code: reservationCode(),
-    manageToken: newToken(24),
-    procedureCode: procedure.code,
-    groupCode: procedure.groupCode,
-    slotStart: start,
+    procedure,
+    start,
     slotEnd: new Date(slot.end),
-    status: "booked",
-    channel: input.channel ?? "web",
+    input,
     nameKana,
-    email: input.email?.trim() || null,
-    phone: input.phone?.replace(/[-\s]/g, "") || null,
-    reference: input.reference || null,
     contactKey: key,
-    createdAt: now(),
-    cancelledAt: null,
-    checkedInAt: null,
-    remindedAt: null,
-    closureNoticeAt: null,
-    ticketId: null,
-    purgedAt: null,
-  };
+    at: now(),
+  });
   // A code drawn twice (one in 26^8) is drawn again; the savepoint keeps the transaction usable.
   for (let attempt = 0; ; attempt++) {
     try {
@@ -185,11 +164,59 @@ export async function bookReservation(ctx: Ctx, input: BookingInput): Promise<Re
     }
   }
   await notifyReservation(ctx, "confirmation", row, input.publicUrl);
-  await audit(ctx, {
-    action: "reservation.book",
-    entity: "reservation",
-    entityId: row.reservationId,
-    change: { procedure: row.procedureCode, slot: input.start, channel: row.channel },
-  });
+  await audit(ctx, bookedAudit(row, input));
   return row;
 }
+
+export const tooManyReservations = (most: number) =>
+  new DomainError(
+    "conflict",
+    "too_many_reservations",
+    `予約は${most}件までです。`,
+    `At most ${most} future reservations per person.`,
+  );
+
+/** A new booking's row: its code and management token drawn, the contact as checked. */
+export function newReservation(props: {
+  tenantId: string;
+  procedure: { code: string; groupCode: string };
+  start: Date;
+  slotEnd: Date;
+  input: BookingInput;
+  nameKana: string;
+  contactKey: string;
+  at: Date;
+}): Reservation {
+  const { input } = props;
+  return {
+    tenantId: props.tenantId,
+    reservationId: newId(),
+    code: reservationCode(),
+    manageToken: newToken(24),
+    procedureCode: props.procedure.code,
+    groupCode: props.procedure.groupCode,
+    slotStart: props.start,
+    slotEnd: props.slotEnd,
+    status: "booked",
+    channel: input.channel ?? "web",
+    nameKana: props.nameKana,
+    email: input.email?.trim() || null,
+    phone: input.phone?.replace(/[-\s]/g, "") || null,
+    reference: input.reference || null,
+    contactKey: props.contactKey,
+    createdAt: props.at,
+    cancelledAt: null,
+    checkedInAt: null,
+    remindedAt: null,
+    closureNoticeAt: null,
+    ticketId: null,
+    purgedAt: null,
+  };
+}
+
+export const bookedAudit = (row: Reservation, input: BookingInput): AuditEntry => ({
+  action: "reservation.book",
+  entity: "reservation",
+  entityId: row.reservationId,
+  change: { procedure: row.procedureCode, slot: input.start, channel: row.channel },
+});

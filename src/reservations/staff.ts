@@ -1,3 +1,4 @@
+import type { AuditEntry } from "../platform/audit/store.ts";
 import { localDate, now, tokyoInstant } from "../platform/clock.ts";
 import { DomainError, notFound } from "../platform/errors.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
@@ -42,15 +43,60 @@ export interface ReservationProps {
 async function lockBooked(ctx: Ctx, reservationId: string): Promise<Reservation> {
   const row = await findReservation(ctx.tx, ctx.tenantId, reservationId, true);
   if (!row) throw notFound("予約", "Reservation");
-  if (row.status !== "booked")
-    throw new DomainError(
-      "conflict",
-      "not_booked",
-      "この予約は受付できる状態ではありません。",
-      `The reservation is ${row.status}.`,
-    );
+  if (row.status !== "booked") throw notBooked(row);
   return row;
 }
+
+export const notBooked = (row: Reservation) =>
+  new DomainError(
+    "conflict",
+    "not_booked",
+    "この予約は受付できる状態ではありません。",
+    `The reservation is ${row.status}.`,
+  );
+
+export const noBookingToday = () =>
+  new DomainError(
+    "not_found",
+    "reservation_not_found_today",
+    "本日の予約が見つかりません。予約番号をご確認いただくか、窓口にお声がけください。",
+    "No booking for today has that code. Check the code, or ask at the counter.",
+  );
+
+/** Only a booking for today that is still booked is checked in at the kiosk by its code. */
+export const checksInToday = (row: Reservation | undefined, at: Date): row is Reservation =>
+  row !== undefined && localDate(row.slotStart) === localDate(at) && row.status === "booked";
+
+export const checkedInPatch = (ticketId: string, at: Date): Partial<Reservation> => ({
+  status: "checked_in",
+  checkedInAt: at,
+  ticketId,
+});
+
+export const checkedInAudit = (reservationId: string, ticketId: string): AuditEntry => ({
+  action: "reservation.check_in",
+  entity: "reservation",
+  entityId: reservationId,
+  change: { ticketId },
+});
+
+/** 不来所 only once the grace after the slot's start is over. */
+export function requireNoShowDue(row: Reservation, at: Date): void {
+  if (at.getTime() < row.slotStart.getTime() + NO_SHOW_GRACE_MINUTES * 60_000) {
+    throw new DomainError(
+      "conflict",
+      "too_early",
+      `予約時刻から${NO_SHOW_GRACE_MINUTES}分経つまでは不来所にできません。`,
+      `Wait ${NO_SHOW_GRACE_MINUTES} minutes past the reservation time.`,
+    );
+  }
+}
+
+export const noShowAudit = (reservationId: string): AuditEntry => ({
+  action: "reservation.no_show",
+  entity: "reservation",
+  entityId: reservationId,
+});
 
 /**
  * 予約者の受付: the reservation becomes a queue ticket ranked by its reservation time, so once that
@@ -75,14 +121,7 @@ export async function checkInByCode(
 ): Promise<{ reservation: Reservation; ticket: IssuedTicket }> {
   requireAccess(ctx, "reservations.self_check_in");
   const row = await findReservationByCode(ctx.tx, ctx.tenantId, code.trim().toUpperCase());
-  if (!row || localDate(row.slotStart) !== localDate(now()) || row.status !== "booked") {
-    throw new DomainError(
-      "not_found",
-      "reservation_not_found_today",
-      "本日の予約が見つかりません。予約番号をご確認いただくか、窓口にお声がけください。",
-      "No booking for today has that code. Check the code, or ask at the counter.",
-    );
-  }
+  if (!checksInToday(row, now())) throw noBookingToday();
   return checkInBooked(ctx, row);
 }
 
@@ -95,17 +134,8 @@ async function checkInBooked(
     procedures: [row.procedureCode],
     reservedFor: row.slotStart,
   });
-  const reservation = await updateReservation(ctx.tx, row, {
-    status: "checked_in",
-    checkedInAt: now(),
-    ticketId: ticket.ticketId,
-  });
-  await audit(ctx, {
-    action: "reservation.check_in",
-    entity: "reservation",
-    entityId: reservationId,
-    change: { ticketId: ticket.ticketId },
-  });
+  const reservation = await updateReservation(ctx.tx, row, checkedInPatch(ticket.ticketId, now()));
+  await audit(ctx, checkedInAudit(reservationId, ticket.ticketId));
   return { reservation, ticket };
 }
 
@@ -115,20 +145,9 @@ export async function markNoShow(
 ): Promise<Reservation> {
   requireAccess(ctx, "reservations.manage");
   const row = await lockBooked(ctx, reservationId);
-  if (now().getTime() < row.slotStart.getTime() + NO_SHOW_GRACE_MINUTES * 60_000) {
-    throw new DomainError(
-      "conflict",
-      "too_early",
-      `予約時刻から${NO_SHOW_GRACE_MINUTES}分経つまでは不来所にできません。`,
-      `Wait ${NO_SHOW_GRACE_MINUTES} minutes past the reservation time.`,
-    );
-  }
+  requireNoShowDue(row, now());
   const updated = await updateReservation(ctx.tx, row, { status: "no_show" });
-  await audit(ctx, {
-    action: "reservation.no_show",
-    entity: "reservation",
-    entityId: reservationId,
-  });
+  await audit(ctx, noShowAudit(reservationId));
   return updated;
 }
 

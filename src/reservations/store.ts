@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, gte, inArray, isNull, lt, sql } from "drizzle-orm";
+import { bulkInsert } from "../platform/db/bulk.ts";
 import type { Executor, Tx } from "../platform/db/index.ts";
 import { reservationSettings, reservations, slotCounts } from "./schema.ts";
 
@@ -277,4 +278,13 @@ export async function findReservationByCode(tx: Tx, tenantId: string, code: stri
     .where(and(eq(reservations.tenantId, tenantId), eq(reservations.code, code)))
     .for("update");
   return row;
+}
+
+/** The rows of replayed days (the demo's history), written at once (see replay.ts). */
+export async function writeReservationRows(
+  tx: Tx,
+  rows: { reservations: Reservation[]; slots: (typeof slotCounts.$inferInsert)[] },
+): Promise<void> {
+  await bulkInsert(tx, slotCounts, rows.slots);
+  await bulkInsert(tx, reservations, rows.reservations);
 }

@@ -3,6 +3,7 @@ import type { Executor } from "../platform/db/index.ts";
 import { DomainError } from "../platform/errors.ts";
 import type { Ctx } from "../platform/operation.ts";
 import { trainingRecords } from "../training/records.ts";
+import type { Course } from "../training/store.ts";
 import { activeOn, missingMandatoryCourses } from "./rules.ts";
 import { findPersonOfUser, type Person } from "./store.ts";
 
@@ -12,7 +13,20 @@ import { findPersonOfUser, type Person } from "./store.ts";
  * It reads only the acting user's own record, within the caller's transaction.
  */
 export async function requireReadyToServe(ctx: Ctx, userId: string): Promise<Person> {
+  return (await servingReadiness(ctx, userId))(todayInTokyo());
+}
+
+/**
+ * The same check for any day, read once: what a replay of many past days asks before each
+ * counter session (the roster's dates and the training as they stand).
+ */
+export async function servingReadiness(ctx: Ctx, userId: string): Promise<(day: string) => Person> {
   const person = await findPersonOfUser(ctx.tx, ctx.tenantId, userId);
+  const missing = person ? await missingCourses(ctx.tx, person) : [];
+  return (day) => readyOn(person, missing, day);
+}
+
+function readyOn(person: Person | undefined, missing: Course[], day: string): Person {
   if (!person)
     throw new DomainError(
       "forbidden",
@@ -20,26 +34,32 @@ export async function requireReadyToServe(ctx: Ctx, userId: string): Promise<Per
       "従事者名簿に登録されていないため、窓口を開けません。業務管理者に名簿への登録を依頼してください。",
       "You are not on the staff roster, so you cannot open a counter. Ask the manager to add you.",
     );
-  if (!activeOn(person, todayInTokyo()))
+  if (!activeOn(person, day))
     throw new DomainError(
       "forbidden",
       "not_active_on_roster",
       "本日は名簿上の従事期間外のため、窓口を開けません。",
       "Today is outside your period on the roster, so you cannot open a counter.",
     );
-  await requireTrained(ctx.tx, person);
+  if (missing.length) throw untrained(person, missing);
   return person;
 }
 
-export async function requireTrained(db: Executor, person: Person) {
+async function missingCourses(db: Executor, person: Person): Promise<Course[]> {
   const { courses, attended } = await trainingRecords(db, person.tenantId, person.personId);
-  const missing = missingMandatoryCourses(courses, attended.get(person.personId) ?? new Set());
-  if (missing.length)
-    throw new DomainError(
-      "forbidden",
-      "training_incomplete",
-      `必修研修「${missing.map((c) => c.title).join("」「")}」が未受講のため、${person.nameKanji}さんは業務に就けません。`,
-      `${person.nameKanji} has not completed the mandatory training "${missing.map((c) => c.titleEn).join('", "')}" and cannot work yet.`,
-      { missingCourses: missing.map((c) => c.courseId) },
-    );
+  return missingMandatoryCourses(courses, attended.get(person.personId) ?? new Set());
+}
+
+const untrained = (person: Person, missing: Course[]) =>
+  new DomainError(
+    "forbidden",
+    "training_incomplete",
+    `必修研修「${missing.map((c) => c.title).join("」「")}」が未受講のため、${person.nameKanji}さんは業務に就けません。`,
+    `${person.nameKanji} has not completed the mandatory training "${missing.map((c) => c.titleEn).join('", "')}" and cannot work yet.`,
+    { missingCourses: missing.map((c) => c.courseId) },
+  );
+
+export async function requireTrained(db: Executor, person: Person) {
+  const missing = await missingCourses(db, person);
+  if (missing.length) throw untrained(person, missing);
 }

@@ -66,6 +66,20 @@ export interface LinearModel {
   columns: Column[];
 }
 
+/** The kinds of work each rule asks for: a rule covers the work of those whose kinds are a subset. */
+const RULE_WORK: Record<NonNullable<Column["rule"]>, readonly string[]> = {
+  total: ["counter", "phone", "setup"],
+  counter: ["counter"],
+  phone: ["phone"],
+  setup: ["setup"],
+  counter_phone: ["counter", "phone"],
+  counter_setup: ["counter", "setup"],
+  phone_setup: ["phone", "setup"],
+  lead: ["lead"],
+};
+const narrower = (a: NonNullable<Column["rule"]>, b: NonNullable<Column["rule"]>) =>
+  a !== "lead" && b !== "lead" && RULE_WORK[a].every((w) => RULE_WORK[b].includes(w));
+
 /** The 15-minute slots of each day with their needs, from the half-hour requirement. */
 export function slotNeeds(days: readonly DayRequirement[]): SlotNeed[] {
   const out: SlotNeed[] = [];
@@ -141,6 +155,10 @@ export function weekModel(
     ];
     for (const [rule, need] of rules) {
       if (need <= 0) continue;
+      // A rule whose work every narrower rule with as large a need already covers adds nothing:
+      // the people able to do the narrower work are among those able to do this one.
+      if (rules.some(([other, n]) => other !== rule && n >= need && narrower(other!, rule!)))
+        continue;
       const row = addRow(need, Number.POSITIVE_INFINITY);
       coverRow.set(`${n.date}|${n.slot}|${rule}`, row);
       columns.push({ kind: "unmet", date: n.date, slot: n.slot, rule });

@@ -1,7 +1,15 @@
 import { and, asc, desc, eq, gt, gte, like, lt, sql } from "drizzle-orm";
 import { now } from "../clock.ts";
+import { bulkInsert } from "../db/bulk.ts";
 import { type Executor, queryRows, type Tx } from "../db/index.ts";
-import { ChainVerifier, canonicalFrame, changeDigest, type VerifyResult } from "./chain.ts";
+import {
+  ChainVerifier,
+  canonicalFrame,
+  changeDigest,
+  eventHash,
+  GENESIS_HASH,
+  type VerifyResult,
+} from "./chain.ts";
 import { auditEvents, auditHeads, auditPending } from "./schema.ts";
 
 /** Who did it, where from: carried from the request (or the CLI) to every audit event. */
@@ -50,6 +58,51 @@ export function pendingAudit(ctx: AuditContext, entry: AuditEntry) {
   return { ...fields, frameBeforeSeq: beforeSeq, frameAfterSeq: afterSeq };
 }
 export type PendingAudit = ReturnType<typeof pendingAudit>;
+
+/**
+ * Appends events that already stand in their order (a replay of past days, written in bulk) to
+ * the tenant's chain, in this transaction: the head is locked, each event chained to the one
+ * before with the same hash the database's seal computes and `audit verify` recomputes, all
+ * inserted at once, the head moved once. Whatever this transaction has pending is sealed first,
+ * so the chain keeps the order in which things were written.
+ */
+export async function appendAuditEvents(
+  tx: Tx,
+  tenantId: string,
+  events: readonly PendingAudit[],
+): Promise<void> {
+  if (events.length === 0) return;
+  await sealPendingNow(tx);
+  await tx
+    .insert(auditHeads)
+    .values({ tenantId, lastSeq: 0, lastHash: GENESIS_HASH })
+    .onConflictDoNothing();
+  const [head] = await tx
+    .select()
+    .from(auditHeads)
+    .where(eq(auditHeads.tenantId, tenantId))
+    .for("update");
+  let seq = head!.lastSeq;
+  let prevHash = head!.lastHash;
+  const rows = events.map((e) => {
+    if (e.tenantId !== tenantId) throw new Error("an audit event of another tenant");
+    const { frameBeforeSeq: _b, frameAfterSeq: _a, ...fields } = e;
+    const chained = { ...fields, seq: ++seq, prevHash };
+    prevHash = eventHash(chained);
+    return { ...chained, hash: prevHash };
+  });
+  await bulkInsert(tx, auditEvents, rows);
+  await tx
+    .update(auditHeads)
+    .set({ lastSeq: seq, lastHash: prevHash })
+    .where(eq(auditHeads.tenantId, tenantId));
+}
+
+/** Chains this transaction's pending events now rather than at its commit (they keep their order). */
+export async function sealPendingNow(tx: Tx): Promise<void> {
+  await tx.execute(sql`set constraints audit_pending_seal immediate`);
+  await tx.execute(sql`set constraints audit_pending_seal deferred`);
+}
 
 const VERIFY_BATCH = 2000;
 

@@ -4,6 +4,7 @@ export * from "../../calendar/schema.ts";
 export * from "../../cards/schema.ts";
 export * from "../../commitments/schema.ts";
 export * from "../../continuity/schema.ts";
+export * from "../../demo/schema.ts";
 export * from "../../disclosure/schema.ts";
 export * from "../../equipment/schema.ts";
 export * from "../../expenses/schema.ts";
