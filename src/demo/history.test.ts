@@ -38,7 +38,9 @@ describe("the demo's service history", () => {
     expect(result.tickets).toBeGreaterThan(150);
     expect(result.tickets).toBeLessThan(450);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^service history: 2026-03 \(2 days, \d+ visits, \d+ calls, \d+ rows\) in [\d.]+ s$/);
+    expect(lines[0]).toMatch(
+      /^service history: 2026-03 \(2 days, \d+ visits, \d+ calls, \d+ rows\) in [\d.]+ s$/,
+    );
     const records = await serviceRecordsBetween(
       t.database.db,
       tenantId,

@@ -1,4 +1,5 @@
-import { addDays, addMonths, monthEnd } from "../calendar/dates.ts";
+import { availableParallelism } from "node:os";
+import { addDays, monthEnd } from "../calendar/dates.ts";
 import { calendarRange } from "../calendar/days.ts";
 import type { Actor } from "../platform/actor.ts";
 import { systemActor } from "../platform/actor.ts";
@@ -10,6 +11,7 @@ import { mulberry32 } from "../queue/predictor.ts";
 import { daysServed } from "../queue/reads.ts";
 import { monthRange } from "../reports/sources.ts";
 import { referenceDemand } from "../staffing/demand.ts";
+import { warmSolvers } from "../staffing/solver.ts";
 import { BulkWorld } from "./historyBulk.ts";
 import { simulateDay } from "./historyDay.ts";
 import { fileHistoryReports } from "./historyReports.ts";
@@ -120,7 +122,11 @@ export async function makeHistory(
   const inRange = days.filter((d) => (d.counter || d.phone) && d.date >= from && d.date <= to);
   const toMake = inRange.filter((d) => !made.has(d.date));
   result.skipped = inRange.length - toMake.length;
-  if (toMake.length > 0) options.onStart?.(toMake.length);
+  if (toMake.length > 0) {
+    options.onStart?.(toMake.length);
+    // The planner's workers load while the team is readied: the first month's plan finds them.
+    warmSolvers(Math.max(1, Math.min(2, availableParallelism())));
+  }
   // The history's own clock from its start: the manager readies the team the evening before.
   const clock: SteppedClock = {
     at: Date.parse(`${addDays(toMake[0]?.date ?? from, -1)}T17:30:00+09:00`),

@@ -39,13 +39,17 @@ afterAll(async () => {
 });
 
 const rowsOf = (table: string, tenantId: string) =>
-  queryRows<Row>(database.db, sql`select * from ${sql.identifier(table)} where tenant_id = ${tenantId}`);
+  queryRows<Row>(
+    database.db,
+    sql`select * from ${sql.identifier(table)} where tenant_id = ${tenantId}`,
+  );
 
 /** Every generated id of a tenant, with the natural key of what it names. */
 async function naturalKeys(tenantId: string): Promise<Map<string, string>> {
   const keys = new Map<string, string>();
   const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : String(d));
-  for (const u of await rowsOf("users", tenantId)) keys.set(String(u.user_id), `user:${u.username}`);
+  for (const u of await rowsOf("users", tenantId))
+    keys.set(String(u.user_id), `user:${u.username}`);
   for (const p of await rowsOf("roster_people", tenantId))
     keys.set(String(p.person_id), `person:${p.name_kanji}`);
   for (const t of await rowsOf("tickets", tenantId))
@@ -54,7 +58,8 @@ async function naturalKeys(tenantId: string): Promise<Map<string, string>> {
     keys.set(String(s.session_id), `session:${s.counter_id}@${iso(s.opened_at)}`);
   for (const b of await rowsOf("card_batches", tenantId))
     keys.set(String(b.batch_id), `batch:${b.delivered_on}@${iso(b.received_at)}`);
-  for (const c of await rowsOf("cards", tenantId)) keys.set(String(c.card_id), `card:${c.notice_ref}`);
+  for (const c of await rowsOf("cards", tenantId))
+    keys.set(String(c.card_id), `card:${c.notice_ref}`);
   for (const r of await rowsOf("reservations", tenantId))
     keys.set(String(r.reservation_id), `reservation:${iso(r.slot_start)}/${r.phone}`);
   for (const p of await rowsOf("staffing_plans", tenantId))
@@ -170,7 +175,9 @@ describe("the demo history in bulk", () => {
         const diff = new Map<string, number>();
         a.forEach((row, i) => {
           if (JSON.stringify(row) !== JSON.stringify(b[i])) {
-            const k = `${row.action ?? ""} ${Object.keys(row).filter((c) => JSON.stringify(row[c]) !== JSON.stringify(b[i]![c])).join(",")}`;
+            const k = `${row.action ?? ""} ${Object.keys(row)
+              .filter((c) => JSON.stringify(row[c]) !== JSON.stringify(b[i]![c]))
+              .join(",")}`;
             diff.set(k, (diff.get(k) ?? 0) + 1);
           }
         });

@@ -163,6 +163,22 @@ export function learnedTimes(
 /** Tickets called since this instant set the calibration (and so stay in play). */
 export const calibrationSince = (at: Date) => new Date(at.getTime() - CALIBRATION_WINDOW_MS);
 
+/**
+ * What a session serves and the catalogue's standard minutes, kept with the very objects they
+ * come from: a replay asks for a new state at every ticket with the same sessions and catalogue
+ * (a load from the database brings new objects, so nothing outlives what it was read with).
+ */
+const servedBySession = new WeakMap<CounterSession, string[]>();
+const standards = new WeakMap<Procedure[], Map<string, number>>();
+const standardOf = (procedures: Procedure[]) => {
+  let standard = standards.get(procedures);
+  if (!standard) {
+    standard = new Map(procedures.map((p) => [p.code, p.standardMinutes]));
+    standards.set(procedures, standard);
+  }
+  return standard;
+};
+
 /** The queue state from its parts: the one rule behind every estimate, live or replayed. Pure. */
 export function queueStateFrom(parts: QueueStateParts): QueueState {
   const { at, tickets } = parts;
@@ -170,9 +186,14 @@ export function queueStateFrom(parts: QueueStateParts): QueueState {
   const { observed, meanServiceMinutes } =
     parts.learned ?? learnedTimes(parts.today, parts.past, procedures);
   const sessions = parts.openSessions.map((session) => {
-    const counter = counters.find((c) => c.counterId === session.counterId);
-    const terminal = terminals.find((t) => t.terminalId === session.terminalId);
-    return { session, served: counter ? codesServedAt(counter, procedures, terminal) : [] };
+    let served = servedBySession.get(session);
+    if (!served) {
+      const counter = counters.find((c) => c.counterId === session.counterId);
+      const terminal = terminals.find((t) => t.terminalId === session.terminalId);
+      served = counter ? codesServedAt(counter, procedures, terminal) : [];
+      servedBySession.set(session, served);
+    }
+    return { session, served };
   });
   const called = tickets
     .filter((t) => t.calledAt)
@@ -191,7 +212,7 @@ export function queueStateFrom(parts: QueueStateParts): QueueState {
     waiting: tickets.filter((t) => t.status === "waiting").sort((a, b) => callOrder(a, b, at)),
     active: tickets.filter((t) => t.status === "called" || t.status === "serving"),
     observed,
-    standard: new Map(procedures.map((p) => [p.code, p.standardMinutes])),
+    standard: standardOf(procedures),
     minutesToClose: closes.length ? Math.max(...closes) - minutes(localTime(at)) : undefined,
     calibration: calibrate(
       called

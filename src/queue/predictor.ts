@@ -81,15 +81,32 @@ function normal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
 }
 
-function sampler(input: PredictorInput, random: () => number) {
-  return (code: string): number => {
+/** Where a procedure's time is drawn from: what was observed, or a spread around its standard. */
+interface Source {
+  seen: readonly number[] | null;
+  standard: number;
+}
+
+function sourcesOf(input: PredictorInput, item: QueueItem): Source[] {
+  return item.procedureCodes.map((code) => {
     const seen = input.observed.get(code);
-    if (seen && seen.length >= MIN_OBSERVED)
-      return seen[Math.floor(random() * seen.length)]! * (0.9 + 0.2 * random());
-    const standard = input.standardMinutes.get(code) ?? 10;
+    return {
+      seen: seen && seen.length >= MIN_OBSERVED ? seen : null,
+      standard: input.standardMinutes.get(code) ?? 10,
+    };
+  });
+}
+
+/** One draw of a visit's time: its procedures' times added up (resolved once, drawn per run). */
+function draw(sources: readonly Source[], random: () => number): number {
+  let sum = 0;
+  for (let k = 0; k < sources.length; k++) {
+    const s = sources[k]!;
+    if (s.seen) sum += s.seen[Math.floor(random() * s.seen.length)]! * (0.9 + 0.2 * random());
     // Lognormal with its median at the standard minutes.
-    return standard * Math.exp(SPREAD * normal(random));
-  };
+    else sum += s.standard * Math.exp(SPREAD * normal(random));
+  }
+  return sum;
 }
 
 /** The counter free soonest that is still open then, or -1. */
@@ -106,35 +123,42 @@ const quantile = (sorted: number[], q: number) =>
 export function predictWait(input: PredictorInput): Prediction {
   if (input.servers.length === 0) return { available: false, reason: "no_counter_open" };
   const random = mulberry32(input.seed ?? 1);
-  const draw = sampler(input, random);
-  const duration = (item: QueueItem) =>
-    item.procedureCodes.reduce((sum, code) => sum + draw(code), 0);
+  // Resolved once: the runs below draw thousands of times from the same few procedures.
+  const queued = input.ahead.map((item) => sourcesOf(input, item));
+  const current = input.servers.map((s) => (s.current ? sourcesOf(input, s.current) : null));
   const waits: number[] = [];
   let closedOut = 0;
   const until = input.servers.map((s) => s.availableFor ?? Number.POSITIVE_INFINITY);
+  const free = new Array<number>(input.servers.length);
+  // A run that cannot reach this ticket before every counter closes waits until the last closes.
+  const lastClose = Math.max(...until.filter(Number.isFinite), 0);
   for (let run = 0; run < RUNS; run++) {
-    const free = input.servers.map((server) => {
-      const current = server.current;
-      if (!current) return 0;
+    for (let k = 0; k < input.servers.length; k++) {
+      const now = input.servers[k]!.current;
+      const sources = current[k];
+      if (!now || !sources) {
+        free[k] = 0;
+        continue;
+      }
       // Remaining time of someone already at the counter: a draw conditioned on having lasted this long.
-      let total = duration(current);
-      for (let tries = 0; total <= current.elapsedMinutes && tries < 5; tries++)
-        total = duration(current);
-      return Math.max(0.5, total - current.elapsedMinutes);
-    });
+      let total = draw(sources, random);
+      for (let tries = 0; total <= now.elapsedMinutes && tries < 5; tries++)
+        total = draw(sources, random);
+      free[k] = Math.max(0.5, total - now.elapsedMinutes);
+    }
     let blocked = false;
-    for (const item of input.ahead) {
+    for (let j = 0; j < queued.length; j++) {
       const i = nextServer(free, until);
       if (i < 0) {
         blocked = true;
         break;
       }
-      free[i] = free[i]! + CALL_OVERHEAD + duration(item);
+      free[i] = free[i]! + CALL_OVERHEAD + draw(queued[j]!, random);
     }
     const i = blocked ? -1 : nextServer(free, until);
     if (i < 0) {
       closedOut++;
-      waits.push(Math.max(...until.filter(Number.isFinite), 0));
+      waits.push(lastClose);
     } else waits.push(free[i]!);
   }
   waits.sort((a, b) => a - b);

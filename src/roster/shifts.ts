@@ -32,21 +32,62 @@ export interface ShiftInput {
  */
 export async function scheduleShift(ctx: Ctx, input: ShiftInput): Promise<Shift> {
   requireAccess(ctx, "roster.write");
+  return placeShift(ctx, input, new RosterReads());
+}
+
+/**
+ * What placing several shifts reads once: each person (locked for the transaction) with their
+ * training checked, and each person's week of shifts, kept up to date as shifts are placed.
+ */
+class RosterReads {
+  private people = new Map<string, Promise<Awaited<ReturnType<typeof findRosterPerson>>>>();
+  private trained = new Map<string, Promise<void>>();
+  private weeks = new Map<string, Promise<Shift[]>>();
+
+  person(ctx: Ctx, personId: string) {
+    let found = this.people.get(personId);
+    if (!found) {
+      found = findRosterPerson(ctx.tx, ctx.tenantId, personId, true);
+      this.people.set(personId, found);
+    }
+    return found;
+  }
+
+  training(ctx: Ctx, person: Awaited<ReturnType<typeof findRosterPerson>>) {
+    let done = this.trained.get(person.personId);
+    if (!done) {
+      done = requireTrained(ctx.tx, person);
+      this.trained.set(person.personId, done);
+    }
+    return done;
+  }
+
+  week(ctx: Ctx, personId: string, monday: string) {
+    const key = `${personId}|${monday}`;
+    let week = this.weeks.get(key);
+    if (!week) {
+      week = shiftsBetween(ctx.tx, ctx.tenantId, monday, addDays(monday, 6), personId);
+      this.weeks.set(key, week);
+    }
+    return week;
+  }
+}
+
+async function placeShift(ctx: Ctx, input: ShiftInput, reads: RosterReads): Promise<Shift> {
   if (input.endTime <= input.startTime)
     throw unprocessable(
       "shift_ends_before_start",
       "終了時刻は開始時刻より後にしてください。",
       "The end must be after the start.",
     );
-  const tx = ctx.tx;
-  const person = await findRosterPerson(tx, ctx.tenantId, input.personId, true);
+  const person = await reads.person(ctx, input.personId);
   if (!activeOn(person, input.day))
     throw unprocessable(
       "person_not_active",
       `${input.day}は${person.nameKanji}さんの従事期間外です。`,
       `${input.day} is outside ${person.nameKanji}'s period on the roster.`,
     );
-  await requireTrained(tx, person);
+  await reads.training(ctx, person);
   if (!person.workRoles.includes(input.work)) {
     const label = WORK_ROLE_LABELS[input.work];
     throw unprocessable(
@@ -68,8 +109,7 @@ export async function scheduleShift(ctx: Ctx, input: ShiftInput): Promise<Shift>
         : `${person.nameKanji} does not work on that weekday.`,
     );
   }
-  const monday = weekStart(input.day);
-  const week = await shiftsBetween(tx, ctx.tenantId, monday, addDays(monday, 6), person.personId);
+  const week = await reads.week(ctx, person.personId, weekStart(input.day));
   const candidate = { ...input };
   if (week.some((s) => s.day === input.day && overlap(s, candidate)))
     throw conflict(
@@ -90,7 +130,8 @@ export async function scheduleShift(ctx: Ctx, input: ShiftInput): Promise<Shift>
     ...input,
     createdAt: now(),
   };
-  await insertShift(tx, shift);
+  await insertShift(ctx.tx, shift);
+  week.push(shift);
   await audit(ctx, {
     action: "roster.shift.add",
     entity: "roster_shift",
@@ -124,6 +165,8 @@ export async function replaceShifts(
   requireAccess(ctx, "roster.write");
   for (const old of await shiftsBetween(ctx.tx, ctx.tenantId, props.from, props.to))
     await removeShift(ctx, { shiftId: old.shiftId });
-  for (const shift of props.shifts) await scheduleShift(ctx, shift);
+  // The people, their training and their weeks read once for the whole month, not per shift.
+  const reads = new RosterReads();
+  for (const shift of props.shifts) await placeShift(ctx, shift, reads);
   return props.shifts.length;
 }

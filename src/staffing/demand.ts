@@ -81,7 +81,8 @@ const lengthIn = (window: Window | null, start: number) =>
 function dayWeight(day: BusinessDay, days: readonly BusinessDay[]): number {
   if (day.kind === "weekend_opening") return DEFAULT_PROFILE.weekendOpening * 0.35;
   let w = DEFAULT_PROFILE.weekday[weekday(day.date)] ?? 1;
-  const before = days.find((d) => d.date === addDays(day.date, -1));
+  const dayBefore = addDays(day.date, -1);
+  const before = days.find((d) => d.date === dayBefore);
   if (before && before.kind === "holiday") w *= DEFAULT_PROFILE.dayAfterHoliday;
   const open = days.filter(
     (d) => d.counter && d.kind !== "weekend_opening" && d.date.slice(0, 7) === day.date.slice(0, 7),
@@ -182,8 +183,17 @@ export function learnedDemand(
 ): DayDemand[] | null {
   const served = new Set(history.map((r) => r.serviceDay));
   if (served.size < HISTORY_DAYS_NEEDED) return null;
-  const factor = (d: BusinessDay, all: readonly BusinessDay[]) =>
-    dayWeight(d, all) / (DEFAULT_PROFILE.weekday[weekday(d.date)] || 1);
+  // Per day, not per record: a day's weight looks through the whole range of days.
+  const factors = new Map<string, number>();
+  const factor = (d: BusinessDay, all: readonly BusinessDay[]) => {
+    const key = `${all === days ? "m" : "h"}|${d.date}`;
+    let f = factors.get(key);
+    if (f === undefined) {
+      f = dayWeight(d, all) / (DEFAULT_PROFILE.weekday[weekday(d.date)] || 1);
+      factors.set(key, f);
+    }
+    return f;
+  };
   // Per weekday and half hour: arrivals per procedure, with each day's calendar effect taken out.
   const sums = new Map<string, number>();
   const dayCount = new Map<number, number>();

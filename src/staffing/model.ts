@@ -66,6 +66,17 @@ export interface LinearModel {
   columns: Column[];
 }
 
+const RULES = [
+  "total",
+  "counter",
+  "phone",
+  "setup",
+  "counter_phone",
+  "counter_setup",
+  "phone_setup",
+  "lead",
+] as const;
+
 /** The kinds of work each rule asks for: a rule covers the work of those whose kinds are a subset. */
 const RULE_WORK: Record<NonNullable<Column["rule"]>, readonly string[]> = {
   total: ["counter", "phone", "setup"],
@@ -137,7 +148,8 @@ export function weekModel(
   const integer: number[] = [];
 
   // Coverage rows, one per slot and rule that needs someone.
-  const coverRow = new Map<string, number>();
+  // Per day and slot, the row of each rule (RULES order) or -1: looked up for every shift's slots.
+  const coverRows = new Map<string, Map<number, Int32Array>>();
   for (const n of needs) {
     const total = n.counter + n.phone + n.setup;
     // Hall's condition for the three kinds of work: every set of them needs at least as many
@@ -160,7 +172,11 @@ export function weekModel(
       if (rules.some(([other, n]) => other !== rule && n >= need && narrower(other!, rule!)))
         continue;
       const row = addRow(need, Number.POSITIVE_INFINITY);
-      coverRow.set(`${n.date}|${n.slot}|${rule}`, row);
+      let bySlot = coverRows.get(n.date);
+      if (!bySlot) coverRows.set(n.date, (bySlot = new Map()));
+      let rows = bySlot.get(n.slot);
+      if (!rows) bySlot.set(n.slot, (rows = new Int32Array(RULES.length).fill(-1)));
+      rows[RULES.indexOf(rule!)] = row;
       columns.push({ kind: "unmet", date: n.date, slot: n.slot, rule });
       cost.push(rule === "lead" ? LEAD_UNMET_COST : UNMET_COST);
       upper.push(need);
@@ -170,6 +186,18 @@ export function weekModel(
   }
   for (const person of people) {
     const hoursRow = addRow(Number.NEGATIVE_INFINITY, person.weeklyHourLimit);
+    const can: Record<(typeof RULES)[number], boolean> = {
+      total: person.counter || person.phone || person.backOffice,
+      counter: person.counter,
+      phone: person.phone,
+      setup: person.backOffice,
+      counter_phone: person.counter || person.phone,
+      counter_setup: person.counter || person.backOffice,
+      phone_setup: person.phone || person.backOffice,
+      lead: person.lead,
+    };
+    // The rules this person's work counts toward, in RULES order (as the rows were made).
+    const capable = RULES.flatMap((rule, i) => (can[rule] ? [i] : []));
     for (const day of days) {
       const hours = person.availability[String(weekday(day.date))];
       const window = windowOf(needs, day.date);
@@ -180,6 +208,7 @@ export function weekModel(
       });
       if (shifts.length === 0) continue;
       const dayRow = addRow(Number.NEGATIVE_INFINITY, 1);
+      const daySlots = coverRows.get(day.date);
       for (const shift of shifts) {
         const column: [number, number][] = [
           [dayRow, 1],
@@ -187,20 +216,9 @@ export function weekModel(
         ];
         for (let slot = shift.start; slot < shift.end; slot += SLOT_MINUTES) {
           if (!atWork(shift, slot)) continue;
-          const rowOf = (rule: string) => coverRow.get(`${day.date}|${slot}|${rule}`);
-          for (const [rule, can] of [
-            ["total", person.counter || person.phone || person.backOffice],
-            ["counter", person.counter],
-            ["phone", person.phone],
-            ["setup", person.backOffice],
-            ["counter_phone", person.counter || person.phone],
-            ["counter_setup", person.counter || person.backOffice],
-            ["phone_setup", person.phone || person.backOffice],
-            ["lead", person.lead],
-          ] as const) {
-            const row = can ? rowOf(rule) : undefined;
-            if (row !== undefined) column.push([row, 1]);
-          }
+          const rows = daySlots?.get(slot);
+          if (!rows) continue;
+          for (const r of capable) if (rows[r]! >= 0) column.push([rows[r]!, 1]);
         }
         columns.push({ kind: "shift", person: person.id, date: day.date, shift });
         // Hours first; a hair of cost on lateness keeps equal plans in a stable order.

@@ -217,6 +217,7 @@ export async function planMonth(
             ),
     ),
     Math.max(1, Math.min(2, availableParallelism())),
+    models.map((m) => m.numCols),
   );
 
   const byId = new Map(input.people.map((p) => [p.id, p]));

@@ -32,6 +32,14 @@ function takeWorker(): Worker {
   return worker;
 }
 
+/**
+ * Starts workers ahead of the first solve (each loads HiGHS's Wasm, which takes a second), so a
+ * plan that follows soon finds them ready: the demo history warms them while it sets up.
+ */
+export function warmSolvers(count: number): void {
+  while (idle.length < count) giveBack(new Worker(new URL("./solverWorker.mjs", import.meta.url)));
+}
+
 function giveBack(worker: Worker): void {
   worker.removeAllListeners("message");
   worker.removeAllListeners("error");

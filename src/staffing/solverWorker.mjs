@@ -35,7 +35,16 @@ parentPort.on("message", ({ model, timeLimitSeconds, gap }) => {
   // The relaxation's time counts against the limit: the caller gave one for the whole solve.
   const left = Math.max(0.5, timeLimitSeconds - (performance.now() - started) / 1000);
   const result = highs.withModel({ ...data, integrality: model.integrality }, (mip) => {
-    mip.options.set({ output_flag: false, mip_rel_gap: gap, time_limit: left });
+    // Measured on 34 weeks of the demo (Feb–Aug): presolve finds nothing to reduce in these
+    // models yet takes a third of the time, and the feasibility jump's first roster is far from
+    // the LP's; without both the weeks solve in 7 s instead of 22, within the same gap.
+    mip.options.set({
+      output_flag: false,
+      mip_rel_gap: gap,
+      time_limit: left,
+      presolve: "off",
+      mip_heuristic_run_feasibility_jump: false,
+    });
     mip.run();
     const info = (name) => {
       try {

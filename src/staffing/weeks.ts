@@ -17,13 +17,22 @@ export function weeksOf(days: readonly DayRequirement[]): DayRequirement[][] {
   return [...weeks.values()];
 }
 
-/** Runs `tasks` with at most `limit` at once, keeping their order. */
-export async function pool<T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> {
+/**
+ * Runs `tasks` with at most `limit` at once, answering in their order. Given their sizes, the
+ * largest start first, so a long one does not begin last and keep the others waiting for it.
+ */
+export async function pool<T>(
+  tasks: (() => Promise<T>)[],
+  limit: number,
+  sizes?: readonly number[],
+): Promise<T[]> {
   const out: T[] = new Array(tasks.length);
+  const order = tasks.map((_, i) => i);
+  if (sizes) order.sort((a, b) => (sizes[b] ?? 0) - (sizes[a] ?? 0) || a - b);
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, tasks.length) }, async () => {
-    while (next < tasks.length) {
-      const i = next++;
+    while (next < order.length) {
+      const i = order[next++]!;
       out[i] = await tasks[i]!();
     }
   });
