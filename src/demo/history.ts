@@ -17,6 +17,7 @@ import { simulateDay } from "./historyDay.ts";
 import { fileHistoryReports } from "./historyReports.ts";
 import { SEASON } from "./historyShape.ts";
 import { historyStaff, staffMonth } from "./historyStaff.ts";
+import { monthArrivals } from "./historyVolumes.ts";
 import { type HistoryWorld, OperationsWorld } from "./historyWorld.ts";
 import { madeDays, markDaysMade } from "./store.ts";
 
@@ -39,6 +40,8 @@ export interface HistoryResult {
   days: number;
   /** Visits booked ahead (each checked in at the kiosk, or marked 不来所). */
   reservations: number;
+  /** Bookings refused (the slot full): the person walked in instead. */
+  refusedBookings: number;
   /** Days already served before this run, left as they were. */
   skipped: number;
   tickets: number;
@@ -70,17 +73,7 @@ export interface HistoryOptions {
 function generatorOf(seed: number, date: string) {
   const random = mulberry32(seed + Date.parse(date) / 86_400_000);
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
-  const poisson = (mean: number) => {
-    let n = 0;
-    // Exponential gaps of mean 1 until their sum passes the mean: a Poisson count.
-    let t = -Math.log(1 - random());
-    while (t < mean) {
-      n++;
-      t -= Math.log(1 - random());
-    }
-    return n;
-  };
-  return { random, normal, poisson };
+  return { random, normal };
 }
 
 export async function makeHistory(
@@ -99,6 +92,7 @@ export async function makeHistory(
   const result: HistoryResult = {
     days: 0,
     reservations: 0,
+    refusedBookings: 0,
     skipped: 0,
     tickets: 0,
     calls: 0,
@@ -159,9 +153,10 @@ export async function makeHistory(
       days.filter((d) => d.date.startsWith(month)),
       volumes,
     );
+    const arrivals = monthArrivals(month, demand, volumes, seed);
     const { planned, days: work } = await staffMonth(database, staff.lead, month, clock);
     if (planned) result.plans++;
-    const counts = { days: 0, tickets: 0, calls: 0 };
+    const counts = { days: 0, tickets: 0, calls: 0, booked: 0, refused: 0 };
     let stopped = false;
     for (const day of demand) {
       const calendar = monthDays.find((d) => d.date === day.date);
@@ -176,6 +171,9 @@ export async function makeHistory(
       }
       const made = await simulateDay(world, {
         day,
+        arrivals: arrivals.counter.get(day.date)!,
+        calls: arrivals.phone.get(day.date)!,
+        cards: arrivals.cards.get(day.date) ?? 0,
         calendar,
         shifts: work.get(day.date) ?? [],
         staff: staff.byPerson,
@@ -188,7 +186,8 @@ export async function makeHistory(
       counts.days++;
       counts.tickets += made.tickets;
       counts.calls += made.calls;
-      result.reservations += made.booked;
+      counts.booked += made.booked;
+      counts.refused += made.refused;
       if (!bulk) {
         await transaction(database.db, (tx) => markDaysMade(tx, tenantId, [day.date], new Date()));
         options.onProgress?.(
@@ -212,6 +211,8 @@ export async function makeHistory(
       });
     world.committed?.();
     result.days += counts.days;
+    result.reservations += counts.booked;
+    result.refusedBookings += counts.refused;
     result.tickets += counts.tickets;
     result.calls += counts.calls;
     result.rows += rows;

@@ -28,6 +28,8 @@ export interface BookedVisit {
   /** After the check-in has issued the ticket: counted, and the free counters call. */
   checkedIn: (time: number) => Promise<void>;
   booked: () => void;
+  /** The booking refused (the slot full): counted, and the person walks in. */
+  refused: () => void;
 }
 
 /**
@@ -49,6 +51,7 @@ export function scheduleBookedVisit(v: BookedVisit): void {
     } catch (error) {
       // Refused before writing anything (the slot is full): the person walks in instead.
       if (!(error instanceof DomainError)) throw error;
+      v.refused();
       v.schedule(v.at(v.arrivalMinute), v.walkIn);
       return;
     }

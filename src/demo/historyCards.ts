@@ -28,21 +28,22 @@ const GIVEN = [
 
 /**
  * The card stock of the demo's past, kept through the card steps: each service day the city's
- * delivery for it is received at 08:05 (about the day's expected handovers), the back office sets
+ * delivery for it is received at 08:05 (the month's setups spread as its handovers are), the back office sets
  * the cards up from 08:10, one each 20 seconds, and each joins the cards waiting for their holders.
  */
 export function receiveDelivery(props: {
   world: HistoryWorld;
   lead: Actor;
   date: string;
-  expected: number;
+  /** Cards in the delivery. */
+  count: number;
   random: () => number;
   schedule: (time: number, run: () => Promise<void>) => void;
   at: (minute: number) => number;
   ready: string[];
 }): void {
   const { world, lead, date, random } = props;
-  const count = Math.round(props.expected * 1.05);
+  const { count } = props;
   if (count === 0) return;
   const stamp = date.replaceAll("-", "").slice(2);
   const cards = Array.from({ length: count }, (_, i) => ({

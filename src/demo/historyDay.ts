@@ -27,6 +27,11 @@ export interface WorkSegment {
 
 export interface DayPlan {
   day: DayDemand;
+  /** Who comes when (historyVolumes.ts): per half hour, arrivals per procedure and calls. */
+  arrivals: Map<number, Record<string, number>>;
+  calls: Map<number, number>;
+  /** Cards the city delivers this morning. */
+  cards: number;
   calendar: BusinessDay;
   shifts: WorkSegment[];
   staff: Map<string, Actor>;
@@ -36,7 +41,6 @@ export interface DayPlan {
   ready: string[];
   random: () => number;
   normal: () => number;
-  poisson: (mean: number) => number;
   clock: SteppedClock;
 }
 
@@ -56,8 +60,8 @@ const minutesIn = (w: Window | null, start: number) =>
 export async function simulateDay(
   world: HistoryWorld,
   p: DayPlan,
-): Promise<{ tickets: number; calls: number; booked: number }> {
-  const { random, normal, poisson, day, clock } = p;
+): Promise<{ tickets: number; calls: number; booked: number; refused: number }> {
+  const { random, normal, day, clock } = p;
   const dayNumber = Date.parse(day.date) / 86_400_000;
   // Callers numbered by day, so a day made again gives the same people the same numbers.
   let callers = (dayNumber % 1000) * 1000;
@@ -65,7 +69,7 @@ export async function simulateDay(
   const at = (minute: number) => base + minute * 60_000;
   const events = new StepQueue();
   const schedule = (time: number, run: Step) => events.push(time, run);
-  const counts = { tickets: 0, calls: 0, booked: 0 };
+  const counts = { tickets: 0, calls: 0, booked: 0, refused: 0 };
   const busy = new Set<number>();
   const opened = new Set<number>();
   const closing = new Set<number>();
@@ -118,12 +122,11 @@ export async function simulateDay(
     for (const counter of opened) if (await tryCall(counter, time)) return;
   };
 
-  const expected = day.intervals.reduce((s, i) => s + (i.counter.handover ?? 0), 0);
   receiveDelivery({
     world,
     lead: p.lead,
     date: day.date,
-    expected,
+    count: p.cards,
     random,
     schedule,
     at,
@@ -180,14 +183,8 @@ export async function simulateDay(
     // Arrivals inside the counter's own window of this half hour, never past its close.
     const counterMinutes = Math.max(0, ...windows.map((w) => minutesIn(w, i.start)));
     if (i.counterOpen && counterMinutes > 0)
-      for (const [code, mean] of Object.entries(i.counter)) {
-        // A share of the handovers brings a PIN reset along (§8(5) counts it as one): the
-        // PIN resets arriving on their own are that many fewer.
-        const own =
-          code === "pin_reset"
-            ? Math.max(0, mean - PIN_RESET_WITH_HANDOVER * (i.counter.handover ?? 0))
-            : mean;
-        const n = poisson(own);
+      for (const code of Object.keys(i.counter)) {
+        const n = p.arrivals.get(i.start)?.[code] ?? 0;
         for (let k = 0; k < n; k++) {
           const time = at(i.start + random() * (counterMinutes - 0.5));
           const codes = [code];
@@ -224,6 +221,9 @@ export async function simulateDay(
               booked: () => {
                 counts.booked++;
               },
+              refused: () => {
+                counts.refused++;
+              },
             });
           } else schedule(time, walkIn);
         }
@@ -231,7 +231,7 @@ export async function simulateDay(
     // Calls start inside the phone hours: the half hour's own part of them, less the last minutes.
     const phoneMinutes = minutesIn(p.calendar.phone, i.start);
     if (i.phoneOpen && phoneMinutes > 0) {
-      const n = poisson(i.phone);
+      const n = p.calls.get(i.start) ?? 0;
       for (let k = 0; k < n; k++) {
         const minute = i.start + random() * Math.max(0.5, phoneMinutes - 5);
         const begin = at(minute);
