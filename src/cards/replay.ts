@@ -127,7 +127,7 @@ export class CardReplay {
     this.step(actor, props.cardId, "hand_over", handoverChange(actor.userId, props, now()));
   }
 
-  /** Writes what was made since the last commit; the number of rows. */
+  /** Writes what was made since the last write; the number of rows. */
   async write(tx: Tx): Promise<number> {
     await writeCardRows(tx, {
       batches: this.batches,
@@ -135,15 +135,13 @@ export class CardReplay {
       changed: [...this.changed.values()],
       events: this.events,
     });
-    return this.batches.length + this.fresh.size + this.changed.size + this.events.length;
-  }
-
-  /** After the write has committed: what was written is now known stock. */
-  committed(): void {
+    const rows = this.batches.length + this.fresh.size + this.changed.size + this.events.length;
+    // Written: the cards made here are stock now, changed from here on by an update.
     for (const [id, card] of this.fresh) this.known.set(id, card);
     this.fresh.clear();
     this.changed.clear();
     this.batches = [];
     this.events = [];
+    return rows;
   }
 }

@@ -3,9 +3,10 @@ import { addDays, monthEnd } from "../calendar/dates.ts";
 import { calendarRange } from "../calendar/days.ts";
 import type { Actor } from "../platform/actor.ts";
 import { systemActor } from "../platform/actor.ts";
+import { sealPendingNow } from "../platform/audit/store.ts";
 import { localDate, now, runOnClock, type SteppedClock } from "../platform/clock.ts";
 import { type Database, transaction } from "../platform/db/index.ts";
-import { runOperation } from "../platform/operation.ts";
+import { contextIn, runOperation } from "../platform/operation.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
 import { mulberry32 } from "../queue/predictor.ts";
 import { daysServed } from "../queue/reads.ts";
@@ -16,7 +17,15 @@ import { BulkWorld } from "./historyBulk.ts";
 import { simulateDay } from "./historyDay.ts";
 import { fileHistoryReports } from "./historyReports.ts";
 import { SEASON } from "./historyShape.ts";
-import { historyStaff, staffMonth } from "./historyStaff.ts";
+import {
+  historyStaff,
+  type MonthPlanning,
+  PLANNING_DAY,
+  publishedPlan,
+  publishPlanning,
+  staffMonth,
+  startPlanning,
+} from "./historyStaff.ts";
 import { monthArrivals } from "./historyVolumes.ts";
 import { type HistoryWorld, OperationsWorld } from "./historyWorld.ts";
 import { madeDays, markDaysMade } from "./store.ts";
@@ -140,7 +149,9 @@ export async function makeHistory(
           })
         : new OperationsWorld(database);
   let ready: string[] | undefined;
-  for (const month of months) {
+  /** The next month's plan, started mid-month from the records up to then. */
+  let planning: MonthPlanning | undefined;
+  for (const [index, month] of months.entries()) {
     if (options.signal?.aborted) break;
     const monthDays = toMake.filter((d) => d.date.startsWith(month));
     if (monthDays.length === 0) continue;
@@ -154,62 +165,109 @@ export async function makeHistory(
       volumes,
     );
     const arrivals = monthArrivals(month, demand, volumes, seed);
-    const { planned, days: work } = await staffMonth(database, staff.lead, month, clock);
-    if (planned) result.plans++;
+    const staffed =
+      planning?.month === month
+        ? await publishPlanning(database, staff.lead, planning, clock)
+        : await staffMonth(database, staff.lead, month, clock);
+    planning = undefined;
+    if (staffed.planned) result.plans++;
+    // The next month, if this run makes it and nobody has planned it yet, is planned mid-month.
+    const following = months[index + 1];
+    const plansNext =
+      following !== undefined &&
+      toMake.some((d) => d.date.startsWith(following)) &&
+      !(await publishedPlan(database, staff.lead, following));
+    const planningEvening = Date.parse(
+      `${month}-${String(PLANNING_DAY).padStart(2, "0")}T21:00:00+09:00`,
+    );
     const counts = { days: 0, tickets: 0, calls: 0, booked: 0, refused: 0 };
+    const todo = demand.filter((d) => monthDays.some((m) => m.date === d.date));
     let stopped = false;
-    for (const day of demand) {
-      const calendar = monthDays.find((d) => d.date === day.date);
-      if (!calendar) continue;
-      if (options.signal?.aborted) {
-        stopped = true;
-        break;
+    /** Makes the month's days from `from` (index) up to (not including) `to`. */
+    const makeDays = async (from: number, to: number) => {
+      for (const day of todo.slice(from, to)) {
+        if (options.signal?.aborted) {
+          stopped = true;
+          return;
+        }
+        if (!ready) {
+          clock.at = Date.parse(`${day.date}T08:00:00+09:00`);
+          ready = await runOnClock(clock, () => world.begin(staff.lead));
+        }
+        const made = await simulateDay(world, {
+          day,
+          arrivals: arrivals.counter.get(day.date)!,
+          calls: arrivals.phone.get(day.date)!,
+          cards: arrivals.cards.get(day.date) ?? 0,
+          calendar: monthDays.find((d) => d.date === day.date)!,
+          shifts: staffed.days.get(day.date) ?? [],
+          staff: staff.byPerson,
+          lead: staff.lead,
+          kiosk,
+          ready,
+          ...generatorOf(seed, day.date),
+          clock,
+        });
+        counts.days++;
+        counts.tickets += made.tickets;
+        counts.calls += made.calls;
+        counts.booked += made.booked;
+        counts.refused += made.refused;
+        if (!bulk) {
+          await transaction(database.db, (tx) =>
+            markDaysMade(tx, tenantId, [day.date], new Date()),
+          );
+          options.onProgress?.(
+            `service history: ${day.date} (${made.tickets} visits, ${made.calls} calls)`,
+          );
+        }
+        // Between days, the server's requests are answered (the replay never waits for I/O).
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      if (!ready) {
-        clock.at = Date.parse(`${day.date}T08:00:00+09:00`);
-        ready = await runOnClock(clock, () => world.begin(staff.lead));
-      }
-      const made = await simulateDay(world, {
-        day,
-        arrivals: arrivals.counter.get(day.date)!,
-        calls: arrivals.phone.get(day.date)!,
-        cards: arrivals.cards.get(day.date) ?? 0,
-        calendar,
-        shifts: work.get(day.date) ?? [],
-        staff: staff.byPerson,
-        lead: staff.lead,
-        kiosk,
-        ready,
-        ...generatorOf(seed, day.date),
-        clock,
-      });
-      counts.days++;
-      counts.tickets += made.tickets;
-      counts.calls += made.calls;
-      counts.booked += made.booked;
-      counts.refused += made.refused;
-      if (!bulk) {
-        await transaction(database.db, (tx) => markDaysMade(tx, tenantId, [day.date], new Date()));
-        options.onProgress?.(
-          `service history: ${day.date} (${made.tickets} visits, ${made.calls} calls)`,
-        );
-      }
-      // Between days, the server's requests are answered (the replay never waits for I/O).
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    if (stopped && bulk) break;
+    };
+    const split = todo.findIndex(
+      (d) => d.date > `${month}-${String(PLANNING_DAY).padStart(2, "0")}`,
+    );
+    const middle = split < 0 ? todo.length : split;
+    await makeDays(0, middle);
     let rows = 0;
-    if (bulk)
-      await transaction(database.db, async (tx) => {
-        rows = await world.write!(tx);
-        await markDaysMade(
-          tx,
-          tenantId,
-          monthDays.map((d) => d.date),
-          new Date(),
+    if (bulk) {
+      if (stopped) break;
+      // One transaction for the month (no retry: a month is simulated once): the days up to the
+      // planning evening, the next month's plan read from them, the rest of the days.
+      await database.db
+        .transaction(async (tx) => {
+          rows += await world.write!(tx);
+          if (plansNext) {
+            clock.at = planningEvening;
+            planning = await runOnClock(clock, () =>
+              startPlanning(contextIn(tx, staff.lead), following!),
+            );
+            await sealPendingNow(tx);
+          }
+          await makeDays(middle, todo.length);
+          if (stopped) throw new HistoryStopped();
+          rows += await world.write!(tx);
+          await markDaysMade(
+            tx,
+            tenantId,
+            monthDays.map((d) => d.date),
+            new Date(),
+          );
+        })
+        .catch((error) => {
+          if (!(error instanceof HistoryStopped)) throw error;
+        });
+      if (stopped) break;
+    } else {
+      if (plansNext && !stopped) {
+        clock.at = planningEvening;
+        planning = await runOnClock(clock, () =>
+          runOperation(database.db, staff.lead, (ctx) => startPlanning(ctx, following!)),
         );
-      });
-    world.committed?.();
+      }
+      await makeDays(middle, todo.length);
+    }
     result.days += counts.days;
     result.reservations += counts.booked;
     result.refusedBookings += counts.refused;
@@ -229,3 +287,6 @@ export async function makeHistory(
   result.ms = Math.round(performance.now() - started);
   return result;
 }
+
+/** A stop asked for in the middle of a month: its transaction rolls back, nothing of it stays. */
+class HistoryStopped extends Error {}

@@ -116,7 +116,10 @@ export class BulkWorld implements HistoryWorld {
     return this.log.pending;
   }
 
-  /** The month in hand, in the caller's transaction: every domain's rows, then the audit chain. */
+  /**
+   * What was made since the last write, in the caller's transaction: every domain's rows, then the
+   * audit chain. A month may be written in parts, all in its one transaction.
+   */
   async write(tx: Tx): Promise<number> {
     const queue = this.q.rows();
     await writeQueueRows(tx, queue);
@@ -128,13 +131,5 @@ export class BulkWorld implements HistoryWorld {
       (await this.cards!.write(tx)) +
       (await this.bookings!.write(tx));
     return rows + (await this.log.write(tx));
-  }
-
-  /** Once the month's transaction has committed. */
-  committed(): void {
-    this.q.committed();
-    this.cards!.committed();
-    this.bookings!.committed();
-    this.log.clear();
   }
 }

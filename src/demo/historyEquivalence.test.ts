@@ -12,7 +12,7 @@ import { historyStaff } from "./historyStaff.ts";
 import { seedDemoRoster } from "./roster.ts";
 
 /**
- * The bulk history is the operations' history: one week made both ways from the same seed, in
+ * The bulk history is the operations' history: some weeks made both ways from the same seed, in
  * two tenants of one database (the operations path, the reference, in one; bulk in the other),
  * then every table those steps write compared row by row. Generated ids are replaced by the
  * natural key of what they name (a ticket by its day and number, a card by its notice, a person
@@ -23,7 +23,8 @@ type Row = Record<string, unknown>;
 
 let database: Database;
 const tenants = { operations: "", bulk: "" };
-const WEEK = { from: "2026-03-02", to: "2026-03-08" };
+/** Across the planning evening (the 15th: April planned from March's records) into April. */
+const WEEKS = { from: "2026-03-13", to: "2026-04-01" };
 const SEED = 4242;
 
 beforeAll(async () => {
@@ -71,6 +72,10 @@ async function naturalKeys(tenantId: string): Promise<Map<string, string>> {
       String(r.record_id),
       `record:${r.ticket_id ? keys.get(String(r.ticket_id)) : "phone"}/${r.procedure_code}@${iso(r.started_at)}`,
     );
+  for (const r of await rowsOf("reports", tenantId))
+    keys.set(String(r.report_id), `report:${r.kind}/${r.period}/${r.version}`);
+  for (const e of await rowsOf("expense_entries", tenantId))
+    keys.set(String(e.entry_id), `expense:${e.month}/${e.description}@${iso(e.recorded_at)}`);
   for (const e of await rowsOf("card_events", tenantId))
     keys.set(String(e.event_id), `card_event:${keys.get(String(e.card_id))}/${e.action}`);
   return keys;
@@ -126,9 +131,10 @@ describe("the demo history in bulk", () => {
     const before: Record<string, number> = {};
     for (const path of ["operations", "bulk"] as const) {
       before[tenants[path]] = (await rowsOf("audit_events", tenants[path])).length;
-      made[path] = await makeHistory(database, tenants[path], { ...WEEK, seed: SEED, path });
+      made[path] = await makeHistory(database, tenants[path], { ...WEEKS, seed: SEED, path });
     }
-    expect(made.bulk!.tickets).toBeGreaterThan(500);
+    expect(made.bulk!.tickets).toBeGreaterThan(1500);
+    expect(made.bulk!.plans).toBe(2);
     expect(made.bulk!.reservations).toBeGreaterThan(20);
     const { ms: _a, rows: _r, ...operations } = made.operations!;
     const { ms: _b, rows: written, ...bulk } = made.bulk!;
@@ -150,6 +156,8 @@ describe("the demo history in bulk", () => {
       ["reservations"],
       ["slot_counts"],
       ["roster_shifts"],
+      ["reports"],
+      ["expense_entries"],
       ["audit_events", "seq"],
     ];
     for (const [name, order] of tables) {
@@ -208,14 +216,14 @@ describe("the demo history in bulk", () => {
       const { lead } = await historyStaff(database, tenantId);
       return runOperation(database.db, lead, async (ctx) => {
         const days = [];
-        for (let d = 2; d <= 8; d++)
-          days.push((await dailyReport(ctx, { date: `2026-03-0${d}` })).draft);
+        for (let d = 13; d <= 31; d++)
+          days.push((await dailyReport(ctx, { date: `2026-03-${d}` })).draft);
         return { days, month: (await monthlyReport(ctx, { month: "2026-03" })).draft };
       });
     };
     const a = await figures(tenants.operations);
     const b = await figures(tenants.bulk);
-    expect(a.days.filter(Boolean).length).toBe(5);
+    expect(a.days.filter(Boolean).length).toBe(12);
     expect(b).toEqual(a);
   }, 60_000);
 });

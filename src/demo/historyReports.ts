@@ -26,7 +26,11 @@ export async function fileHistoryReports(
 ): Promise<number> {
   if (months.length === 0) return 0;
   const system = systemActor(tenantId, "history");
-  const users = await runOperation(database.db, system, (ctx) => listUsers(ctx));
+  // On the history's clock: the paperwork starts as the last month closes.
+  clock.at = Date.parse(`${monthRange(months.at(-1)!).to}T21:30:00+09:00`);
+  const users = await runOnClock(clock, () =>
+    runOperation(database.db, system, (ctx) => listUsers(ctx)),
+  );
   const officer = users.find((u) => u.role === "city");
   const city: Actor = officer
     ? { tenantId, userId: officer.userId, role: "city", displayName: officer.displayName }
@@ -37,12 +41,16 @@ export async function fileHistoryReports(
   };
   const done = new Map(
     (
-      await runOperation(database.db, system, (ctx) =>
-        reportStatuses(ctx, { kind: "monthly", from: months[0]!, to: months.at(-1)! }),
+      await runOnClock(clock, () =>
+        runOperation(database.db, system, (ctx) =>
+          reportStatuses(ctx, { kind: "monthly", from: months[0]!, to: months.at(-1)! }),
+        ),
       )
     ).map((r) => [r.period, r.status]),
   );
-  const terms = await runOperation(database.db, system, (ctx) => paymentTerms(ctx));
+  const terms = await runOnClock(clock, () =>
+    runOperation(database.db, system, (ctx) => paymentTerms(ctx)),
+  );
   let filed = 0;
   const at = (month: string, day: number, time: string) => {
     const next = addDays(monthRange(month).to, day);

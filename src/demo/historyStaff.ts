@@ -5,11 +5,16 @@ import type { Role } from "../platform/auth/permissions.ts";
 import { runOnClock, type SteppedClock } from "../platform/clock.ts";
 import type { Database } from "../platform/db/index.ts";
 import { DomainError } from "../platform/errors.ts";
-import { inOneTransaction, runOperation } from "../platform/operation.ts";
+import { type Ctx, inOneTransaction, runOperation } from "../platform/operation.ts";
 import { createAccountFor } from "../roster/accounts.ts";
 import { findRosterPerson, readRoster } from "../roster/entries.ts";
 import type { StaffingPlanOut } from "../staffing/contract.ts";
-import { DEFAULT_PLAN_OPTIONS, planMonth } from "../staffing/plan.ts";
+import {
+  DEFAULT_PLAN_OPTIONS,
+  type PlanInput,
+  planMonth,
+  type StaffingPlan,
+} from "../staffing/plan.ts";
 import { planOfMonth, publishPlan, rosterEntries, savePlan } from "../staffing/planBook.ts";
 import { staffingInputs } from "../staffing/plans.ts";
 import { minutesOf } from "../staffing/shifts.ts";
@@ -76,40 +81,91 @@ export async function historyStaff(database: Database, tenantId: string): Promis
   return { byPerson, lead };
 }
 
+/** The evening the manager plans next month's roster (from the records up to then). */
+export const PLANNING_DAY = 15;
+/** When the manager plans and publishes: after closing, later than any counter stays open. */
+const EVENING = "21:00";
+
+export interface StaffedMonth {
+  /** Whether this run made the plan (not one published before). */
+  planned: boolean;
+  days: Map<string, WorkSegment[]>;
+}
+
+/** A month's plan being made: its inputs read, the solve under way in the planner's workers. */
+export interface MonthPlanning {
+  month: string;
+  input: PlanInput;
+  made: Promise<StaffingPlan>;
+}
+
 /**
- * The month's plan, made on the last evening of the month before and published to the roster,
- * unless one is already published (a resumed run); with the roster's work of each day it gives.
+ * What the planner reads for a month, through its operation (the roster read is audited), and
+ * the solve started: it goes on in the planner's workers while the history carries on.
+ */
+export function startPlanning(ctx: Ctx, month: string): Promise<MonthPlanning> {
+  return staffingInputs(ctx, { month }).then((input) => {
+    // Fewer replications than a plan made by hand: the history only needs its roster.
+    const made = planMonth(input, { ...DEFAULT_PLAN_OPTIONS, replications: 4 });
+    made.catch(() => {});
+    return { month, input, made };
+  });
+}
+
+/** The plan kept and published to the roster the evening before its month begins. */
+export async function publishPlanning(
+  database: Database,
+  lead: Actor,
+  planning: MonthPlanning,
+  clock: SteppedClock,
+): Promise<StaffedMonth> {
+  const made = await planning.made;
+  clock.at = Date.parse(`${addDays(`${planning.month}-01`, -1)}T${EVENING}:00+09:00`);
+  const plan = await runOnClock(clock, () =>
+    inOneTransaction(
+      database.db,
+      async (ctxFor) => {
+        const saved = await savePlan(ctxFor(lead), { plan: made, people: planning.input.people });
+        return publishPlan(ctxFor(lead), { planId: saved.planId });
+      },
+      { quiet: true },
+    ),
+  );
+  return { planned: true, days: workOfDays(plan) };
+}
+
+/** The published plan of a month, if there is one (a resumed run). */
+export async function publishedPlan(
+  database: Database,
+  lead: Actor,
+  month: string,
+): Promise<StaffedMonth | undefined> {
+  const plan = await runOperation(database.db, lead, (ctx) => planOfMonth(ctx, { month })).catch(
+    (error) => {
+      if (error instanceof DomainError && error.status === 404) return undefined;
+      throw error;
+    },
+  );
+  return plan?.publishedAt ? { planned: false, days: workOfDays(plan) } : undefined;
+}
+
+/**
+ * A month nobody planned in the month before (the first one, or a resumed run): planned and
+ * published at once, the evening before it begins, from the records up to then.
  */
 export async function staffMonth(
   database: Database,
   lead: Actor,
   month: string,
   clock: SteppedClock,
-): Promise<{ planned: boolean; days: Map<string, WorkSegment[]> }> {
-  clock.at = Date.parse(`${addDays(`${month}-01`, -1)}T18:00:00+09:00`);
-  return runOnClock(clock, async () => {
-    let plan = await runOperation(database.db, lead, (ctx) => planOfMonth(ctx, { month })).catch(
-      (error) => {
-        if (error instanceof DomainError && error.status === 404) return undefined;
-        throw error;
-      },
-    );
-    const planned = !plan?.publishedAt;
-    if (!plan?.publishedAt) {
-      const input = await runOperation(database.db, lead, (ctx) => staffingInputs(ctx, { month }));
-      // Fewer replications than a plan made by hand: the history only needs its roster.
-      const made = await planMonth(input, { ...DEFAULT_PLAN_OPTIONS, replications: 4 });
-      plan = await inOneTransaction(
-        database.db,
-        async (ctxFor) => {
-          const saved = await savePlan(ctxFor(lead), { plan: made, people: input.people });
-          return publishPlan(ctxFor(lead), { planId: saved.planId });
-        },
-        { quiet: true },
-      );
-    }
-    return { planned, days: workOfDays(plan) };
-  });
+): Promise<StaffedMonth> {
+  const published = await publishedPlan(database, lead, month);
+  if (published) return published;
+  clock.at = Date.parse(`${addDays(`${month}-01`, -1)}T${EVENING}:00+09:00`);
+  const planning = await runOnClock(clock, () =>
+    runOperation(database.db, lead, (ctx) => startPlanning(ctx, month)),
+  );
+  return publishPlanning(database, lead, planning, clock);
 }
 
 /**

@@ -208,3 +208,19 @@ export async function inOneTransaction<T>(
   }
   return result;
 }
+
+/**
+ * An operation's context in a transaction the caller already holds (a bulk write of past days
+ * running an operation among its own rows): its audit events go in at once and are chained at
+ * commit as ever; nothing is announced (a replay of past days is quiet).
+ */
+export function contextIn(tx: Tx, actor: Actor): Ctx {
+  return {
+    tx,
+    actor,
+    tenantId: actor.tenantId,
+    afterCommit: () => {},
+    autonomous: (step) => step(tx),
+    emit: async () => {},
+  };
+}

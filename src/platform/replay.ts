@@ -42,15 +42,13 @@ export class ReplayLog {
   }
 
   /**
-   * Chains the events kept so far into the tenant's audit trail, in this transaction. They stay
-   * kept (a transaction retried writes them again) until `clear`, once it has committed.
+   * Chains the events kept so far into the tenant's audit trail, in this transaction, and starts
+   * afresh: a replay writes each of its parts once (a failed write ends the replay; a new one
+   * starts from what the database holds).
    */
   async write(tx: Tx): Promise<number> {
-    await appendAuditEvents(tx, this.tenantId, this.events);
-    return this.events.length;
-  }
-
-  clear(): void {
-    this.events.length = 0;
+    const events = this.events.splice(0);
+    await appendAuditEvents(tx, this.tenantId, events);
+    return events.length;
   }
 }

@@ -72,20 +72,6 @@ const HISTORY_LIMIT = 2000;
 const CALIBRATION_WINDOW_MS = 90 * 60_000;
 const CALIBRATION_SAMPLES = 30;
 
-/** The mean time at the counter per person, from what was observed (standard minutes lacking that). */
-function meanVisitMinutes(
-  history: { ticketId: string | null; startedAt: Date; finishedAt: Date }[],
-  procedures: Procedure[],
-): number {
-  const visits = new Map<string, number>();
-  for (const r of history)
-    if (r.ticketId)
-      visits.set(r.ticketId, (r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000);
-  if (visits.size >= 8) return [...visits.values()].reduce((a, b) => a + b, 0) / visits.size;
-  const standard = procedures.filter(isServable).map((p) => p.standardMinutes);
-  return standard.reduce((a, b) => a + b, 0) / Math.max(1, standard.length);
-}
-
 /** What a queue state is made of, as read from the database (or kept by a replay of past days). */
 export interface QueueStateParts {
   tenantId: string;
@@ -144,20 +130,59 @@ export function learnedTimes(
     today.length >= HISTORY_LIMIT
       ? today.slice(0, HISTORY_LIMIT)
       : today.concat(past.slice(0, HISTORY_LIMIT - today.length));
-  const perTicket = new Map<string, number>();
-  for (let k = 0; k < history.length; k++) {
-    const id = history[k]!.ticketId;
-    if (id) perTicket.set(id, (perTicket.get(id) ?? 0) + 1);
-  }
   const observed = new Map<string, number[]>();
-  for (let k = 0; k < history.length; k++) {
-    const r = history[k]!;
-    const share = r.ticketId ? (perTicket.get(r.ticketId) ?? 1) : 1;
+  const push = (r: ServiceSample, share: number) => {
     let list = observed.get(r.code);
     if (!list) observed.set(r.code, (list = []));
     list.push((r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000 / share);
+  };
+  // Newest first, a visit's procedures end together: each visit's records are found among those
+  // ending at the same instant (a run, nearly always one visit), never further apart.
+  let visits = 0;
+  let visitMinutes = 0;
+  for (let start = 0; start < history.length; ) {
+    const end = runEnd(history, start);
+    if (end === start + 1) {
+      const r = history[start]!;
+      push(r, 1);
+      if (r.ticketId) {
+        visits++;
+        visitMinutes += (r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000;
+      }
+    } else {
+      const count = new Map<string, number>();
+      for (let k = start; k < end; k++) {
+        const id = history[k]!.ticketId;
+        if (id) count.set(id, (count.get(id) ?? 0) + 1);
+      }
+      const seen = new Set<string>();
+      for (let k = start; k < end; k++) {
+        const r = history[k]!;
+        push(r, r.ticketId ? count.get(r.ticketId)! : 1);
+        if (r.ticketId && !seen.has(r.ticketId)) {
+          seen.add(r.ticketId);
+          visits++;
+          visitMinutes += (r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000;
+        }
+      }
+    }
+    start = end;
   }
-  return { observed, meanServiceMinutes: meanVisitMinutes(history, procedures) };
+  // The mean time per visit (the naive estimate's), from the standards lacking eight visits.
+  if (visits >= 8) return { observed, meanServiceMinutes: visitMinutes / visits };
+  const standard = procedures.filter(isServable).map((p) => p.standardMinutes);
+  return {
+    observed,
+    meanServiceMinutes: standard.reduce((a, b) => a + b, 0) / Math.max(1, standard.length),
+  };
+}
+
+/** Where the run of records ending at the same instant as `start`'s ends. */
+function runEnd(history: readonly ServiceSample[], start: number): number {
+  const at = history[start]!.finishedAt.getTime();
+  let end = start + 1;
+  while (end < history.length && history[end]!.finishedAt.getTime() === at) end++;
+  return end;
 }
 
 /** Tickets called since this instant set the calibration (and so stay in play). */

@@ -408,20 +408,14 @@ export class QueueReplay {
     return this.sessions;
   }
 
-  /**
-   * The rows made since the last commit (the day in hand ended), for one write; asked again (a
-   * retried transaction), the same rows.
-   */
+  /** The rows made since the last call (the day in hand ended), for one write. */
   rows(): QueueRows {
     const left = this.sessions.find((s) => this.opened.has(s.sessionId));
     if (left) throw new Error(`the replay left counter ${left.counterId} open`);
     this.closeDay();
     this.day = "";
-    return this.out;
-  }
-
-  /** Once the rows are written and committed. */
-  committed(): void {
+    const rows = this.out;
     this.out = { tickets: [], numbers: [], sessions: [], records: [] };
+    return rows;
   }
 }

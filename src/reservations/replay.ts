@@ -184,12 +184,10 @@ export class ReservationReplay {
       reservations: [...this.rows.values()],
       slots: [...this.counts.values()],
     });
-    return this.rows.size + this.counts.size;
-  }
-
-  /** After the write has committed: the next month's bookings start afresh. */
-  committed(): void {
+    const rows = this.rows.size + this.counts.size;
+    // Every booking is for its own day, ended before a write: the next part starts afresh.
     this.rows.clear();
     this.counts.clear();
+    return rows;
   }
 }

@@ -1,7 +1,12 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { calendarRange } from "../../src/calendar/days.ts";
-import { HISTORY_FROM, HISTORY_TO, type HistoryResult, makeHistory } from "../../src/demo/history.ts";
+import {
+  HISTORY_FROM,
+  HISTORY_TO,
+  type HistoryResult,
+  makeHistory,
+} from "../../src/demo/history.ts";
 import { SEASON } from "../../src/demo/historyShape.ts";
 import { historyStaff } from "../../src/demo/historyStaff.ts";
 import { seedDemoIfEmpty, seedDemoRosterIfMissing } from "../../src/demo/seed.ts";
