@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
@@ -18,6 +19,7 @@ import { createLogger } from "./platform/logger.ts";
 import { findTenant } from "./platform/tenancy/store.ts";
 import { DEMO_TENANT } from "./platform/tenancy/tenant.ts";
 import { ROUTES } from "./routes.ts";
+import { warmSolvers } from "./staffing/solver.ts";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const WEB_DIST = path.join(ROOT, "dist", "web");
@@ -92,6 +94,9 @@ export async function startServer(
   logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
   startClockAt(config.clockStart);
+  // The demo history plans its first month as soon as the server serves: the planner's workers
+  // load their solver while the database opens and migrates.
+  if (config.demoHistory && makesDemoHistory()) warmSolvers(Math.min(2, availableParallelism()));
   await ensureWebBuild(logger);
   const { database, release } = await openConfiguredDatabase(config);
   try {
