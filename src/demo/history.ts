@@ -190,10 +190,6 @@ export async function makeHistory(
           stopped = true;
           return;
         }
-        if (!ready) {
-          clock.at = Date.parse(`${day.date}T08:00:00+09:00`);
-          ready = await runOnClock(clock, () => world.begin(staff.lead));
-        }
         const made = await simulateDay(world, {
           day,
           arrivals: arrivals.counter.get(day.date)!,
@@ -204,7 +200,7 @@ export async function makeHistory(
           staff: staff.byPerson,
           lead: staff.lead,
           kiosk,
-          ready,
+          ready: cards,
           ...generatorOf(seed, day.date),
           clock,
         });
@@ -229,6 +225,12 @@ export async function makeHistory(
       (d) => d.date > `${month}-${String(PLANNING_DAY).padStart(2, "0")}`,
     );
     const middle = split < 0 ? todo.length : split;
+    // The run begins (what it starts from read) on its first day, before any month's transaction.
+    if (!ready) {
+      clock.at = Date.parse(`${todo[0]!.date}T08:00:00+09:00`);
+      ready = await runOnClock(clock, () => world.begin(staff.lead));
+    }
+    const cards = ready;
     await makeDays(0, middle);
     let rows = 0;
     if (bulk) {

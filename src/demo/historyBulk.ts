@@ -121,6 +121,8 @@ export class BulkWorld implements HistoryWorld {
    * audit chain. A month may be written in parts, all in its one transaction.
    */
   async write(tx: Tx): Promise<number> {
+    // Nothing made yet (the month's first days all after its planning evening).
+    if (!this.queue) return this.log.write(tx);
     const queue = this.q.rows();
     await writeQueueRows(tx, queue);
     const rows =
