@@ -1,6 +1,5 @@
 import type { Actor } from "../platform/actor.ts";
 import { now } from "../platform/clock.ts";
-import type { Tx } from "../platform/db/index.ts";
 import { newId } from "../platform/ids.ts";
 import type { Ctx } from "../platform/operation.ts";
 import type { ReplayLog } from "../platform/replay.ts";
@@ -17,7 +16,7 @@ import {
 } from "./cards.ts";
 import type { CardAction } from "./rules.ts";
 import { findCardSettings } from "./settings.ts";
-import { type Card, type CardEvent, findCardsById, writeCardRows } from "./store.ts";
+import { type Card, type CardEvent, type CardRows, findCardsById } from "./store.ts";
 
 /**
  * The card stock's past days replayed in memory, for the demo's history written in bulk: the
@@ -127,16 +126,17 @@ export class CardReplay {
     this.step(actor, props.cardId, "hand_over", handoverChange(actor.userId, props, now()));
   }
 
-  /** Writes what was made since the last write; the number of rows. */
-  async write(tx: Tx): Promise<number> {
-    await writeCardRows(tx, {
+  /**
+   * The rows made since the last call, as they stand now (copies: what is stepped later changes
+   * the stock, not these); the cards made here are stock from now on, changed by an update.
+   */
+  take(): CardRows {
+    const rows: CardRows = {
       batches: this.batches,
-      cards: [...this.fresh.values()],
-      changed: [...this.changed.values()],
+      cards: [...this.fresh.values()].map((c) => ({ ...c })),
+      changed: [...this.changed.values()].map((c) => ({ ...c })),
       events: this.events,
-    });
-    const rows = this.batches.length + this.fresh.size + this.changed.size + this.events.length;
-    // Written: the cards made here are stock now, changed from here on by an update.
+    };
     for (const [id, card] of this.fresh) this.known.set(id, card);
     this.fresh.clear();
     this.changed.clear();

@@ -153,17 +153,17 @@ export const retentionOf = (db: Executor, tenantId?: string) =>
  * The rows of replayed days (the demo's history), written at once: the batches, the new cards as
  * they stand, the changes to cards received before, and every step's event (see replay.ts).
  */
-export async function writeCardRows(
-  tx: Tx,
-  rows: {
-    batches: (typeof cardBatches.$inferInsert)[];
-    cards: Card[];
-    changed: Card[];
-    events: CardEvent[];
-  },
-): Promise<void> {
+export interface CardRows {
+  batches: (typeof cardBatches.$inferInsert)[];
+  cards: Card[];
+  changed: Card[];
+  events: CardEvent[];
+}
+
+export async function writeCardRows(tx: Tx, rows: CardRows): Promise<number> {
   await bulkInsert(tx, cardBatches, rows.batches);
   await bulkInsert(tx, cards, rows.cards);
   await bulkUpdate(tx, cards, ["tenantId", "cardId"], rows.changed);
   await bulkInsert(tx, cardEvents, rows.events);
+  return rows.batches.length + rows.cards.length + rows.changed.length + rows.events.length;
 }

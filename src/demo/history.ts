@@ -234,33 +234,30 @@ export async function makeHistory(
     await makeDays(0, middle);
     let rows = 0;
     if (bulk) {
+      // All in memory first, in two parts around the planning evening; the transaction only writes.
+      const before = world.take!();
+      await makeDays(middle, todo.length);
       if (stopped) break;
-      // One transaction for the month (no retry: a month is simulated once): the days up to the
-      // planning evening, the next month's plan read from them, the rest of the days.
-      await database.db
-        .transaction(async (tx) => {
-          rows += await world.write!(tx);
-          if (plansNext) {
-            clock.at = planningEvening;
-            planning = await runOnClock(clock, () =>
-              startPlanning(contextIn(tx, staff.lead), following!),
-            );
-            await sealPendingNow(tx);
-          }
-          await makeDays(middle, todo.length);
-          if (stopped) throw new HistoryStopped();
-          rows += await world.write!(tx);
-          await markDaysMade(
-            tx,
-            tenantId,
-            monthDays.map((d) => d.date),
-            new Date(),
+      const after = world.take!();
+      // One transaction for the month (no retry: its rows are taken once): the days up to the
+      // planning evening, the next month's plan read from them, then the rest of the days.
+      await database.db.transaction(async (tx) => {
+        rows += await world.write!(tx, before);
+        if (plansNext) {
+          clock.at = planningEvening;
+          planning = await runOnClock(clock, () =>
+            startPlanning(contextIn(tx, staff.lead), following!),
           );
-        })
-        .catch((error) => {
-          if (!(error instanceof HistoryStopped)) throw error;
-        });
-      if (stopped) break;
+          await sealPendingNow(tx);
+        }
+        rows += await world.write!(tx, after);
+        await markDaysMade(
+          tx,
+          tenantId,
+          monthDays.map((d) => d.date),
+          new Date(),
+        );
+      });
     } else {
       if (plansNext && !stopped) {
         clock.at = planningEvening;
@@ -289,6 +286,3 @@ export async function makeHistory(
   result.ms = Math.round(performance.now() - started);
   return result;
 }
-
-/** A stop asked for in the middle of a month: its transaction rolls back, nothing of it stays. */
-class HistoryStopped extends Error {}

@@ -1,18 +1,28 @@
 import type { BatchProps } from "../cards/cards.ts";
 import { CardReplay, loadCardReplay } from "../cards/replay.ts";
+import { type CardRows, writeCardRows } from "../cards/store.ts";
 import type { Actor } from "../platform/actor.ts";
+import { appendAuditEvents, type PendingAudit } from "../platform/audit/store.ts";
 import type { Database, Tx } from "../platform/db/index.ts";
 import { runOperation } from "../platform/operation.ts";
 import { ReplayLog } from "../platform/replay.ts";
 import type { OpenCounterProps } from "../queue/counterSessions.ts";
 import type { IssueInput } from "../queue/issue.ts";
 import type { PhoneCallInput } from "../queue/phoneLog.ts";
-import { loadQueueReplay, QueueReplay } from "../queue/replay.ts";
+import { loadQueueReplay, QueueReplay, type QueueRows } from "../queue/replay.ts";
 import { writeQueueRows } from "../queue/store.ts";
 import type { FinishProps } from "../queue/ticketSteps.ts";
 import type { BookingInput } from "../reservations/booking.ts";
 import { loadReservationReplay, ReservationReplay } from "../reservations/replay.ts";
+import { type ReservationRows, writeReservationRows } from "../reservations/store.ts";
 import type { HistoryWorld } from "./historyWorld.ts";
+
+export interface HistoryRows {
+  queue?: QueueRows;
+  cards?: CardRows;
+  bookings?: ReservationRows;
+  audit: PendingAudit[];
+}
 
 /**
  * The history in bulk: each step is the domain replay's (the operation's own rules on rows in
@@ -117,21 +127,26 @@ export class BulkWorld implements HistoryWorld {
   }
 
   /**
-   * What was made since the last write, in the caller's transaction: every domain's rows, then the
-   * audit chain. A month may be written in parts, all in its one transaction.
+   * What was made since the last call, as it stands: every domain's rows and the audit events,
+   * to be written later (`write`), while the world goes on.
    */
-  async write(tx: Tx): Promise<number> {
-    // Nothing made yet (the month's first days all after its planning evening).
-    if (!this.queue) return this.log.write(tx);
-    const queue = this.q.rows();
-    await writeQueueRows(tx, queue);
-    const rows =
-      queue.tickets.length +
-      queue.numbers.length +
-      queue.sessions.length +
-      queue.records.length +
-      (await this.cards!.write(tx)) +
-      (await this.bookings!.write(tx));
-    return rows + (await this.log.write(tx));
+  take(): HistoryRows {
+    if (!this.queue) return { audit: this.log.take() };
+    return {
+      queue: this.q.rows(),
+      cards: this.cards!.take(),
+      bookings: this.bookings!.take(),
+      audit: this.log.take(),
+    };
+  }
+
+  /** Rows taken, in the caller's transaction: every domain's, then the audit chain. */
+  async write(tx: Tx, rows: HistoryRows): Promise<number> {
+    let written = 0;
+    if (rows.queue) written += await writeQueueRows(tx, rows.queue);
+    if (rows.cards) written += await writeCardRows(tx, rows.cards);
+    if (rows.bookings) written += await writeReservationRows(tx, rows.bookings);
+    await appendAuditEvents(tx, this.log.tenantId, rows.audit);
+    return written + rows.audit.length;
   }
 }

@@ -6,7 +6,6 @@ import {
   pendingAudit,
 } from "./audit/store.ts";
 import type { Permission } from "./auth/permissions.ts";
-import type { Tx } from "./db/index.ts";
 import { type Ctx, type Resource, requireAccess } from "./operation.ts";
 
 /**
@@ -14,7 +13,7 @@ import { type Ctx, type Resource, requireAccess } from "./operation.ts";
  * domain's replay applies its operations' own rules to rows it keeps, and they share this log,
  * which checks every step's access with the one permission table, as the operation's first line
  * does, and keeps the audit events the operations would have written, in the order they would
- * have written them. `write` appends them to the tenant's chain in the writing transaction.
+ * have written them, for the writing transaction to append to the tenant's chain.
  */
 export class ReplayLog {
   private readonly events: PendingAudit[] = [];
@@ -41,14 +40,8 @@ export class ReplayLog {
     return this.events.length;
   }
 
-  /**
-   * Chains the events kept so far into the tenant's audit trail, in this transaction, and starts
-   * afresh: a replay writes each of its parts once (a failed write ends the replay; a new one
-   * starts from what the database holds).
-   */
-  async write(tx: Tx): Promise<number> {
-    const events = this.events.splice(0);
-    await appendAuditEvents(tx, this.tenantId, events);
-    return events.length;
+  /** The events kept so far, in order, for `appendAuditEvents`; the log starts afresh. */
+  take(): PendingAudit[] {
+    return this.events.splice(0);
   }
 }

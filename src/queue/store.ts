@@ -208,9 +208,10 @@ export async function writeQueueRows(
     sessions: CounterSession[];
     records: ServiceRecord[];
   },
-): Promise<void> {
+): Promise<number> {
   await bulkInsert(tx, tickets, rows.tickets);
   await bulkInsert(tx, ticketNumbers, rows.numbers);
   await bulkInsert(tx, counterSessions, rows.sessions);
   await bulkInsert(tx, serviceRecords, rows.records);
+  return rows.tickets.length + rows.numbers.length + rows.sessions.length + rows.records.length;
 }

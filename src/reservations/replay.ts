@@ -2,7 +2,6 @@ import { addDays } from "../calendar/dates.ts";
 import type { BusinessDay } from "../calendar/rules.ts";
 import type { Actor } from "../platform/actor.ts";
 import { localDate, now } from "../platform/clock.ts";
-import type { Tx } from "../platform/db/index.ts";
 import { notFound } from "../platform/errors.ts";
 import { newToken } from "../platform/ids.ts";
 import type { Ctx } from "../platform/operation.ts";
@@ -30,7 +29,7 @@ import {
   notBooked,
   requireNoShowDue,
 } from "./staff.ts";
-import { type Reservation, writeReservationRows } from "./store.ts";
+import type { Reservation, ReservationRows } from "./store.ts";
 
 /**
  * Bookings of past days replayed in memory, for the demo's history written in bulk: the booking
@@ -179,13 +178,9 @@ export class ReservationReplay {
     return updated;
   }
 
-  async write(tx: Tx): Promise<number> {
-    await writeReservationRows(tx, {
-      reservations: [...this.rows.values()],
-      slots: [...this.counts.values()],
-    });
-    const rows = this.rows.size + this.counts.size;
-    // Every booking is for its own day, ended before a write: the next part starts afresh.
+  /** The rows made since the last call; every booking is for its own day, ended by then. */
+  take(): ReservationRows {
+    const rows = { reservations: [...this.rows.values()], slots: [...this.counts.values()] };
     this.rows.clear();
     this.counts.clear();
     return rows;

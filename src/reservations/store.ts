@@ -281,10 +281,13 @@ export async function findReservationByCode(tx: Tx, tenantId: string, code: stri
 }
 
 /** The rows of replayed days (the demo's history), written at once (see replay.ts). */
-export async function writeReservationRows(
-  tx: Tx,
-  rows: { reservations: Reservation[]; slots: (typeof slotCounts.$inferInsert)[] },
-): Promise<void> {
+export interface ReservationRows {
+  reservations: Reservation[];
+  slots: (typeof slotCounts.$inferInsert)[];
+}
+
+export async function writeReservationRows(tx: Tx, rows: ReservationRows): Promise<number> {
   await bulkInsert(tx, slotCounts, rows.slots);
   await bulkInsert(tx, reservations, rows.reservations);
+  return rows.slots.length + rows.reservations.length;
 }
