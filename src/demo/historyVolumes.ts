@@ -25,7 +25,10 @@ function place(n: number, weights: number[], random: () => number): number[] {
   const out = new Array<number>(weights.length).fill(0);
   const cumulative: number[] = [];
   let total = 0;
-  for (const w of weights) cumulative.push((total += Math.max(0, w)));
+  for (const w of weights) {
+    total += Math.max(0, w);
+    cumulative.push(total);
+  }
   if (total <= 0) return out;
   for (let k = 0; k < n; k++) {
     const x = random() * total;

@@ -133,7 +133,10 @@ export function learnedTimes(
   const observed = new Map<string, number[]>();
   const push = (r: ServiceSample, share: number) => {
     let list = observed.get(r.code);
-    if (!list) observed.set(r.code, (list = []));
+    if (!list) {
+      list = [];
+      observed.set(r.code, list);
+    }
     list.push((r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000 / share);
   };
   // Newest first, a visit's procedures end together: each visit's records are found among those

@@ -194,6 +194,11 @@ export class QueueReplay {
         t.status === "serving" ||
         (t.calledAt !== null && t.calledAt.getTime() >= since),
     );
+    this.learned ??= learnedTimes(
+      this.todaySamples,
+      this.pastOfDay,
+      this.inputs.catalogue.procedures,
+    );
     return queueStateFrom({
       tenantId: this.tenantId,
       serviceDay: day,
@@ -204,11 +209,7 @@ export class QueueReplay {
       tickets: inPlay,
       today: this.todaySamples,
       past: this.pastOfDay,
-      learned: (this.learned ??= learnedTimes(
-        this.todaySamples,
-        this.pastOfDay,
-        this.inputs.catalogue.procedures,
-      )),
+      learned: this.learned,
     });
   }
 

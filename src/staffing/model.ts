@@ -173,9 +173,15 @@ export function weekModel(
         continue;
       const row = addRow(need, Number.POSITIVE_INFINITY);
       let bySlot = coverRows.get(n.date);
-      if (!bySlot) coverRows.set(n.date, (bySlot = new Map()));
+      if (!bySlot) {
+        bySlot = new Map();
+        coverRows.set(n.date, bySlot);
+      }
       let rows = bySlot.get(n.slot);
-      if (!rows) bySlot.set(n.slot, (rows = new Int32Array(RULES.length).fill(-1)));
+      if (!rows) {
+        rows = new Int32Array(RULES.length).fill(-1);
+        bySlot.set(n.slot, rows);
+      }
       rows[RULES.indexOf(rule!)] = row;
       columns.push({ kind: "unmet", date: n.date, slot: n.slot, rule });
       cost.push(rule === "lead" ? LEAD_UNMET_COST : UNMET_COST);
