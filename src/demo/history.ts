@@ -7,6 +7,7 @@ import { sealPendingNow } from "../platform/audit/store.ts";
 import { localDate, now, runOnClock, type SteppedClock } from "../platform/clock.ts";
 import { type Database, transaction } from "../platform/db/index.ts";
 import { contextIn, runOperation } from "../platform/operation.ts";
+import { DomainError } from "../platform/errors.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
 import { mulberry32 } from "../queue/predictor.ts";
 import { daysServed } from "../queue/reads.ts";
@@ -97,7 +98,13 @@ export async function makeHistory(
   const to = [options.to ?? HISTORY_TO, yesterday].sort()[0]!;
   const seed = options.seed ?? 20260202;
   const tenant = await findTenant(database.db, tenantId);
-  if (!tenant) throw new Error(`no such tenant: ${tenantId}`);
+  if (!tenant)
+    throw new DomainError(
+      "not_found",
+      "tenant_not_found",
+      `自治体「${tenantId}」がありません。デモの自治体は初回の npm start で作成されます。`,
+      `No tenant "${tenantId}". The demo tenant is made by the first npm start.`,
+    );
   const result: HistoryResult = {
     days: 0,
     reservations: 0,

@@ -20,6 +20,8 @@ export interface BookedVisit {
   /** When the person reaches the kiosk (a few minutes after the slot starts). */
   arrivalMinute: number;
   comes: boolean;
+  /** One who does not come to the slot walks in at this minute instead. */
+  lateMinute: number;
   phone: string;
   kiosk: Actor;
   clerk: Actor;
@@ -66,6 +68,7 @@ export function scheduleBookedVisit(v: BookedVisit): void {
       v.schedule(v.at(v.slotMinute + NO_SHOW_GRACE_MINUTES + 1), async () => {
         await v.world.markNoShow(v.clerk, booking.reservationId);
       });
+      v.schedule(v.at(v.lateMinute), v.walkIn);
     }
   });
 }

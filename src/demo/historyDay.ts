@@ -4,9 +4,11 @@ import type { Actor } from "../platform/actor.ts";
 import { runOnClock, type SteppedClock } from "../platform/clock.ts";
 import type { DayDemand } from "../staffing/demand.ts";
 import { hhmm } from "../staffing/shifts.ts";
+import { NO_SHOW_GRACE_MINUTES } from "../reservations/staff.ts";
 import { BOOKED_SHARE, NO_SHOW_SHARE, scheduleBookedVisit } from "./historyBookings.ts";
 import { receiveDelivery } from "./historyCards.ts";
-import { ALL_STEPS_DONE, PIN_RESET_WITH_HANDOVER, TRUE_MEDIAN } from "./historyShape.ts";
+import { ALL_STEPS_DONE, TRUE_MEDIAN } from "./historyShape.ts";
+import { WITH_PIN_RESET } from "./historyVolumes.ts";
 import type { HistoryWorld } from "./historyWorld.ts";
 
 /**
@@ -94,23 +96,25 @@ export async function simulateDay(
       );
       const end = begin + length * 60_000;
       schedule(end, async () => {
-        const completed = random() >= 0.04;
+        const served = random() >= 0.04;
+        // The card itself, from the stock: a completed handover hands one over, and one that
+        // finds none set up (the first days of service) is not completed: カード未着.
+        const cardId =
+          served && ticket.procedureCodes.includes("handover") ? p.ready.shift() : undefined;
+        const noCard = served && ticket.procedureCodes.includes("handover") && !cardId;
+        const completed = served && !noCard;
         await world.finish(staffOf(counter), {
           ticketId: ticket.ticketId,
           outcome: completed ? "completed" : "not_completed",
-          ...(completed ? {} : { reason: "documents" }),
+          ...(completed ? {} : { reason: noCard ? "card_not_arrived" : "documents" }),
           checklists: ALL_STEPS_DONE,
         });
-        // The card itself, from the stock: a completed handover hands one over.
-        if (completed && ticket.procedureCodes.includes("handover")) {
-          const cardId = p.ready.shift();
-          if (cardId)
-            await world.handOverCard(
-              staffOf(counter),
-              cardId,
-              random() < 0.7 ? "card_pin" : "photo_id",
-            );
-        }
+        if (cardId)
+          await world.handOverCard(
+            staffOf(counter),
+            cardId,
+            random() < 0.7 ? "card_pin" : "photo_id",
+          );
         busy.delete(counter);
         await tryCall(counter, end);
       });
@@ -185,10 +189,10 @@ export async function simulateDay(
     if (i.counterOpen && counterMinutes > 0)
       for (const code of Object.keys(i.counter)) {
         const n = p.arrivals.get(i.start)?.[code] ?? 0;
+        const withPin = code === "handover" ? (p.arrivals.get(i.start)?.[WITH_PIN_RESET] ?? 0) : 0;
         for (let k = 0; k < n; k++) {
           const time = at(i.start + random() * (counterMinutes - 0.5));
-          const codes = [code];
-          if (code === "handover" && random() < PIN_RESET_WITH_HANDOVER) codes.push("pin_reset");
+          const codes = k < withPin ? [code, "pin_reset"] : [code];
           const priority = random() < 0.03;
           const walkIn = async () => {
             await world.issue(p.kiosk, {
@@ -208,6 +212,14 @@ export async function simulateDay(
               slotMinute: i.start,
               arrivalMinute: i.start + random() * Math.min(10, counterMinutes - 0.5),
               comes: random() >= NO_SHOW_SHARE,
+              // Missed the slot: comes later that day and takes a ticket (the month's visits stay
+              // its volume), before the window closes.
+              lateMinute: Math.min(
+                i.start + NO_SHOW_GRACE_MINUTES + 2 + random() * 30,
+                Math.max(
+                  ...windows.map((w) => (w && minutesIn(w, i.start) > 0 ? minutes(w.close) : 0)),
+                ) - 1,
+              ),
               // A number of their own: one person may hold only two bookings ahead.
               phone: `0258${String(++callers).padStart(6, "0")}`,
               kiosk: p.kiosk,

@@ -12,6 +12,9 @@ import { PIN_RESET_WITH_HANDOVER } from "./historyShape.ts";
  * so that many fewer come on their own. The card deliveries follow the reference's setups.
  * Seeded by the month: a month made again, or partly, gets the same arrivals.
  */
+/** In a half hour's arrivals: how many of its handovers bring a PIN reset along. */
+export const WITH_PIN_RESET = "handover+pin_reset";
+
 export interface MonthArrivals {
   /** Per day and half hour (minutes from midnight): arrivals per procedure, and phone calls. */
   counter: Map<string, Map<number, Record<string, number>>>;
@@ -44,6 +47,18 @@ function place(n: number, weights: number[], random: () => number): number[] {
   return out;
 }
 
+/** Chooses `n` of the items counted per cell, without putting back: how many in each cell. */
+function choose(n: number, counts: readonly number[], random: () => number): number[] {
+  const items = counts.flatMap((c, k) => new Array<number>(c).fill(k));
+  const out = new Array<number>(counts.length).fill(0);
+  for (let k = 0; k < Math.min(n, items.length); k++) {
+    const j = k + Math.floor(random() * (items.length - k));
+    [items[k], items[j]] = [items[j]!, items[k]!];
+    out[items[k]!]!++;
+  }
+  return out;
+}
+
 export function monthArrivals(
   month: string,
   demand: readonly DayDemand[],
@@ -60,18 +75,29 @@ export function monthArrivals(
   }
   const codes = Object.keys(demand[0]?.intervals[0]?.counter ?? {});
   const handovers = Math.round(volumes.handover ?? 0);
+  // Exactly this many handovers bring a PIN reset along (not each by a draw of its own).
+  const withPin = Math.min(
+    Math.round(volumes.pin_reset ?? 0),
+    Math.round(PIN_RESET_WITH_HANDOVER * handovers),
+  );
   for (const code of codes) {
-    const volume = volumes[code] ?? 0;
-    const own =
-      code === "pin_reset" ? Math.max(0, volume - PIN_RESET_WITH_HANDOVER * handovers) : volume;
+    const volume = Math.round(volumes[code] ?? 0);
+    const own = code === "pin_reset" ? volume - withPin : volume;
     const placed = place(
-      Math.round(own),
+      own,
       cells.map((c) => c.i.counter[code] ?? 0),
       random,
     );
     cells.forEach((c, k) => {
       if (placed[k]) counter.get(c.date)!.get(c.i.start)![code] = placed[k]!;
     });
+    if (code === "handover") {
+      // The PIN resets among the placed handovers, each handover as likely as another.
+      const alongside = choose(withPin, placed, random);
+      cells.forEach((c, k) => {
+        if (alongside[k]) counter.get(c.date)!.get(c.i.start)![WITH_PIN_RESET] = alongside[k]!;
+      });
+    }
   }
   const calls = place(
     Math.round(volumes.phone ?? 0),

@@ -22,10 +22,15 @@ export function requiredBreakMinutes(workMinutes: number): number {
   return 0;
 }
 
-/** Worked lengths offered: short cover, a half day, a six-hour day, a full day with its break. */
+/**
+ * Worked lengths offered, by the hour from short cover to a full day. A day's window rarely fits
+ * a full day and its break exactly (08:30–17:00 holds 7¾ hours and 45 minutes), so the longest
+ * work that does fit is offered too: without it nobody could stay the whole day, and a roster of
+ * 6-hour shifts left the afternoons short with hours to spare.
+ */
 export const WORK_LENGTHS = [180, 240, 360, 480] as const;
 const START_STEP = 30;
-const BREAK_STEP = 30;
+const BREAK_STEP = 60;
 /** A break neither right after arriving nor right before leaving. */
 const BREAK_EARLIEST = 180;
 const BREAK_LATEST_BEFORE_END = 120;
@@ -42,7 +47,11 @@ export function shiftTemplates(
   const to = Math.min(window.close, availability.to);
   const out: ShiftTemplate[] = [];
   if (to - from < 60) return out;
-  const lengths = new Set<number>(WORK_LENGTHS.filter((l) => l <= to - from));
+  const lengths = new Set<number>(
+    WORK_LENGTHS.filter((l) => l + requiredBreakMinutes(l) <= to - from),
+  );
+  const whole = longestWorkWithin(to - from);
+  if (whole > 360) lengths.add(whole);
   if (window.close - window.open <= 240 && to - from >= window.close - window.open)
     lengths.add(window.close - window.open);
   for (const work of lengths) {
@@ -63,6 +72,13 @@ export function shiftTemplates(
     }
   }
   return out;
+}
+
+/** The most work (at most 8 hours) that fits in `span` minutes with its break, to the slot. */
+export function longestWorkWithin(span: number): number {
+  for (let work = Math.min(480, span); work > 0; work -= SLOT_MINUTES)
+    if (work + requiredBreakMinutes(work) <= span) return work;
+  return 0;
 }
 
 /** Whether the person on this shift is at work (not on break) during the slot starting at `slot`. */

@@ -46,9 +46,21 @@ export function partialWeekPeople(people: readonly PlanPerson[], week: readonly 
   return days >= 5 ? people : people.map((p) => ({ ...p, weeklyHourLimit: weeklyLimit(p, days) }));
 }
 
-/** A person's weekly hours in a week of so many days in the month (pro-rated under five). */
+/** A full working day: one day alone at a month's edge may still be worked whole. */
+const FULL_DAY_HOURS = 8;
+
+/**
+ * A person's weekly hours in a week of so many days in the month: pro-rated under five, and
+ * never under a full day (Monday the 31st pro-rated to 7 hours would leave its last ¾ hour
+ * uncovered by everyone).
+ */
 export const weeklyLimit = (p: PlanPerson, days: number) =>
-  days >= 5 ? p.weeklyHourLimit : Math.ceil((p.weeklyHourLimit * days) / 5);
+  days >= 5
+    ? p.weeklyHourLimit
+    : Math.min(
+        p.weeklyHourLimit,
+        Math.max(FULL_DAY_HOURS, Math.ceil((p.weeklyHourLimit * days) / 5)),
+      );
 
 /** At work during a slot, per person, from the chosen shifts. */
 export function atWorkBySlot(

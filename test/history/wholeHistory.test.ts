@@ -51,11 +51,13 @@ afterAll(async () => {
 const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(database.db, query);
 
 describe("the whole demo history, from empty", () => {
-  it(`is made, every month of it, within ${MAX_SECONDS} s, no step refused`, async () => {
+  it(`is made, every month of it, within ${MAX_SECONDS} s`, async () => {
     expect(result.days).toBeGreaterThan(115);
     expect(result.plans).toBe(6);
     expect(result.reports).toBe(6);
-    expect(result.refusedBookings).toBe(0);
+    // A booking refused for a full slot is the one step allowed to fail (the person walks in,
+    // and the month's volume stays exact): seldom, at the rush's peaks.
+    expect(result.refusedBookings).toBeLessThanOrEqual(result.reservations * 0.01);
     expect(seconds).toBeLessThanOrEqual(MAX_SECONDS);
     const made = await makeHistory(database, TENANT);
     expect(made).toMatchObject({ days: 0, plans: 0, reports: 0, rows: 0 });
@@ -118,7 +120,7 @@ describe("the whole demo history, from empty", () => {
     expect(waiting!.n).toBe(0);
   });
 
-  it("follows §8(5): each category's monthly mean within ±10 %, each month within ±25 % after its season", async () => {
+  it("follows §8(5) exactly: each category's month is its reference volume times the season", async () => {
     const counted = await rows<{ month: string; category: string; n: number }>(sql`
       select to_char(r.service_day, 'YYYY-MM') as month,
              coalesce(p.report_category, r.procedure_code) as category, count(*)::int as n
@@ -129,19 +131,34 @@ describe("the whole demo history, from empty", () => {
       select to_char(at at time zone 'Asia/Tokyo', 'YYYY-MM'), 'setup', count(*)::int
         from card_events where tenant_id = ${TENANT} and action = 'setup' group by 1`);
     const volumes = DEMO_TENANT.reference.monthlyVolumes;
-    for (const [category, reference] of Object.entries(volumes)) {
-      const months = MONTHS.map(
-        (m) => counted.find((c) => c.month === m && c.category === category)?.n ?? 0,
-      );
-      const mean = months.reduce((a, b) => a + b, 0) / months.length;
-      expect(Math.abs(mean / reference - 1), `${category} mean ${mean}`).toBeLessThanOrEqual(0.1);
-      months.forEach((n, i) => {
-        const expected = reference * (SEASON[MONTHS[i]!.slice(5)] ?? 1);
-        expect(Math.abs(n / expected - 1), `${category} ${MONTHS[i]} ${n}`).toBeLessThanOrEqual(
-          0.25,
+    for (const [category, reference] of Object.entries(volumes))
+      for (const month of MONTHS) {
+        const n = counted.find((c) => c.month === month && c.category === category)?.n ?? 0;
+        expect(n, `${category} ${month}`).toBe(
+          Math.round(reference * (SEASON[month.slice(5)] ?? 1)),
         );
-      });
-    }
+      }
+  });
+
+  it("hands over a card at every completed handover, and says カード未着 where none was ready", async () => {
+    const byMonth = await rows<{ month: string; completed: number; handed: number }>(sql`
+      select m.month, coalesce(c.n, 0)::int as completed, coalesce(h.n, 0)::int as handed
+        from (select distinct to_char(service_day, 'YYYY-MM') as month from service_records
+               where tenant_id = ${TENANT}) m
+        left join (select to_char(service_day, 'YYYY-MM') as month, count(*) as n
+                     from service_records where tenant_id = ${TENANT}
+                      and procedure_code = 'handover' and outcome = 'completed' group by 1) c
+          on c.month = m.month
+        left join (select to_char(at at time zone 'Asia/Tokyo', 'YYYY-MM') as month, count(*) as n
+                     from card_events where tenant_id = ${TENANT} and action = 'hand_over'
+                    group by 1) h on h.month = m.month`);
+    expect(byMonth.map((m) => m.month)).toEqual(MONTHS);
+    for (const m of byMonth) expect(m.handed, m.month).toBe(m.completed);
+    const [unready] = await rows<{ n: number }>(sql`
+      select count(*)::int as n from service_records where tenant_id = ${TENANT}
+         and procedure_code = 'handover' and outcome = 'not_completed'
+         and outcome_reason <> all (array['documents', 'card_not_arrived'])`);
+    expect(unready!.n).toBe(0);
   });
 
   it("takes calls only inside the phone hours, and visits only inside the counter's", async () => {
