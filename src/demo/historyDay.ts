@@ -2,9 +2,9 @@ import { minutes } from "../calendar/dates.ts";
 import type { BusinessDay, Window } from "../calendar/rules.ts";
 import type { Actor } from "../platform/actor.ts";
 import { runOnClock, type SteppedClock } from "../platform/clock.ts";
+import { NO_SHOW_GRACE_MINUTES } from "../reservations/staff.ts";
 import type { DayDemand } from "../staffing/demand.ts";
 import { hhmm } from "../staffing/shifts.ts";
-import { NO_SHOW_GRACE_MINUTES } from "../reservations/staff.ts";
 import { BOOKED_SHARE, NO_SHOW_SHARE, scheduleBookedVisit } from "./historyBookings.ts";
 import { receiveDelivery } from "./historyCards.ts";
 import { ALL_STEPS_DONE, TRUE_MEDIAN } from "./historyShape.ts";
@@ -141,10 +141,12 @@ export async function simulateDay(
     const person = p.staff.get(shift.personId);
     if (shift.work !== "counter" || !person) continue;
     let counter: number | undefined;
-    // Every counter taken (someone still finishing a visit): sits down a minute later.
+    // Every counter taken (someone still finishing a visit), or the person themself still
+    // finishing a visit at the counter of their work before (a short turn at the phone or
+    // the setups in between): the same, a minute later.
     const sitDown = async (time: number): Promise<void> => {
       const free = COUNTERS.find((k) => !seated.has(k));
-      if (free === undefined) {
+      if (free === undefined || [...seated.values()].includes(person)) {
         if (time + 60_000 < at(shift.end)) schedule(time + 60_000, () => sitDown(time + 60_000));
         return;
       }

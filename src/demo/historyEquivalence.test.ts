@@ -91,8 +91,16 @@ const ASIDE = new Set([
   "hash",
   "password_hash",
 ]);
-/** The demo roster's own shifts are stamped when it was seeded (now), not on the history's clock. */
-const ASIDE_IN: Record<string, string[]> = { roster_shifts: ["created_at"] };
+/**
+ * Stamped by the real clock, not the history's: the demo roster's own shifts (when it was
+ * seeded), and the contact data's purge once the history is made (its audit event's time too).
+ */
+const ASIDE_IN: Record<string, string[]> = {
+  roster_shifts: ["created_at"],
+  reservations: ["purged_at"],
+};
+const realClock = (name: string, row: Row) =>
+  name === "audit_events" && row.action === "reservation.purge";
 
 function normalise(value: unknown, keys: Map<string, string>): unknown {
   if (value instanceof Date) return value.toISOString();
@@ -110,6 +118,11 @@ async function table(name: string, tenantId: string, keys: Map<string, string>, 
     const out: Row = {};
     for (const [k, v] of Object.entries(row))
       if (!ASIDE.has(k) && !ASIDE_IN[name]?.includes(k)) out[k] = normalise(v, keys);
+    if (realClock(name, row)) {
+      delete out.at;
+      delete out.digest;
+    }
+    if (name === "reservations") out.purged = row.purged_at !== null;
     return out;
   });
   const key = (r: Row) => (order ? String(r[order]).padStart(12, "0") : JSON.stringify(r));

@@ -99,14 +99,23 @@ export interface MonthPlanning {
   made: Promise<StaffingPlan>;
 }
 
+/** Far beyond any month's solve (a few seconds): the limit only stops a solver gone wrong. */
+const HISTORY_SOLVE_SECONDS = 300;
+
 /**
  * What the planner reads for a month, through its operation (the roster read is audited), and
  * the solve started: it goes on in the planner's workers while the history carries on.
  */
 export function startPlanning(ctx: Ctx, month: string): Promise<MonthPlanning> {
   return staffingInputs(ctx, { month }).then((input) => {
-    // Fewer replications than a plan made by hand: the history only needs its roster.
-    const made = planMonth(input, { ...DEFAULT_PLAN_OPTIONS, replications: 4 });
+    // Fewer replications than a plan made by hand: the history only needs its roster. Solved to
+    // its gap, never cut by the clock: a roster that depended on how busy the machine was would
+    // make a different history on each run.
+    const made = planMonth(input, {
+      ...DEFAULT_PLAN_OPTIONS,
+      replications: 4,
+      timeLimitSeconds: HISTORY_SOLVE_SECONDS,
+    });
     made.catch(() => {});
     return { month, input, made };
   });

@@ -133,6 +133,28 @@ export function weekModel(
   days: readonly DayRequirement[],
 ): LinearModel {
   const needs = slotNeeds(days);
+  // A half hour whose two quarters need the same is one row (a shift counts where it is at work
+  // in both): half the rows for the solver to carry, the same cover for every aligned shift.
+  const spans = new Map<string, number>();
+  const rowNeeds = needs.filter((n, k) => {
+    const prev = needs[k - 1];
+    if (
+      prev &&
+      prev.date === n.date &&
+      prev.slot + SLOT_MINUTES === n.slot &&
+      spans.get(`${prev.date}|${prev.slot}`) === SLOT_MINUTES &&
+      (prev.slot - (days.find((d) => d.date === n.date)?.intervals[0]?.start ?? 0)) % 30 === 0 &&
+      prev.counter === n.counter &&
+      prev.phone === n.phone &&
+      prev.setup === n.setup &&
+      prev.lead === n.lead
+    ) {
+      spans.set(`${prev.date}|${prev.slot}`, 2 * SLOT_MINUTES);
+      return false;
+    }
+    spans.set(`${n.date}|${n.slot}`, SLOT_MINUTES);
+    return true;
+  });
   const columns: Column[] = [];
   const entries: [number, number][][] = [];
   let rows = 0;
@@ -150,8 +172,9 @@ export function weekModel(
   // Coverage rows, one per slot and rule that needs someone.
   // Per day and slot, the row of each rule (RULES order) or -1: looked up for every shift's slots.
   const coverRows = new Map<string, Map<number, Int32Array>>();
-  for (const n of needs) {
+  for (const n of rowNeeds) {
     const total = n.counter + n.phone + n.setup;
+    const quarters = spans.get(`${n.date}|${n.slot}`)! / SLOT_MINUTES;
     // Hall's condition for the three kinds of work: every set of them needs at least as many
     // people able to do one of them as it has needs, so an assignment of the people at work to
     // counter, phone and setup exists whenever these rows hold.
@@ -184,7 +207,7 @@ export function weekModel(
       }
       rows[RULES.indexOf(rule!)] = row;
       columns.push({ kind: "unmet", date: n.date, slot: n.slot, rule });
-      cost.push(rule === "lead" ? LEAD_UNMET_COST : UNMET_COST);
+      cost.push((rule === "lead" ? LEAD_UNMET_COST : UNMET_COST) * quarters);
       upper.push(need);
       integer.push(0);
       entries.push([[row, 1]]);
@@ -221,9 +244,13 @@ export function weekModel(
           [hoursRow, shift.paidMinutes / 60],
         ];
         for (let slot = shift.start; slot < shift.end; slot += SLOT_MINUTES) {
-          if (!atWork(shift, slot)) continue;
           const rows = daySlots?.get(slot);
-          if (!rows) continue;
+          if (!rows || !atWork(shift, slot)) continue;
+          if (
+            spans.get(`${day.date}|${slot}`)! > SLOT_MINUTES &&
+            !atWork(shift, slot + SLOT_MINUTES)
+          )
+            continue;
           for (const r of capable) if (rows[r]! >= 0) column.push([rows[r]!, 1]);
         }
         columns.push({ kind: "shift", person: person.id, date: day.date, shift });

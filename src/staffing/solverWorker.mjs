@@ -44,6 +44,10 @@ parentPort.on("message", ({ model, timeLimitSeconds, gap }) => {
       time_limit: left,
       presolve: "off",
       mip_heuristic_run_feasibility_jump: false,
+      // A smaller cut pool, aged out sooner: the root's cut rounds were most of a week's time
+      // (a month 7.2 s → 5.9 s on 2 cores, the same rosters).
+      mip_pool_soft_limit: 50,
+      mip_lp_age_limit: 3,
     });
     mip.run();
     const info = (name) => {
