@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -6,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { seedDemoIfEmpty } from "../src/demo/seed.ts";
 import { openDatabase } from "../src/platform/db/index.ts";
 import { LOCK_FILE } from "../src/platform/db/lock.ts";
-import { runCli } from "../test/cli.ts";
+import { CLI, runCli } from "../test/cli.ts";
 import { createServerDatabase, onPostgres } from "../test/db.ts";
 
 const dirs: string[] = [];
@@ -208,5 +209,29 @@ describe("madoguchi CLI", { timeout: 180_000 }, () => {
       expect(JSON.parse(pgUsers.stdout)).toHaveLength(8);
       expect((await runCli(["audit", "verify"], { DATABASE_URL: url })).code).toBe(0);
     }
+  });
+
+  it("writes an output far past a pipe's 64 KiB whole, however slowly the reader reads", async () => {
+    const env = { MADOGUCHI_DATA: await demoDataDir(), DATABASE_URL: "" };
+    // A command that exits before its output has drained leaves the pipe's 64 KiB and loses
+    // the rest (measured: `staffing plan --json | (sleep 3; wc -c)` gave 65,536 of 175 kB).
+    // Through a shell's pipe, as a user pipes it, to a reader that starts late.
+    const child = spawn(
+      "sh",
+      [
+        "-c",
+        `"${process.execPath}" "${CLI}" staffing plan --tenant nagaoka --month 2026-08 --json | (sleep 2; cat)`,
+      ],
+      { env: { ...process.env, NODE_ENV: "test", ...env }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    const chunks: Buffer[] = [];
+    child.stdout.on("data", (c: Buffer) => chunks.push(c));
+    const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+    const text = Buffer.concat(chunks).toString("utf8");
+    expect(code).toBe(0);
+    expect(text.length).toBeGreaterThan(64 * 1024 * 2);
+    const plan = JSON.parse(text) as { month: string; intervals: unknown[] };
+    expect(plan.month).toBe("2026-08");
+    expect(plan.intervals.length).toBeGreaterThan(300);
   });
 });

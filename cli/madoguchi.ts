@@ -102,17 +102,35 @@ async function run(argv: string[]): Promise<number> {
   }
 }
 
-try {
-  const code = await run(process.argv.slice(2));
-  if (code >= 0) process.exit(code);
-} catch (error) {
+/**
+ * Everything written reaches the reader before the process ends: a pipe takes 64 KiB and Node
+ * holds the rest, which `process.exit` would drop (a 175 kB plan cut at 65,536 bytes). Waits
+ * until the stream holds nothing more (an empty write's callback is not enough: on a socket
+ * pair, as a spawning parent gives, it comes at once).
+ */
+const drained = (stream: NodeJS.WriteStream) =>
+  new Promise<void>((resolve) => {
+    const check = () => {
+      if (stream.destroyed || stream.writableLength === 0) resolve();
+      else setTimeout(check, 10);
+    };
+    check();
+  });
+
+async function exit(code: number): Promise<never> {
+  await Promise.all([drained(process.stdout), drained(process.stderr)]);
+  process.exit(code);
+}
+
+/** The exit code of a failure, its message written. */
+function failed(error: unknown): number {
   if (error instanceof DataLockedError) {
     io.err(error.message);
-    process.exit(3);
+    return 3;
   }
   if (error instanceof DomainError) {
     io.err(`${error.messageJa}\n${error.messageEn}`);
-    process.exit(2);
+    return 2;
   }
   if (
     error instanceof UsageError ||
@@ -120,8 +138,17 @@ try {
     (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
   ) {
     io.err((error as Error).message);
-    process.exit(2);
+    return 2;
   }
   io.err(error instanceof Error ? (error.stack ?? error.message) : String(error));
-  process.exit(1);
+  return 1;
 }
+
+let code: number;
+try {
+  code = await run(process.argv.slice(2));
+} catch (error) {
+  code = failed(error);
+}
+// -1: the server runs on (`madoguchi serve`).
+if (code >= 0) await exit(code);
