@@ -68,7 +68,24 @@ export async function replanDay(
   if (!plan) throw notFound("要員計画", "Staffing plan");
   // The roster as it stands today (someone added since the plan may be the one who can come).
   const people = await plannablePeople(ctx, { date: props.date });
-  const shifts = plan.shifts as RosterShift[];
+  // The day as the roster has it (a plan published before this one, or edits by hand, may differ
+  // from the newest plan): whoever is on it that day is working, not a candidate to add.
+  const rostered = (await dutyView(ctx, { date: props.date })).shifts;
+  const planned = plan.shifts as RosterShift[];
+  const shifts =
+    rostered.length === 0
+      ? planned
+      : [
+          ...planned.filter((s) => s.date !== props.date),
+          ...rostered.map((s) => ({
+            personId: s.personId,
+            date: props.date,
+            start: s.startTime.slice(0, 5),
+            end: s.endTime.slice(0, 5),
+            breakStart: null,
+            breakEnd: null,
+          })),
+        ];
   const monday = mondayOf(props.date);
   const sunday = addDays(monday, 6);
   const weekHours = new Map<string, number>();
