@@ -1,5 +1,6 @@
 import type { Database } from "../src/platform/db/index.ts";
 import { runOperation } from "../src/platform/operation.ts";
+import { liftText } from "../src/staffing/contract.ts";
 import { planMonth } from "../src/staffing/plan.ts";
 import { staffingInputs } from "../src/staffing/plans.ts";
 import { cliActor, type Output, parse, UsageError } from "./commands.ts";
@@ -20,6 +21,9 @@ export function parseTarget(text: string): {
 }
 
 /** `madoguchi staffing plan`: the month's optimised roster, its bound, the baseline, the simulation. */
+/** Unmet ranges printed in full; the rest are counted (the JSON has them all). */
+const UNMET_SHOWN = 12;
+
 export async function staffingCommand(
   database: Database,
   argv: string[],
@@ -63,5 +67,14 @@ export async function staffingCommand(
   io.out(
     `  shifts ${plan.shifts.length}, unmet ranges ${plan.unmet.length}, setups not fitted ${plan.unscheduledSetups}, ${plan.runtimeMs} ms`,
   );
+  // Each unmet range by the rule that binds it, and the first few with what would lift them.
+  const byCause = new Map<string, number>();
+  for (const u of plan.unmet) byCause.set(u.cause, (byCause.get(u.cause) ?? 0) + 1);
+  if (byCause.size > 0)
+    io.out(`  unmet by cause     ${[...byCause].map(([cause, n]) => `${cause} ${n}`).join(", ")}`);
+  for (const u of plan.unmet.slice(0, UNMET_SHOWN))
+    io.out(`    ${u.date} ${u.from}–${u.to} ${u.rule} −${u.missing}: ${liftText(u, "en")}`);
+  if (plan.unmet.length > UNMET_SHOWN)
+    io.out(`    … ${plan.unmet.length - UNMET_SHOWN} more (--json lists them all)`);
   return 0;
 }

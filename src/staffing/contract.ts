@@ -1,6 +1,7 @@
 /** Requests and responses of the staffing planner (要員計画), shared with the web app. */
 import { z } from "zod";
 import { hhmm, isoDate, isoMonth } from "../platform/inputs.ts";
+import type { UnmetLift } from "./causes.ts";
 
 export const targetsSchema = z.object({
   counterServiceLevel: z.number().gt(0).lt(1),
@@ -67,6 +68,18 @@ export const violationSchema = z.object({
   en: z.string(),
 });
 
+/** The rule that binds where a need is left unmet (causes.ts). */
+export const UNMET_CAUSES = [
+  "terminals",
+  "people",
+  "phone_skill",
+  "counter_skill",
+  "setup_skill",
+  "lead_rule",
+  "unsolved",
+] as const;
+export type UnmetCause = (typeof UNMET_CAUSES)[number];
+
 export const staffingPlanSchema = z.object({
   planId: z.string(),
   month: z.string(),
@@ -105,6 +118,16 @@ export const staffingPlanSchema = z.object({
       to: z.string(),
       rule: z.string(),
       missing: z.number(),
+      /** Plans made before causes were told have none. */
+      cause: z.enum(UNMET_CAUSES).optional(),
+      lift: z
+        .object({
+          kind: z.enum(["person", "training", "terminals", "lead"]),
+          count: z.number(),
+          work: z.enum(["counter", "phone", "setup"]).optional(),
+          candidates: z.array(z.string()).optional(),
+        })
+        .optional(),
     }),
   ),
   unscheduledSetups: z.number(),
@@ -142,6 +165,57 @@ export const SOLVE_ENDED_LABELS: Record<
   time_limit: { ja: "制限時間で打ち切り", en: "Stopped by the time limit" },
   failed: { ja: "求解に失敗", en: "The solver failed" },
 };
+
+export const UNMET_CAUSE_LABELS: Record<UnmetCause, { ja: string; en: string }> = {
+  terminals: { ja: "統合端末の台数", en: "Terminals" },
+  people: {
+    ja: "人員（勤務可能で研修済みの人がいない）",
+    en: "People (nobody available, trained, within hours)",
+  },
+  phone_skill: { ja: "電話対応の研修", en: "Phone training" },
+  counter_skill: { ja: "窓口対応の研修", en: "Counter training" },
+  setup_skill: { ja: "交付前設定の研修", en: "Card-setup training" },
+  lead_rule: { ja: "管理者・副管理者の在席", en: "Manager or deputy present" },
+  unsolved: { ja: "計算が打ち切られた", en: "The solve was cut short" },
+};
+
+const WORK_JA = { counter: "窓口", phone: "電話", setup: "交付前設定" } as const;
+const WORK_EN = { counter: "counter", phone: "phone", setup: "card-setup" } as const;
+
+/** What would lift an unmet range, as a sentence: "1 more phone-trained person 08:30–10:30 on 8/3". */
+export function liftText(
+  u: { date: string; from: string; to: string; lift?: UnmetLift | undefined },
+  lang: "ja" | "en",
+): string {
+  const lift = u.lift;
+  if (!lift) return "";
+  const md = `${Number(u.date.slice(5, 7))}/${Number(u.date.slice(8, 10))}`;
+  const span = `${u.from}–${u.to}`;
+  const work = lift.work ?? "counter";
+  const who = lift.candidates?.length ? lift.candidates.join("、") : "";
+  if (lang === "ja")
+    switch (lift.kind) {
+      case "terminals":
+        return `${md} ${span} に統合端末をあと${lift.count}台、または予約をすいた時間へ移す`;
+      case "lead":
+        return `${md} ${span} に業務管理者か副管理者を1人`;
+      case "training":
+        return `${md} ${span} に${WORK_JA[work]}の研修を済ませた人をあと${lift.count}人（空いている人: ${who}）`;
+      default:
+        return `${md} ${span} に${WORK_JA[work]}のできる人をあと${lift.count}人`;
+    }
+  const plural = (n: number, one: string) => `${n} more ${one}${n === 1 ? "" : "s"}`;
+  switch (lift.kind) {
+    case "terminals":
+      return `${plural(lift.count, "terminal")} ${span} on ${md}, or bookings moved to quieter hours`;
+    case "lead":
+      return `a manager or deputy ${span} on ${md}`;
+    case "training":
+      return `${plural(lift.count, `${WORK_EN[work]}-trained person`).replace("persons", "people")} ${span} on ${md} (free then: ${who.replaceAll("、", ", ")})`;
+    default:
+      return `${plural(lift.count, `${WORK_EN[work]}-trained person`).replace("persons", "people")} ${span} on ${md}`;
+  }
+}
 
 export const UNMET_LABELS: Record<string, { ja: string; en: string }> = {
   counter: { ja: "窓口", en: "Counter" },

@@ -1,9 +1,11 @@
 import { availableParallelism } from "node:os";
 import type { BusinessDay } from "../calendar/rules.ts";
 import { assignWork } from "./assign.ts";
-import { simDays, type Unmet, unmetOf } from "./coverage.ts";
+import { type ExplainedUnmet, explainUnmet } from "./causes.ts";
+import { simDays, unmetOf } from "./coverage.ts";
 import { atWorkBySlot, partialWeekPeople, pool, weeksOf } from "./weeks.ts";
 
+export type { ExplainedUnmet } from "./causes.ts";
 export type { Unmet } from "./coverage.ts";
 
 import { learnedDemand, referenceDemand, type ServedRecord, serviceTimes } from "./demand.ts";
@@ -138,7 +140,8 @@ export interface StaffingPlan {
   savingPercent: number;
   simulated: SimulatedLevel;
   baselineSimulated: SimulatedLevel;
-  unmet: Unmet[];
+  /** Each with its binding cause and what would lift it (plans made before: without). */
+  unmet: ExplainedUnmet[];
   unscheduledSetups: number;
   /** Cards with a deadline (a booked handover, express) the plan leaves no room to set up by it. */
   lateSetups?: number;
@@ -239,12 +242,17 @@ export async function planMonth(
       `${n.date}|${n.slot}`,
       assignWork(atWorkNow.get(`${n.date}|${n.slot}`) ?? [], n),
     );
-  const unmet = unmetOf(
+  const uncovered = unmetOf(
     needs,
     (date, slot) => servedBySlot.get(`${date}|${slot}`) ?? { counter: 0, phone: 0, setup: 0 },
     (date, slot) => (atWorkNow.get(`${date}|${slot}`) ?? []).some((p) => p.lead),
     requirement,
   );
+  const unmet = explainUnmet(uncovered, input.people, chosen, requirement, {
+    atWork: (date, slot) => atWorkNow.get(`${date}|${slot}`) ?? [],
+    served: (date, slot) =>
+      servedBySlot.get(`${date}|${slot}`) ?? { counter: 0, phone: 0, setup: 0 },
+  });
   const intervals: PlanInterval[] = requirement.flatMap((day) =>
     day.intervals.map((i) => {
       const halves = [i.start, i.start + SLOT_MINUTES]

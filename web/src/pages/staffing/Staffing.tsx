@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import type { StaffingPlanOut } from "../../../../src/staffing/contract.ts";
-import { UNMET_LABELS } from "../../../../src/staffing/contract.ts";
+import { liftText, UNMET_CAUSE_LABELS, UNMET_LABELS } from "../../../../src/staffing/contract.ts";
 import {
   COVERAGE,
   checkRoster,
@@ -177,7 +177,10 @@ export function Staffing() {
             ))}
           </fieldset>
           <h2 className="section-title">{t("staffing.coverageOf", { date: day ?? "" })}</h2>
-          <CoverageChart intervals={dayIntervals} />
+          <CoverageChart
+            intervals={dayIntervals}
+            unmet={plan.unmet.filter((u) => u.date === day)}
+          />
           <div className="title-row">
             <h2 className="section-title">{t("staffing.rosterOf", { date: day ?? "" })}</h2>
             <button
@@ -249,6 +252,8 @@ export function Staffing() {
                       <th scope="col" className="num">
                         {t("staffing.missing")}
                       </th>
+                      <th scope="col">{t("staffing.cause")}</th>
+                      <th scope="col">{t("staffing.lift")}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -260,6 +265,8 @@ export function Staffing() {
                         </td>
                         <td>{label(UNMET_LABELS[u.rule], u.rule)}</td>
                         <td className="num">{u.missing}</td>
+                        <td>{u.cause ? label(UNMET_CAUSE_LABELS[u.cause], u.cause) : ""}</td>
+                        <td>{liftText(u, lang)}</td>
                       </tr>
                     ))}
                   </tbody>
