@@ -74,6 +74,13 @@ const COMMANDS: Record<string, Command> = {
   restore: restoreCommand,
 };
 
+// A reader that has read enough (`| head`) closes the pipe: that ends the command, quietly.
+for (const stream of [process.stdout, process.stderr])
+  stream.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
+
 const io: Output = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),

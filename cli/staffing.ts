@@ -1,12 +1,14 @@
 import type { Database } from "../src/platform/db/index.ts";
 import { runOperation } from "../src/platform/operation.ts";
 import { liftText } from "../src/staffing/contract.ts";
+import { referenceDemand } from "../src/staffing/demand.ts";
+import { forecastDemand, forecastView } from "../src/staffing/forecast.ts";
 import { planMonth } from "../src/staffing/plan.ts";
 import { staffingInputs } from "../src/staffing/plans.ts";
 import { cliActor, type Output, parse, UsageError } from "./commands.ts";
 
-const USAGE =
-  "usage: madoguchi staffing plan --tenant T --month YYYY-MM [--target 0.8/15m] [--json]";
+const USAGE = `usage: madoguchi staffing plan --tenant T --month YYYY-MM [--target 0.8/15m] [--json]
+       madoguchi staffing forecast --tenant T --month YYYY-MM [--learn-until YYYY-MM-DD] [--json]`;
 
 /** `0.8/15m` or `80%/15m`: the share of people called within the minutes. */
 export function parseTarget(text: string): {
@@ -34,7 +36,19 @@ export async function staffingCommand(
     month: { type: "string" },
     target: { type: "string" },
     json: { type: "boolean" },
+    "learn-until": { type: "string" },
   });
+  if (
+    positionals[0] === "forecast" &&
+    typeof values.tenant === "string" &&
+    typeof values.month === "string"
+  )
+    return forecastCommand(database, io, {
+      tenant: values.tenant,
+      month: values.month,
+      learnUntil: typeof values["learn-until"] === "string" ? values["learn-until"] : undefined,
+      json: values.json === true,
+    });
   if (
     positionals[0] !== "plan" ||
     typeof values.tenant !== "string" ||
@@ -76,5 +90,37 @@ export async function staffingCommand(
     io.out(`    ${u.date} ${u.from}–${u.to} ${u.rule} −${u.missing}: ${liftText(u, "en")}`);
   if (plan.unmet.length > UNMET_SHOWN)
     io.out(`    … ${plan.unmet.length - UNMET_SHOWN} more (--json lists them all)`);
+  return 0;
+}
+
+/**
+ * `madoguchi staffing forecast`: the expected arrivals per procedure, per day and per half hour,
+ * learned only from the records up to `--learn-until` (default: the day before the month).
+ */
+async function forecastCommand(
+  database: Database,
+  io: Output,
+  o: { tenant: string; month: string; learnUntil: string | undefined; json: boolean },
+): Promise<number> {
+  const input = await runOperation(database.db, cliActor(o.tenant), (ctx) =>
+    staffingInputs(ctx, { month: o.month, learnUntil: o.learnUntil }),
+  );
+  const learned = forecastDemand(input.days, input.history, input.historyDays);
+  const days = forecastView(learned ?? referenceDemand(input.days, input.monthlyVolumes));
+  const learnUntil = input.historyDays.at(-1)?.date ?? null;
+  const source = learned ? "history" : "reference";
+  if (o.json) {
+    io.out(JSON.stringify({ tenant: o.tenant, month: o.month, learnUntil, source, days }, null, 2));
+    return 0;
+  }
+  io.out(
+    `${o.tenant} ${o.month}: ${source === "history" ? `learned from the records up to ${learnUntil}` : "from the reference volumes (§8(5)): under eight weeks of records"}`,
+  );
+  for (const d of days)
+    io.out(
+      `  ${d.date}  ${d.total.toFixed(1).padStart(6)}  ${Object.entries(d.procedures)
+        .map(([code, n]) => `${code} ${n.toFixed(1)}`)
+        .join(", ")}`,
+    );
   return 0;
 }

@@ -4,10 +4,9 @@ import { localDate, localTime, now } from "../platform/clock.ts";
 import { notFound } from "../platform/errors.ts";
 import { isoDate } from "../platform/inputs.ts";
 import { audit, type Ctx, requireAccess } from "../platform/operation.ts";
-import { dutyView } from "../roster/duty.ts";
+import { dutyView, hoursWorked } from "../roster/duty.ts";
 import { removeShift, scheduleShift } from "../roster/shifts.ts";
 import { coverDay } from "./dayCover.ts";
-import type { PlanPerson } from "./model.ts";
 import type { StaffingPlan } from "./plan.ts";
 import { rosterEntries } from "./planBook.ts";
 import { plannablePeople } from "./plans.ts";
@@ -89,9 +88,17 @@ export async function replanDay(
   const monday = mondayOf(props.date);
   const sunday = addDays(monday, 6);
   const weekHours = new Map<string, number>();
-  for (const s of shifts)
-    if (s.date >= monday && s.date <= sunday && s.date !== props.date)
-      weekHours.set(s.personId, (weekHours.get(s.personId) ?? 0) + paidHoursOf([s]));
+  if (rostered.length === 0) {
+    for (const s of shifts)
+      if (s.date >= monday && s.date <= sunday && s.date !== props.date)
+        weekHours.set(s.personId, (weekHours.get(s.personId) ?? 0) + paidHoursOf([s]));
+  } else {
+    // The week's other days as the roster has them too: its weekly limit is checked on those.
+    for (const w of await hoursWorked(ctx, { from: monday, to: sunday }))
+      weekHours.set(w.personId, w.hours);
+    for (const d of await hoursWorked(ctx, { from: props.date, to: props.date }))
+      weekHours.set(d.personId, (weekHours.get(d.personId) ?? 0) - d.hours);
+  }
   const today = localDate(now()) === props.date;
   const cover = coverDay({
     date: props.date,

@@ -1,7 +1,7 @@
 import { addDays, addMonths, monthEnd } from "../calendar/dates.ts";
 import { calendarDays } from "../calendar/days.ts";
 import { setupWorkload } from "../cards/workload.ts";
-import { isoMonth } from "../platform/inputs.ts";
+import { isoDate, isoMonth } from "../platform/inputs.ts";
 import { type Ctx, requireAccess } from "../platform/operation.ts";
 import { findTenant } from "../platform/tenancy/store.ts";
 import { catalogueView, serviceRecords } from "../queue/reads.ts";
@@ -28,14 +28,22 @@ export const HISTORY_MONTHS = 6;
  */
 export async function staffingInputs(
   ctx: Ctx,
-  props: { month: string; targets?: Partial<StaffingTargets> | undefined },
+  props: {
+    month: string;
+    targets?: Partial<StaffingTargets> | undefined;
+    /** Learn only from the records up to this day (default: the day before the month). */
+    learnUntil?: string | undefined;
+  },
 ): Promise<PlanInput> {
   requireAccess(ctx, "staffing.plan");
   isoMonth.parse(props.month);
   const from = `${props.month}-01`;
   const to = monthEnd(props.month);
-  const historyFrom = `${addMonths(props.month, -HISTORY_MONTHS)}-01`;
-  const historyTo = addDays(from, -1);
+  const historyTo = props.learnUntil ? isoDate.parse(props.learnUntil) : addDays(from, -1);
+  // Six months: those before the planned month, or those ending with the day learned until.
+  const historyFrom = props.learnUntil
+    ? `${addMonths(historyTo.slice(0, 7), 1 - HISTORY_MONTHS)}-01`
+    : `${addMonths(props.month, -HISTORY_MONTHS)}-01`;
   const [days, historyDays, records, roster, catalogue, tenant, set, cards] = [
     await calendarDays(ctx, { from, to }),
     await calendarDays(ctx, { from: historyFrom, to: historyTo }),
