@@ -1,4 +1,4 @@
-import { addDays, weekday } from "../calendar/dates.ts";
+import { addDays, addMonths, weekday } from "../calendar/dates.ts";
 import type { BusinessDay } from "../calendar/rules.ts";
 import {
   COUNTER_PROCEDURES,
@@ -12,11 +12,13 @@ import {
  * The forecast (需要予測) the planner staffs by, and the measures of its accuracy. Pure.
  *
  * The shape (weekday × half hour × procedure, the calendar's effects taken out) is learned from
- * all the history; the level from its last four weeks: the months differ (March's rush, a quiet
- * May) and the latest weeks are the best guess of the next. Without the level a forecast made
- * after the rush carried a tenth of it into June.
+ * all the history; the month's total from its last complete month. The volumes are monthly
+ * (§8(5)): a month of 22 business days spreads its people thinner than one of 18, so a day's
+ * level does not carry over, the month's total does. Without it the forecast made after May
+ * (Golden Week: 18 days) put June a sixth too high.
  */
-export const LEVEL_DAYS = 28;
+/** Seasonal naive looks back four weeks. */
+export const NAIVE_DAYS = 28;
 
 const total = (d: DayDemand) =>
   d.intervals.reduce(
@@ -31,16 +33,10 @@ export function forecastDemand(
 ): DayDemand[] | null {
   const shape = learnedDemand(days, history, historyDays);
   if (!shape) return null;
-  const last = historyDays.at(-1)?.date;
-  if (!last) return shape;
-  const since = addDays(last, -LEVEL_DAYS + 1);
-  // The shape's own figures for the history's days (their month-ends where they fall), summed
-  // over the last four weeks.
-  const expected = (learnedDemand(historyDays, history, historyDays) ?? [])
-    .filter((d) => d.date >= since)
-    .reduce((s, d) => s + total(d), 0);
-  const actual = history.filter((r) => r.serviceDay >= since).length;
-  if (expected <= 0 || actual <= 0) return shape;
+  const month = lastCompleteMonth(historyDays);
+  const actual = month ? history.filter((r) => r.serviceDay.startsWith(month)).length : 0;
+  const expected = shape.reduce((s, d) => s + total(d), 0);
+  if (actual <= 0 || expected <= 0) return shape;
   const level = actual / expected;
   return shape.map((d) => ({
     ...d,
@@ -50,6 +46,14 @@ export function forecastDemand(
       counter: Object.fromEntries(Object.entries(i.counter).map(([k, v]) => [k, v * level])),
     })),
   }));
+}
+
+/** The last month the history covers to its end (learned until its last day). */
+function lastCompleteMonth(historyDays: readonly BusinessDay[]): string | null {
+  const last = historyDays.at(-1)?.date;
+  if (!last) return null;
+  const month = last.slice(0, 7);
+  return addDays(last, 1).startsWith(month) ? addMonths(month, -1) : month;
 }
 
 /** Counts per day, procedure (and "phone") and half hour: what actually came, or a forecast. */
@@ -87,7 +91,7 @@ export function seasonalNaive(
   history: readonly ServedRecord[],
   learnUntil: string,
 ): Counts {
-  const since = addDays(learnUntil, -LEVEL_DAYS + 1);
+  const since = addDays(learnUntil, -NAIVE_DAYS + 1);
   const recent = history.filter((r) => r.serviceDay >= since && r.serviceDay <= learnUntil);
   const served = new Set(recent.map((r) => r.serviceDay));
   const perWeekday = new Map<number, number>();

@@ -8,7 +8,8 @@ import { atWorkBySlot, partialWeekPeople, pool, weeksOf } from "./weeks.ts";
 export type { ExplainedUnmet } from "./causes.ts";
 export type { Unmet } from "./coverage.ts";
 
-import { learnedDemand, referenceDemand, type ServedRecord, serviceTimes } from "./demand.ts";
+import { referenceDemand, type ServedRecord, serviceTimes } from "./demand.ts";
+import { forecastDemand } from "./forecast.ts";
 import { type PlanPerson, slotNeeds, weekModel } from "./model.ts";
 import {
   DEFAULT_TARGETS,
@@ -163,7 +164,7 @@ export async function planMonth(
 ): Promise<StaffingPlan> {
   const started = performance.now();
   const targets = input.targets ?? DEFAULT_TARGETS;
-  const learned = learnedDemand(input.days, input.history, input.historyDays);
+  const learned = forecastDemand(input.days, input.history, input.historyDays);
   const demand = learned ?? referenceDemand(input.days, input.monthlyVolumes);
   const times = serviceTimes(input.history, input.standardMinutes);
   const terminalShare = new Map<string, number>();
