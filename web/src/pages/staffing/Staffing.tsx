@@ -241,8 +241,14 @@ export function Staffing() {
           </div>
           {plan.unmet.length > 0 && (
             <div className="panel wide-panel">
-              <h2>{t("staffing.unmet")}</h2>
-              <div className="table-wrap">
+              <h2 id="unmet-title">{t("staffing.unmet")}</h2>
+              {/* Wide with its causes and lifts: scrolled by keyboard too. */}
+              <section
+                className="table-wrap"
+                aria-labelledby="unmet-title"
+                // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolled region must take the focus to scroll by keys
+                tabIndex={0}
+              >
                 <table>
                   <thead>
                     <tr>
@@ -266,12 +272,12 @@ export function Staffing() {
                         <td>{label(UNMET_LABELS[u.rule], u.rule)}</td>
                         <td className="num">{u.missing}</td>
                         <td>{u.cause ? label(UNMET_CAUSE_LABELS[u.cause], u.cause) : ""}</td>
-                        <td>{liftText(u, lang)}</td>
+                        <td className="wrap">{liftText(u, lang)}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </section>
             </div>
           )}
         </>
