@@ -99,6 +99,7 @@ export const staffingPlanSchema = z.object({
       setupRequired: z.number(),
       arrivals: z.number(),
       counterOpen: z.boolean(),
+      simulatedLevel: z.number().optional(),
     }),
   ),
   shifts: z.array(plannedShiftSchema),
@@ -130,6 +131,9 @@ export const staffingPlanSchema = z.object({
         .optional(),
     }),
   ),
+  belowTarget: z
+    .object({ terminalFree: z.number(), terminalBound: z.number(), intervals: z.number() })
+    .optional(),
   unscheduledSetups: z.number(),
   lateSetups: z.number().optional(),
   setupBacklog: z.number().optional(),

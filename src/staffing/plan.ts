@@ -17,7 +17,7 @@ import {
   type StaffingTargets,
   scheduleSetup,
 } from "./requirement.ts";
-import { hhmm, SLOT_MINUTES } from "./shifts.ts";
+import { hhmm, minutesOf, SLOT_MINUTES } from "./shifts.ts";
 import { simulateMonth } from "./simulate.ts";
 import { type SolveOutcome, solve } from "./solver.ts";
 import { type ChosenShift, coverTails, withoutTails } from "./tails.ts";
@@ -109,6 +109,8 @@ export interface PlanInterval {
   arrivals: number;
   /** The counter is open (a manager or deputy must be there). */
   counterOpen: boolean;
+  /** Share of those arriving in this half hour called within the target, simulated. */
+  simulatedLevel?: number;
 }
 
 export interface SimulatedLevel {
@@ -143,6 +145,11 @@ export interface StaffingPlan {
   baselineSimulated: SimulatedLevel;
   /** Each with its binding cause and what would lift it (plans made before: without). */
   unmet: ExplainedUnmet[];
+  /**
+   * Half hours whose simulated level is under the target: where the terminals bind them, and
+   * where they do not (the staffing's own), of all the open half hours simulated.
+   */
+  belowTarget?: { terminalFree: number; terminalBound: number; intervals: number };
   unscheduledSetups: number;
   /** Cards with a deadline (a booked handover, express) the plan leaves no room to set up by it. */
   lateSetups?: number;
@@ -150,6 +157,9 @@ export interface StaffingPlan {
   setupBacklog?: number;
   runtimeMs: number;
 }
+
+/** Minutes after a terminal-bound half hour whose level is still the terminals' doing. */
+const TERMINAL_CARRY = 60;
 
 const iso = (date: string, minute: number) => `${date}T${hhmm(minute)}:00+09:00`;
 
@@ -291,6 +301,35 @@ export async function planMonth(
     options.replications,
     options.seed,
   );
+  // Each half hour's own level (those arriving in it, called in time), told apart where the
+  // terminals bind it and where only the staffing could.
+  const simDates = demand.filter((d) => d.intervals.some((i) => i.counterOpen)).map((d) => d.date);
+  const levelOf = new Map<string, number>();
+  for (const [key, cell] of simulated.halfHours) {
+    const [d, start] = key.split("|");
+    if (cell.count > 0) levelOf.set(`${simDates[Number(d)]}|${start}`, cell.within / cell.count);
+  }
+  // A half hour is bound by the terminals where they bind it or the hour before it: the line
+  // they leave is still being served after the peak, on the same five terminals.
+  const belowTarget = { terminalFree: 0, terminalBound: 0, intervals: 0 };
+  for (const day of requirement)
+    for (const i of day.intervals) {
+      const level = levelOf.get(`${day.date}|${i.start}`);
+      if (!i.counterOpen || level === undefined) continue;
+      belowTarget.intervals++;
+      if (level >= targets.counterServiceLevel) continue;
+      const bound = day.intervals.some(
+        (x) => x.terminalShortfall > 0 && x.start <= i.start && x.start >= i.start - TERMINAL_CARRY,
+      );
+      if (bound) belowTarget.terminalBound++;
+      else belowTarget.terminalFree++;
+    }
+  for (const interval of intervals) {
+    const level = levelOf.get(
+      `${interval.start.slice(0, 10)}|${minutesOf(interval.start.slice(11, 16))}`,
+    );
+    if (level !== undefined) interval.simulatedLevel = level;
+  }
   // The flat baseline: the day's peak of every need, all day long.
   const peakOf = new Map(
     requirement.map((d) => [
@@ -364,6 +403,7 @@ export async function planMonth(
     simulated: pick(simulated),
     baselineSimulated: pick(baselineSimulated),
     unmet,
+    belowTarget,
     unscheduledSetups: setups.unscheduledSetups,
     lateSetups: setups.lateSetups,
     setupBacklog: input.cards?.backlog ?? 0,

@@ -90,6 +90,8 @@ export function simulateDay(day: SimDay, options: SimOptions, seed: number) {
   /** End times of the services in progress, with whether each holds a terminal. */
   const inService: { end: number; terminal: boolean }[] = [];
   const waits: number[] = [];
+  /** When each of `waits` arrived (minutes from midnight), in the same order. */
+  const arrived: number[] = [];
   let busyMinutes = 0;
   const changes = [...new Set(day.servers.flatMap((p) => [p.start, p.end]))].sort((a, b) => a - b);
   const lastEnd = Math.max(0, ...day.servers.map((p) => p.end));
@@ -107,7 +109,10 @@ export function simulateDay(day: SimDay, options: SimOptions, seed: number) {
         continue;
       }
       queue.splice(i, 1);
-      if (v.arrived >= (options.warmupMinutes ?? 0)) waits.push(now - v.arrived);
+      if (v.arrived >= (options.warmupMinutes ?? 0)) {
+        waits.push(now - v.arrived);
+        arrived.push(v.arrived);
+      }
       inService.push({ end: now + v.minutes, terminal: v.terminal });
       if (v.terminal) terminalsBusy++;
       busyMinutes += v.minutes;
@@ -130,7 +135,7 @@ export function simulateDay(day: SimDay, options: SimOptions, seed: number) {
     startWhatCan();
   }
   const staffed = day.servers.reduce((s, p) => s + (p.end - p.start) * p.count, 0);
-  return { waits, busyMinutes, staffedMinutes: staffed };
+  return { waits, arrived, busyMinutes, staffedMinutes: staffed };
 }
 
 /** Days of a month, replicated: the service level with the spread of the replications. */
@@ -139,8 +144,15 @@ export function simulateMonth(
   options: SimOptions,
   replications: number,
   seed: number,
-): SimResult & { ciLow: number; ciHigh: number; replications: number } {
+): SimResult & {
+  ciLow: number;
+  ciHigh: number;
+  replications: number;
+  /** Per day (its index in `days`) and half hour of arrival: those called in time, of all. */
+  halfHours: Map<string, { within: number; count: number }>;
+} {
   const levels: number[] = [];
+  const halfHours = new Map<string, { within: number; count: number }>();
   const allWaits: number[] = [];
   let busy = 0;
   let staffed = 0;
@@ -149,11 +161,17 @@ export function simulateMonth(
     let count = 0;
     days.forEach((day, d) => {
       const run = simulateDay(day, options, seed + r * 10_007 + d * 101);
-      for (const w of run.waits) {
+      run.waits.forEach((w, k) => {
         count++;
-        if (w <= options.targetMinutes) within++;
+        const inTime = w <= options.targetMinutes;
+        if (inTime) within++;
         allWaits.push(w);
-      }
+        const key = `${d}|${Math.floor(run.arrived[k]! / 30) * 30}`;
+        const cell = halfHours.get(key) ?? { within: 0, count: 0 };
+        cell.count++;
+        if (inTime) cell.within++;
+        halfHours.set(key, cell);
+      });
       busy += run.busyMinutes;
       staffed += run.staffedMinutes;
     });
@@ -168,6 +186,7 @@ export function simulateMonth(
   const sorted = allWaits.sort((a, b) => a - b);
   return {
     replications,
+    halfHours,
     people: Math.round(sorted.length / replications),
     serviceLevel: mean,
     ciLow: Math.max(0, mean - half),
