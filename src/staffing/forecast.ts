@@ -12,10 +12,11 @@ import {
  * The forecast (需要予測) the planner staffs by, and the measures of its accuracy. Pure.
  *
  * The shape (weekday × half hour × procedure, the calendar's effects taken out) is learned from
- * all the history; the month's total from its last complete month. The volumes are monthly
- * (§8(5)): a month of 22 business days spreads its people thinner than one of 18, so a day's
- * level does not carry over, the month's total does. Without it the forecast made after May
- * (Golden Week: 18 days) put June a sixth too high.
+ * all the history; the month's total from the latest month the records reach. The volumes are
+ * monthly (§8(5)): a month of 22 business days spreads its people thinner than one of 18, so a
+ * day's level does not carry over, the month's total does. A month the records reach only part
+ * of counts by its part: what came so far over the share of the month's shape that has passed
+ * (a plan made on the 15th reads half a month; taken as the month's total, it halved the next).
  */
 /** Seasonal naive looks back four weeks. */
 export const NAIVE_DAYS = 28;
@@ -33,11 +34,10 @@ export function forecastDemand(
 ): DayDemand[] | null {
   const shape = learnedDemand(days, history, historyDays);
   if (!shape) return null;
-  const month = lastCompleteMonth(historyDays);
-  const actual = month ? history.filter((r) => r.serviceDay.startsWith(month)).length : 0;
+  const monthTotal = latestMonthTotal(history, historyDays);
   const expected = shape.reduce((s, d) => s + total(d), 0);
-  if (actual <= 0 || expected <= 0) return shape;
-  const level = actual / expected;
+  if (monthTotal === null || expected <= 0) return shape;
+  const level = monthTotal / expected;
   return shape.map((d) => ({
     ...d,
     intervals: d.intervals.map((i) => ({
@@ -48,12 +48,39 @@ export function forecastDemand(
   }));
 }
 
-/** The last month the history covers to its end (learned until its last day). */
-function lastCompleteMonth(historyDays: readonly BusinessDay[]): string | null {
-  const last = historyDays.at(-1)?.date;
-  if (!last) return null;
-  const month = last.slice(0, 7);
-  return addDays(last, 1).startsWith(month) ? addMonths(month, -1) : month;
+/** Under this share of its month passed, a month's part says too little: the month before. */
+const LEAST_PART = 0.3;
+
+/** The total of the latest month the records reach: whole, or grossed up from its part. */
+function latestMonthTotal(
+  history: readonly ServedRecord[],
+  historyDays: readonly BusinessDay[],
+): number | null {
+  let lastServed = "";
+  for (const r of history) if (r.serviceDay > lastServed) lastServed = r.serviceDay;
+  if (!lastServed) return null;
+  const month = lastServed.slice(0, 7);
+  const came = (m: string) => history.filter((r) => r.serviceDay.startsWith(m)).length;
+  const lastDay = historyDays.at(-1)?.date ?? lastServed;
+  // The calendar stops inside the month: its share passed is not known, the month before is.
+  if (lastDay.startsWith(month) && addDays(lastDay, 1).startsWith(month)) {
+    const before = addMonths(month, -1);
+    return came(before) > 0 ? came(before) : null;
+  }
+  const byDay = new Map(
+    (learnedDemand(historyDays, history, historyDays) ?? []).map((d) => [d.date, total(d)]),
+  );
+  let all = 0;
+  let passed = 0;
+  for (const [date, n] of byDay)
+    if (date.startsWith(month)) {
+      all += n;
+      if (date <= lastServed) passed += n;
+    }
+  if (all <= 0) return null;
+  if (passed / all >= LEAST_PART) return came(month) / (passed / all);
+  const before = addMonths(month, -1);
+  return came(before) > 0 ? came(before) : null;
 }
 
 /** Counts per day, procedure (and "phone") and half hour: what actually came, or a forecast. */

@@ -112,6 +112,21 @@ describe("the whole demo history, from empty", () => {
       select distinct month from staffing_plans
        where tenant_id = ${TENANT} and published_at is not null order by 1`);
     expect(plans.map((p) => p.month)).toEqual(MONTHS);
+    // Each published plan expected about the visits its month had: a forecast that read half a
+    // month as a whole one staffed the next at half its people.
+    const expected = await rows<{ month: string; arrivals: number }>(sql`
+      select month, (select sum((i->>'arrivals')::float) from jsonb_array_elements(plan->'intervals') i) as arrivals
+        from staffing_plans where tenant_id = ${TENANT} and published_at is not null`);
+    const visits = await rows<{ month: string; n: number }>(sql`
+      select to_char(service_day, 'YYYY-MM') as month, count(distinct ticket_id)::int as n
+        from service_records where tenant_id = ${TENANT} and channel = 'counter' group by 1`);
+    for (const e of expected) {
+      const n = visits.find((v) => v.month === e.month)?.n ?? 0;
+      expect(
+        Math.abs(e.arrivals / n - 1),
+        `${e.month}: ${e.arrivals} expected, ${n} came`,
+      ).toBeLessThan(0.3);
+    }
     const [open] = await rows<{ n: number }>(sql`
       select count(*)::int as n from counter_sessions where tenant_id = ${TENANT} and closed_at is null`);
     expect(open!.n).toBe(0);
