@@ -5,6 +5,7 @@ import type { Executor } from "../platform/db/index.ts";
 import { isServable } from "./catalogue.ts";
 import { calendarDayOf, catalogueOf } from "./catalogueCache.ts";
 import { subscribe } from "./events.ts";
+import { learnedTimes } from "./learnedTimes.ts";
 import {
   type Calibration,
   calibrate,
@@ -25,6 +26,8 @@ import {
 } from "./store.ts";
 import { recentServiceMinutes, ticketsInPlay } from "./ticketStore.ts";
 import { callOrder } from "./tickets.ts";
+
+export { learnedTimes };
 
 /** Procedures a counter session can serve: the counter's list, what its terminal allows, none retired. */
 export function codesServedAt(
@@ -66,8 +69,6 @@ export interface QueueState {
   meanServiceMinutes: number;
 }
 
-/** The most recent service records the predictor learns from. */
-const HISTORY_LIMIT = 2000;
 /** Today's estimates from the last hour and a half, up to 30 of them, set the calibration. */
 const CALIBRATION_WINDOW_MS = 90 * 60_000;
 const CALIBRATION_SAMPLES = 30;
@@ -114,78 +115,6 @@ export async function loadQueueState(
     today,
     past,
   });
-}
-
-/**
- * What the estimates learn from the service records (today's first, then the 60 days before, up
- * to 2,000): the minutes each procedure took (a visit's time shared among its procedures), and
- * the mean time per visit. Pure; a replay keeps it until a record is added.
- */
-export function learnedTimes(
-  today: readonly ServiceSample[],
-  past: readonly ServiceSample[],
-  procedures: Procedure[],
-): { observed: Map<string, number[]>; meanServiceMinutes: number } {
-  const history =
-    today.length >= HISTORY_LIMIT
-      ? today.slice(0, HISTORY_LIMIT)
-      : today.concat(past.slice(0, HISTORY_LIMIT - today.length));
-  const observed = new Map<string, number[]>();
-  const push = (r: ServiceSample, share: number) => {
-    let list = observed.get(r.code);
-    if (!list) {
-      list = [];
-      observed.set(r.code, list);
-    }
-    list.push((r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000 / share);
-  };
-  // Newest first, a visit's procedures end together: each visit's records are found among those
-  // ending at the same instant (a run, nearly always one visit), never further apart.
-  let visits = 0;
-  let visitMinutes = 0;
-  for (let start = 0; start < history.length; ) {
-    const end = runEnd(history, start);
-    if (end === start + 1) {
-      const r = history[start]!;
-      push(r, 1);
-      if (r.ticketId) {
-        visits++;
-        visitMinutes += (r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000;
-      }
-    } else {
-      const count = new Map<string, number>();
-      for (let k = start; k < end; k++) {
-        const id = history[k]!.ticketId;
-        if (id) count.set(id, (count.get(id) ?? 0) + 1);
-      }
-      const seen = new Set<string>();
-      for (let k = start; k < end; k++) {
-        const r = history[k]!;
-        push(r, r.ticketId ? count.get(r.ticketId)! : 1);
-        if (r.ticketId && !seen.has(r.ticketId)) {
-          seen.add(r.ticketId);
-          visits++;
-          visitMinutes += (r.finishedAt.getTime() - r.startedAt.getTime()) / 60_000;
-        }
-      }
-    }
-    start = end;
-  }
-  // The mean time per visit (the naive estimate's), from the standards lacking eight visits.
-  if (visits >= 8) return { observed, meanServiceMinutes: visitMinutes / visits };
-  const standard = procedures.filter(isServable).map((p) => p.standardMinutes);
-  return {
-    observed,
-    meanServiceMinutes: standard.reduce((a, b) => a + b, 0) / Math.max(1, standard.length),
-  };
-}
-
-/** Where the run of records ending at the same instant as `start`'s ends. */
-function runEnd(history: readonly ServiceSample[], start: number): number {
-  const at = history[start]!.finishedAt.getTime();
-  let end = start + 1;
-  while (end < history.length && history[end]!.finishedAt.getTime() === at) end++;
-  return end;
 }
 
 /** Tickets called since this instant set the calibration (and so stay in play). */
@@ -388,44 +317,6 @@ export async function estimateForNewTicket(
     byKind.set(kind, estimate);
   }
   return estimate;
-}
-
-type Watcher = () => void;
-const watchers = new Map<
-  string,
-  { listeners: Set<Watcher>; timer: NodeJS.Timeout | undefined; stop: () => void }
->();
-/** Events closer together than this become one update: a burst of calls is one push, not many. */
-const COALESCE_MS = 50;
-
-/** Calls the listener shortly after each change to the tenant's queue (one timer per tenant). */
-export function watchQueue(tenantId: string, listener: Watcher): () => void {
-  let entry = watchers.get(tenantId);
-  if (!entry) {
-    const created = {
-      listeners: new Set<Watcher>(),
-      timer: undefined as NodeJS.Timeout | undefined,
-      stop: subscribe(tenantId, () => {
-        invalidate(tenantId);
-        created.timer ??= setTimeout(() => {
-          created.timer = undefined;
-          for (const l of created.listeners) l();
-        }, COALESCE_MS);
-      }),
-    };
-    entry = created;
-    watchers.set(tenantId, entry);
-  }
-  const current = entry;
-  current.listeners.add(listener);
-  return () => {
-    current.listeners.delete(listener);
-    if (current.listeners.size === 0) {
-      current.stop();
-      if (current.timer) clearTimeout(current.timer);
-      watchers.delete(tenantId);
-    }
-  };
 }
 
 export interface TicketView {

@@ -1,15 +1,10 @@
 import { addDays } from "../calendar/dates.ts";
-import { calendarRange } from "../calendar/days.ts";
 import type { BusinessDay } from "../calendar/rules.ts";
-import { requireEssentialNoticesRead } from "../notices/notices.ts";
 import type { Actor } from "../platform/actor.ts";
 import { can } from "../platform/auth/permissions.ts";
 import { now } from "../platform/clock.ts";
 import { notFound } from "../platform/errors.ts";
-import type { Ctx } from "../platform/operation.ts";
 import type { ReplayLog } from "../platform/replay.ts";
-import { servingReadiness } from "../roster/readiness.ts";
-import { catalogueOf } from "./catalogueCache.ts";
 import {
   alreadyAtCounter,
   calledAudit,
@@ -40,8 +35,9 @@ import {
   queueStateFrom,
 } from "./live.ts";
 import { type PhoneCallInput, phoneCallAudit, phoneCallRecord } from "./phoneLog.ts";
+import { loadQueueReplay, type QueueReplayInputs, SAMPLES } from "./replayInputs.ts";
 import { HISTORY_DAYS, type ServiceSample } from "./serviceProfile.ts";
-import { type CounterSession, openSessionsOf, type ServiceRecord, type Ticket } from "./store.ts";
+import type { CounterSession, ServiceRecord, Ticket } from "./store.ts";
 import {
   checkFinish,
   type FinishProps,
@@ -50,8 +46,9 @@ import {
   requireOwnCounter,
   stepAudit,
 } from "./ticketSteps.ts";
-import { recentServiceMinutes } from "./ticketStore.ts";
 import { callOrder, nextStatus, type TicketAction } from "./tickets.ts";
+
+export { loadQueueReplay, type QueueReplayInputs };
 
 /**
  * The counter's past days replayed in memory, for the demo's history written in bulk: each step
@@ -61,19 +58,6 @@ import { callOrder, nextStatus, type TicketAction } from "./tickets.ts";
  * rows to `writeQueueRows`. The history's equivalence test compares every row with the ones the
  * operations themselves write.
  */
-export interface QueueReplayInputs {
-  catalogue: Awaited<ReturnType<typeof catalogueOf>>;
-  calendar: ReadonlyMap<string, BusinessDay>;
-  /** The counter's completed procedures before the replay, newest first (the predictor's past). */
-  past: ServiceSample[];
-  /** Who may open a counter on a day (the roster and training), per user: throws as openCounter does. */
-  readiness: ReadonlyMap<string, (day: string) => unknown>;
-  /** Sessions still open when the replay starts. */
-  open: CounterSession[];
-}
-
-/** What the predictor learns from: the most recent this many procedures. */
-const SAMPLES = 2000;
 /** Newest first; the procedures of one visit in code order (as `recentServiceMinutes`). */
 const newestFirst = (a: ServiceSample, b: ServiceSample) =>
   b.finishedAt.getTime() - a.finishedAt.getTime() ||
@@ -84,35 +68,6 @@ function insertNewestFirst(list: ServiceSample[], sample: ServiceSample): void {
   let i = 0;
   while (i < list.length && newestFirst(list[i]!, sample) < 0) i++;
   list.splice(i, 0, sample);
-}
-
-/** Reads what a replay of these days starts from, through the owning domains. */
-export async function loadQueueReplay(
-  ctx: Ctx,
-  props: { from: string; to: string; staff: Actor[] },
-): Promise<QueueReplayInputs> {
-  const catalogue = await catalogueOf(ctx.tx, ctx.tenantId);
-  const days = await calendarRange(ctx.tx, ctx.tenantId, props.from, props.to);
-  const past = await recentServiceMinutes(
-    ctx.tx,
-    ctx.tenantId,
-    addDays(props.from, -HISTORY_DAYS),
-    props.from,
-    SAMPLES,
-  );
-  const readiness = new Map<string, (day: string) => unknown>();
-  for (const actor of props.staff) {
-    readiness.set(actor.userId, await servingReadiness(ctx, actor.userId));
-    // 周知徹底: read as the person, as openCounter reads it (nothing published later is known).
-    await requireEssentialNoticesRead({ ...ctx, actor });
-  }
-  return {
-    catalogue,
-    calendar: new Map(days.map((d) => [d.date, d])),
-    past,
-    readiness,
-    open: await openSessionsOf(ctx.tx, ctx.tenantId),
-  };
 }
 
 export interface QueueRows {

@@ -162,17 +162,6 @@ export function explainUnmet(
           candidates: untrained.slice(0, 3).map((p) => p.name),
         },
       };
-    if (free.length > 0)
-      return {
-        ...u,
-        cause: `${work}_skill`,
-        lift: {
-          kind: "training",
-          count: Math.min(u.missing, free.length),
-          work,
-          candidates: free.slice(0, 3).map((p) => p.name),
-        },
-      };
     return { ...u, cause: "people", lift: { kind: "person", count: u.missing, work } };
   });
 }

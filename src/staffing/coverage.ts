@@ -15,34 +15,39 @@ export interface Unmet {
   missing: number;
 }
 
+/** Per simulated day (its index) and half hour of arrival: those called in time, of all. */
+export type SimulatedHalfHours = ReadonlyMap<string, { within: number; count: number }>;
+
+/** The days the simulator runs (those the counter opens), in the demand's order. */
+export const simulatedDays = (demand: readonly DayDemand[]) =>
+  demand.filter((d) => d.intervals.some((i) => i.counterOpen));
+
 /** The simulator's days from the demand and the counter staff each slot has. */
 export function simDays(
   demand: readonly DayDemand[],
   counterBySlot: (date: string, slot: number) => number,
 ): SimDay[] {
-  return demand
-    .filter((d) => d.intervals.some((i) => i.counterOpen))
-    .map((d) => {
-      const open = d.intervals.filter((i) => i.counterOpen);
-      const servers: SimDay["servers"] = [];
-      for (const i of open)
-        for (let slot = i.start; slot < i.start + i.minutes; slot += SLOT_MINUTES)
-          servers.push({
-            start: slot,
-            end: slot + SLOT_MINUTES,
-            count: counterBySlot(d.date, slot),
-          });
-      return {
-        arrivals: open.map((i) => ({
-          start: i.start,
-          end: i.start + i.minutes,
-          perHour: Object.fromEntries(
-            Object.entries(i.counter).map(([code, n]) => [code, (n * 60) / i.minutes]),
-          ),
-        })),
-        servers,
-      };
-    });
+  return simulatedDays(demand).map((d) => {
+    const open = d.intervals.filter((i) => i.counterOpen);
+    const servers: SimDay["servers"] = [];
+    for (const i of open)
+      for (let slot = i.start; slot < i.start + i.minutes; slot += SLOT_MINUTES)
+        servers.push({
+          start: slot,
+          end: slot + SLOT_MINUTES,
+          count: counterBySlot(d.date, slot),
+        });
+    return {
+      arrivals: open.map((i) => ({
+        start: i.start,
+        end: i.start + i.minutes,
+        perHour: Object.fromEntries(
+          Object.entries(i.counter).map(([code, n]) => [code, (n * 60) / i.minutes]),
+        ),
+      })),
+      servers,
+    };
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import type { BusinessDay } from "../calendar/rules.ts";
 import { assignWork } from "./assign.ts";
 import { type ExplainedUnmet, explainUnmet } from "./causes.ts";
 import { simDays, unmetOf } from "./coverage.ts";
+import { belowTargetOf, halfHourLevels } from "./halfHours.ts";
 import { atWorkBySlot, partialWeekPeople, pool, weeksOf } from "./weeks.ts";
 
 export type { ExplainedUnmet } from "./causes.ts";
@@ -158,9 +159,6 @@ export interface StaffingPlan {
   runtimeMs: number;
 }
 
-/** Minutes after a terminal-bound half hour whose level is still the terminals' doing. */
-const TERMINAL_CARRY = 60;
-
 const iso = (date: string, minute: number) => `${date}T${hhmm(minute)}:00+09:00`;
 
 /**
@@ -301,31 +299,10 @@ export async function planMonth(
     options.replications,
     options.seed,
   );
-  // Each half hour's own level (those arriving in it, called in time), told apart where the
-  // terminals bind it and where only the staffing could.
-  const simDates = demand.filter((d) => d.intervals.some((i) => i.counterOpen)).map((d) => d.date);
-  const levelOf = new Map<string, number>();
-  for (const [key, cell] of simulated.halfHours) {
-    const [d, start] = key.split("|");
-    if (cell.count > 0) levelOf.set(`${simDates[Number(d)]}|${start}`, cell.within / cell.count);
-  }
-  // A half hour is bound by the terminals where they bind it or the hour before it: the line
-  // they leave is still being served after the peak, on the same five terminals.
-  const belowTarget = { terminalFree: 0, terminalBound: 0, intervals: 0 };
-  for (const day of requirement)
-    for (const i of day.intervals) {
-      const level = levelOf.get(`${day.date}|${i.start}`);
-      if (!i.counterOpen || level === undefined) continue;
-      belowTarget.intervals++;
-      if (level >= targets.counterServiceLevel) continue;
-      const bound = day.intervals.some(
-        (x) => x.terminalShortfall > 0 && x.start <= i.start && x.start >= i.start - TERMINAL_CARRY,
-      );
-      if (bound) belowTarget.terminalBound++;
-      else belowTarget.terminalFree++;
-    }
+  const levels = halfHourLevels(demand, simulated.halfHours);
+  const belowTarget = belowTargetOf(requirement, levels, targets.counterServiceLevel);
   for (const interval of intervals) {
-    const level = levelOf.get(
+    const level = levels.get(
       `${interval.start.slice(0, 10)}|${minutesOf(interval.start.slice(11, 16))}`,
     );
     if (level !== undefined) interval.simulatedLevel = level;

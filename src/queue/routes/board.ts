@@ -14,8 +14,8 @@ import {
   ticketViewSchema,
 } from "../contract.ts";
 import { serviceDay } from "../issue.ts";
-import { watchQueue } from "../live.ts";
 import { congestionOf, publicTicketView } from "../reads.ts";
+import { watchQueue } from "../watch.ts";
 
 /**
  * The display board and the public pages. Live streams read outside a request transaction: they
